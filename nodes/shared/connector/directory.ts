@@ -1,0 +1,94 @@
+/**
+ * The connector's public face: a Notion workspace directory that reads through SCIM when a
+ * working SCIM token is there and falls back to the standard API otherwise, and writes
+ * through SCIM only. Both nodes depend on this interface and nothing deeper.
+ */
+import type {
+	Group,
+	Member,
+	MemberChanges,
+	MemberListing,
+	MembershipChange,
+	MembershipPlan,
+	NewMember,
+	Served,
+	SourceInfo,
+} from './model';
+import type { HttpTransport } from './transport';
+
+export interface DirectoryOptions {
+	/** Standard API base URL, e.g. https://api.notion.com (no trailing /v1). */
+	apiBaseUrl: string;
+	/** SCIM base URL (e.g. https://api.notion.com); absent when no SCIM credential is configured. */
+	scimBaseUrl?: string;
+	transport: HttpTransport;
+	/** Injected so tests control time and shipped code uses no timers (n8n passes its `sleep`). */
+	sleep: (ms: number) => Promise<void>;
+	now: () => number;
+	random?: () => number;
+	/**
+	 * Key under which request pacing is shared: everything in one process that uses the same
+	 * key shares one rate budget (one credential = one workspace = one Notion limit).
+	 */
+	pacingKey?: string;
+	/** Override the defaults (tests shorten them; users may lower the rate in queue mode). */
+	tuning?: Partial<DirectoryTuning>;
+}
+
+export interface DirectoryTuning {
+	/** Average requests per second allowed (Notion: about 3). */
+	requestsPerSecond: number;
+	/** Requests that may go out at once before pacing applies. */
+	burst: number;
+	/** Attempts per request including the first. */
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	timeoutMs: number;
+	/** Page size for listings (Notion's maximum is 100). */
+	pageSize: number;
+	/** Parallel SCIM page fetches once the total is known. */
+	listConcurrency: number;
+}
+
+export interface ListOptions {
+	/** Keep the untouched resource on each result. */
+	raw?: boolean;
+	/** Stop paging once this many members are collected (no `consistent` guarantee then). */
+	limit?: number;
+	/** Absolute time (from `now()`) by which the listing must end; throws `timeout` past it. */
+	deadline?: number;
+}
+
+export interface NotionDirectory {
+	/** Which source reads would use right now, and why (probes SCIM once if needed). */
+	describeSource(): Promise<SourceInfo>;
+
+	listMembers(options?: ListOptions): Promise<MemberListing>;
+	/** `value` is null when no member has this id. */
+	getMember(id: string, options?: { raw?: boolean }): Promise<Served<Member | null>>;
+	/** Case-insensitive; through the standard API this pages the whole list (no email filter there). */
+	findMemberByEmail(email: string, options?: { raw?: boolean }): Promise<Served<Member | null>>;
+	/** Members whose name or email contains the text (for pickers and Get Many filters). */
+	searchMembers(text: string, options?: ListOptions): Promise<MemberListing>;
+
+	/** Throws `conflict` (with the existing member's id in `applied`) if already a member. */
+	createMember(input: NewMember): Promise<Member>;
+	updateMember(id: string, changes: MemberChanges): Promise<Member>;
+	/** Removes from the workspace (the Notion account is kept). Throws `not_found` if absent. */
+	removeMember(id: string): Promise<void>;
+
+	listGroups(options?: { name?: string; raw?: boolean; limit?: number }): Promise<Group[]>;
+	getGroup(id: string, options?: { raw?: boolean }): Promise<Group | null>;
+	findGroupByName(name: string, options?: { raw?: boolean }): Promise<Group | null>;
+	createGroup(name: string, memberIds?: string[]): Promise<Group>;
+	renameGroup(id: string, name: string): Promise<Group>;
+	deleteGroup(id: string): Promise<void>;
+	/** As few PATCH requests as Notion allows (up to `pageSize` users each). */
+	addGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange>;
+	removeGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange>;
+	planGroupMembers(groupId: string, userIds: string[]): Promise<MembershipPlan>;
+	setGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange>;
+}
+
+export type CreateDirectory = (options: DirectoryOptions) => NotionDirectory;

@@ -1,0 +1,103 @@
+/**
+ * The one vocabulary that both nodes, the connector and its tests speak.
+ * Plain TypeScript: nothing here may import n8n (the connector is usable on its own).
+ */
+
+/** Notion workspace roles as SCIM's Notion extension names them; `unknown` when the source cannot tell. */
+export type Role = 'owner' | 'membership_admin' | 'member' | 'restricted_member' | 'unknown';
+
+export const WRITABLE_ROLES = ['owner', 'membership_admin', 'member', 'restricted_member'] as const;
+export type WritableRole = (typeof WRITABLE_ROLES)[number];
+
+/** Which Notion API served a result. */
+export type Source = 'scim' | 'api';
+
+/** Why the standard API served a read instead of SCIM. */
+export type FallbackReason =
+	| 'no_scim_token' // no SCIM credential configured
+	| 'scim_unauthorized' // 401: token invalid or revoked (its creator left or lost the owner role)
+	| 'scim_forbidden' // 403: workspace not on Enterprise, or SCIM disabled
+	| 'scim_unavailable'; // SCIM stayed down (5xx, timeouts, resets) after retries
+
+export interface SourceInfo {
+	source: Source;
+	/** Set only when `source` is `api` although SCIM was wanted. */
+	fallbackReason?: FallbackReason;
+	/** Human sentence explaining the fallback (never contains a token). */
+	fallbackDetail?: string;
+}
+
+export interface Member {
+	id: string;
+	email: string | null;
+	name: string | null;
+	givenName: string | null;
+	familyName: string | null;
+	type: 'person' | 'bot';
+	role: Role;
+	/** `null` when the source cannot tell (standard API). */
+	active: boolean | null;
+	source: Source;
+	/** The untouched SCIM or API resource, only when the caller asked for it. */
+	raw?: unknown;
+}
+
+export interface Group {
+	id: string;
+	name: string;
+	memberIds: string[];
+	raw?: unknown;
+}
+
+/** A read result together with where it came from. */
+export interface Served<T> {
+	value: T;
+	via: SourceInfo;
+}
+
+export interface MemberListing {
+	members: Member[];
+	via: SourceInfo;
+	/** Pages fetched, for the trigger's accounting and the benchmark. */
+	pages: number;
+	/**
+	 * False when the listing may have missed or doubled members (SCIM index paging saw the
+	 * total change while paging). Consumers that diff must confirm disappearances.
+	 */
+	consistent: boolean;
+}
+
+export interface NewMember {
+	email: string;
+	name?: string;
+	givenName?: string;
+	familyName?: string;
+	role?: WritableRole;
+}
+
+/** Only the fields given are changed. */
+export interface MemberChanges {
+	email?: string;
+	name?: string;
+	givenName?: string;
+	familyName?: string;
+	active?: boolean;
+	role?: WritableRole;
+}
+
+/** Outcome of a group membership change that may span several PATCH requests. */
+export interface MembershipChange {
+	groupId: string;
+	added: string[];
+	removed: string[];
+	/** Users asked for that needed no change (already in / already out). */
+	unchanged: string[];
+	requests: number;
+}
+
+export interface MembershipPlan {
+	groupId: string;
+	toAdd: string[];
+	toRemove: string[];
+	unchanged: string[];
+}
