@@ -1,0 +1,20 @@
+import { sleep } from 'n8n-workflow';
+
+import { createDirectory } from '../connector/createDirectory';
+import type { NotionDirectory } from '../connector/directory';
+import { credentialSettings, type NotionContext } from './credentialSettings';
+import { n8nTransport } from './n8nTransport';
+
+/** The one way the nodes get a connector: their credentials, n8n's request helpers and sleep. */
+export async function directoryFor(ctx: NotionContext): Promise<NotionDirectory> {
+	const settings = await credentialSettings(ctx);
+	return createDirectory({
+		apiBaseUrl: settings.apiBaseUrl,
+		scimBaseUrl: settings.scimBaseUrl,
+		transport: n8nTransport(ctx),
+		sleep,
+		now: () => Date.now(),
+		pacingKey: settings.pacingKey,
+		tuning: { requestsPerSecond: settings.requestsPerSecond },
+	});
+}
