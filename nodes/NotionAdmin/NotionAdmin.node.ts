@@ -1,0 +1,77 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { directoryFor } from '../shared/n8n/directoryFromContext';
+import { searchGroups } from './listSearch/searchGroups';
+import { searchUsers } from './listSearch/searchUsers';
+import { groupDescription, groupOperations } from './resources/group';
+import { userDescription, userOperations } from './resources/user';
+import { workspaceDescription, workspaceOperations } from './resources/workspace';
+import type { OperationExecute } from './shared/execute';
+
+const operations: Record<string, Record<string, OperationExecute>> = {
+	group: groupOperations,
+	user: userOperations,
+	workspace: workspaceOperations,
+};
+
+export class NotionAdmin implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Notion Admin',
+		name: 'notionAdmin',
+		icon: { light: 'file:../../icons/notion.svg', dark: 'file:../../icons/notion.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Administer a Notion workspace: add, change and remove members, manage groups over SCIM, and count seats',
+		defaults: { name: 'Notion Admin' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'notionAdminApi', required: true },
+			{ name: 'notionAdminScimApi', required: false },
+		],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Group', value: 'group' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Workspace', value: 'workspace' },
+				],
+				default: 'user',
+			},
+			...userDescription,
+			...groupDescription,
+			...workspaceDescription,
+		],
+	};
+
+	methods = {
+		listSearch: { searchGroups, searchUsers },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const run = operations[resource]?.[operation];
+		if (!run) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" is not supported for the resource "${resource}"`,
+			);
+		}
+		const directory = await directoryFor(this);
+		return [await run.call(this, directory, this.getInputData())];
+	}
+}

@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { groupLocator, rawOption } from '../../shared/descriptions';
+import { perItem } from '../../shared/execute';
+import { findGroup, groupNotFound, readGroupRef } from '../../shared/locators';
+import { groupJson } from '../../shared/output';
+
+const showOnlyForGroupGet = { show: { resource: ['group'], operation: ['get'] } };
+
+export const description: INodeProperties[] = [
+	groupLocator(showOnlyForGroupGet),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showOnlyForGroupGet,
+		options: [rawOption('SCIM group')],
+	},
+];
+
+export const execute = perItem(async function (directory, itemIndex) {
+	const ref = readGroupRef(this, itemIndex);
+	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
+	const group = await findGroup(directory, ref, raw);
+	if (!group) throw groupNotFound(ref);
+	return groupJson(group);
+});

@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { groupLocator, usersField } from '../../shared/descriptions';
+import { perItem } from '../../shared/execute';
+import { readGroupRef, requireGroupId } from '../../shared/locators';
+import { readUsers, requireUserIds } from '../../shared/users';
+
+const showOnlyForGroupSetMembers = { show: { resource: ['group'], operation: ['setMembers'] } };
+
+export const description: INodeProperties[] = [
+	groupLocator(showOnlyForGroupSetMembers),
+	usersField(
+		showOnlyForGroupSetMembers,
+		'Exactly who the group must hold afterwards: everyone else is removed',
+	),
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to only output the plan (who would be added and removed) without changing anything',
+		displayOptions: showOnlyForGroupSetMembers,
+	},
+];
+
+export const execute = perItem(async function (directory, itemIndex) {
+	const ref = readGroupRef(this, itemIndex);
+	const users = readUsers(this, itemIndex);
+	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
+	const groupId = await requireGroupId(directory, ref);
+	const userIds = await requireUserIds(directory, users);
+	if (dryRun) {
+		const plan = await directory.planGroupMembers(groupId, userIds);
+		return {
+			groupId: plan.groupId,
+			dryRun: true,
+			toAdd: plan.toAdd,
+			toRemove: plan.toRemove,
+			unchanged: plan.unchanged,
+		};
+	}
+	const change = await directory.setGroupMembers(groupId, userIds);
+	return {
+		groupId: change.groupId,
+		dryRun: false,
+		added: change.added,
+		removed: change.removed,
+		unchanged: change.unchanged,
+		requests: change.requests,
+	};
+});

@@ -1,0 +1,127 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { NotionAdminError } from '../../../shared/connector/errors';
+import type { NewMember } from '../../../shared/connector/model';
+import { guestsNotice } from '../../shared/descriptions';
+import { perItem } from '../../shared/execute';
+import { memberJson } from '../../shared/output';
+import { requireEmail, requireName, requireRole } from '../../shared/validate';
+import { roleOptions } from '../../shared/roles';
+
+const showOnlyForUserCreate = { show: { resource: ['user'], operation: ['create'] } };
+
+export const description: INodeProperties[] = [
+	guestsNotice(showOnlyForUserCreate),
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. ada@example.com',
+		default: '',
+		required: true,
+		description:
+			'Email of the person to add. An existing Notion account with this email joins the workspace; otherwise Notion creates the account.',
+		displayOptions: showOnlyForUserCreate,
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		options: roleOptions,
+		default: 'member',
+		description: 'Workspace role of the new member',
+		hint: 'Restricted Member is also how a page guest becomes a workspace member',
+		displayOptions: showOnlyForUserCreate,
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: showOnlyForUserCreate,
+		options: [
+			{
+				displayName: 'Family Name',
+				name: 'familyName',
+				type: 'string',
+				default: '',
+			},
+			{
+				displayName: 'Full Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Display name; defaults to given and family name joined',
+			},
+			{
+				displayName: 'Given Name',
+				name: 'givenName',
+				type: 'string',
+				default: '',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showOnlyForUserCreate,
+		options: [
+			{
+				displayName: 'If Already a Member',
+				name: 'ifAlreadyMember',
+				type: 'options',
+				default: 'returnExisting',
+				options: [
+					{
+						name: 'Fail',
+						value: 'fail',
+						description: 'Stop with an error (or output it when continuing on fail)',
+					},
+					{
+						name: 'Return the Existing Member',
+						value: 'returnExisting',
+						description: 'Output the member as it is, marked "created": false',
+					},
+				],
+			},
+		],
+	},
+];
+
+export const execute = perItem(async function (directory, itemIndex) {
+	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
+	const role = requireRole(this, itemIndex, 'Role', this.getNodeParameter('role', itemIndex));
+	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const input: NewMember = { email, role };
+	for (const [key, label] of [
+		['name', 'Full Name'],
+		['givenName', 'Given Name'],
+		['familyName', 'Family Name'],
+	] as const) {
+		if (fields[key] !== undefined) input[key] = requireName(this, itemIndex, label, fields[key]);
+	}
+	const ifAlreadyMember = this.getNodeParameter(
+		'options.ifAlreadyMember',
+		itemIndex,
+		'returnExisting',
+	) as string;
+
+	try {
+		return { ...memberJson(await directory.createMember(input)), created: true };
+	} catch (error) {
+		if (
+			!(error instanceof NotionAdminError) ||
+			error.kind !== 'conflict' ||
+			ifAlreadyMember !== 'returnExisting'
+		) {
+			throw error;
+		}
+		const existing = await directory.findMemberByEmail(email);
+		if (!existing.value) throw error;
+		return { ...memberJson(existing.value, existing.via), created: false };
+	}
+});

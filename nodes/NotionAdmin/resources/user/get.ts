@@ -1,0 +1,29 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { rawOption, userLocator } from '../../shared/descriptions';
+import { perItem } from '../../shared/execute';
+import { findUser, readUserRef, userNotFound } from '../../shared/locators';
+import { memberJson } from '../../shared/output';
+
+const showOnlyForUserGet = { show: { resource: ['user'], operation: ['get'] } };
+
+export const description: INodeProperties[] = [
+	userLocator(showOnlyForUserGet),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showOnlyForUserGet,
+		options: [rawOption('SCIM user or API user object')],
+	},
+];
+
+export const execute = perItem(async function (directory, itemIndex) {
+	const ref = readUserRef(this, itemIndex);
+	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
+	const found = await findUser(directory, ref, raw);
+	if (!found.value) throw userNotFound(ref);
+	return memberJson(found.value, found.via);
+});

@@ -1,0 +1,110 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { Member } from '../../../shared/connector/model';
+import { rawOption } from '../../shared/descriptions';
+import { perItem } from '../../shared/execute';
+import { memberJson } from '../../shared/output';
+import { requireEmail, requireName } from '../../shared/validate';
+
+const showOnlyForUserGetMany = { show: { resource: ['user'], operation: ['getAll'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: showOnlyForUserGetMany,
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...showOnlyForUserGetMany.show, returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showOnlyForUserGetMany,
+		options: [
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. ada@example.com',
+				default: '',
+				description: 'Only the member with this email (case-insensitive)',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only members whose name contains this text (case-insensitive)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showOnlyForUserGetMany,
+		options: [
+			{
+				displayName: 'Include Deactivated',
+				name: 'includeDeactivated',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to include members SCIM reports as deactivated (the standard API cannot tell, so it lists everyone)',
+			},
+			rawOption('SCIM user or API user object'),
+		],
+	},
+];
+
+export const execute = perItem(async function (directory, itemIndex) {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const email =
+		filters.email !== undefined
+			? requireEmail(this, itemIndex, 'Filters → Email', filters.email).toLowerCase()
+			: undefined;
+	const name =
+		filters.name !== undefined
+			? requireName(this, itemIndex, 'Filters → Name Contains', filters.name).toLowerCase()
+			: undefined;
+	const includeDeactivated = this.getNodeParameter(
+		'options.includeDeactivated',
+		itemIndex,
+		false,
+	) as boolean;
+	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
+
+	const keep = (member: Member) =>
+		(includeDeactivated || member.active !== false) &&
+		(email === undefined || member.email?.toLowerCase() === email) &&
+		(name === undefined || (member.name ?? '').toLowerCase().includes(name));
+	// Paging can stop at the limit only when no member is dropped afterwards.
+	const unfiltered = includeDeactivated && email === undefined && name === undefined;
+	const search = email ?? name;
+	const listing =
+		search !== undefined
+			? await directory.searchMembers(search, { raw })
+			: await directory.listMembers({ raw, limit: unfiltered ? limit : undefined });
+
+	return listing.members
+		.filter(keep)
+		.slice(0, limit)
+		.map((member) => memberJson(member, listing.via));
+});

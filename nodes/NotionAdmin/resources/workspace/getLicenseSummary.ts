@@ -1,0 +1,38 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { summarizeLicenses } from '../../../shared/connector/licenseSummary';
+import { perItem } from '../../shared/execute';
+
+const showOnlyForLicenseSummary = {
+	show: { resource: ['workspace'], operation: ['getLicenseSummary'] },
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showOnlyForLicenseSummary,
+		options: [
+			{
+				displayName: 'Include Members',
+				name: 'includeMembers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add every listed member to the summary under "members"',
+			},
+		],
+	},
+];
+
+export const execute = perItem(async function (directory, itemIndex) {
+	const includeMembers = this.getNodeParameter(
+		'options.includeMembers',
+		itemIndex,
+		false,
+	) as boolean;
+	const summary = summarizeLicenses(await directory.listMembers(), { includeMembers });
+	return summary as unknown as IDataObject;
+});

@@ -1,0 +1,87 @@
+/**
+ * Turns the user and group pickers into connector lookups. ID and list modes need no request;
+ * email and name modes look the target up, and a miss becomes the connector's `not_found`.
+ */
+import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+
+import type { NotionDirectory } from '../../shared/connector/directory';
+import { NotionAdminError } from '../../shared/connector/errors';
+import type { Group, Member, Served } from '../../shared/connector/model';
+import { requireEmail, requireId, requireName } from './validate';
+
+export type UserRef = { by: 'id'; id: string } | { by: 'email'; email: string };
+export type GroupRef = { by: 'id'; id: string } | { by: 'name'; name: string };
+
+function locator(ctx: IExecuteFunctions, name: string, itemIndex: number) {
+	return ctx.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator;
+}
+
+export function readUserRef(ctx: IExecuteFunctions, itemIndex: number, name = 'user'): UserRef {
+	const { mode, value } = locator(ctx, name, itemIndex);
+	if (mode === 'email') return { by: 'email', email: requireEmail(ctx, itemIndex, 'User (By Email)', value) };
+	return { by: 'id', id: requireId(ctx, itemIndex, 'User', value) };
+}
+
+export function readGroupRef(ctx: IExecuteFunctions, itemIndex: number, name = 'group'): GroupRef {
+	const { mode, value } = locator(ctx, name, itemIndex);
+	if (mode === 'name') return { by: 'name', name: requireName(ctx, itemIndex, 'Group (By Name)', value) };
+	return { by: 'id', id: requireId(ctx, itemIndex, 'Group', value) };
+}
+
+export function describeUserRef(ref: UserRef): string {
+	return ref.by === 'id' ? `ID ${ref.id}` : `email ${ref.email}`;
+}
+
+export function describeGroupRef(ref: GroupRef): string {
+	return ref.by === 'id' ? `ID ${ref.id}` : `name "${ref.name}"`;
+}
+
+export function userNotFound(ref: UserRef): NotionAdminError {
+	return new NotionAdminError(
+		'not_found',
+		`No workspace member with ${describeUserRef(ref)}`,
+		'Check the user: guests and people who were removed from the workspace are not members.',
+	);
+}
+
+export function groupNotFound(ref: GroupRef): NotionAdminError {
+	return new NotionAdminError(
+		'not_found',
+		`No group with ${describeGroupRef(ref)}`,
+		'Check the group: pick it from the list to be sure it exists.',
+	);
+}
+
+export async function findUser(
+	directory: NotionDirectory,
+	ref: UserRef,
+	raw = false,
+): Promise<Served<Member | null>> {
+	return ref.by === 'id'
+		? await directory.getMember(ref.id, { raw })
+		: await directory.findMemberByEmail(ref.email, { raw });
+}
+
+/** The member's id, looked up only when the picker gave an email. */
+export async function userIdOf(directory: NotionDirectory, ref: UserRef): Promise<string | null> {
+	if (ref.by === 'id') return ref.id;
+	return (await directory.findMemberByEmail(ref.email)).value?.id ?? null;
+}
+
+export async function findGroup(
+	directory: NotionDirectory,
+	ref: GroupRef,
+	raw = false,
+): Promise<Group | null> {
+	return ref.by === 'id'
+		? await directory.getGroup(ref.id, { raw })
+		: await directory.findGroupByName(ref.name, { raw });
+}
+
+/** The group's id, looked up only when the picker gave a name; throws `not_found` on a miss. */
+export async function requireGroupId(directory: NotionDirectory, ref: GroupRef): Promise<string> {
+	if (ref.by === 'id') return ref.id;
+	const group = await directory.findGroupByName(ref.name);
+	if (!group) throw groupNotFound(ref);
+	return group.id;
+}

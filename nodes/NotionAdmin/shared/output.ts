@@ -1,0 +1,42 @@
+/** Connector results → item JSON: the normalized shape, plus where a read came from. */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Group, Member, SourceInfo } from '../../shared/connector/model';
+
+export function sourceJson(via: SourceInfo): IDataObject {
+	const json: IDataObject = { source: via.source };
+	if (via.fallbackReason) {
+		json.fallbackReason = via.fallbackReason;
+		if (via.fallbackDetail) json.fallbackDetail = via.fallbackDetail;
+	}
+	return json;
+}
+
+export function memberJson(member: Member, via?: SourceInfo): IDataObject {
+	const json: IDataObject = {
+		id: member.id,
+		email: member.email,
+		name: member.name,
+		givenName: member.givenName,
+		familyName: member.familyName,
+		type: member.type,
+		role: member.role,
+		active: member.active,
+		source: member.source,
+	};
+	if (via) Object.assign(json, sourceJson(via), { source: member.source });
+	if (member.raw !== undefined) json.raw = member.raw as IDataObject;
+	return json;
+}
+
+export function groupJson(group: Group): IDataObject {
+	const json: IDataObject = {
+		id: group.id,
+		name: group.name,
+		memberIds: group.memberIds,
+		memberCount: group.memberIds.length,
+		source: 'scim',
+	};
+	if (group.raw !== undefined) json.raw = group.raw as IDataObject;
+	return json;
+}

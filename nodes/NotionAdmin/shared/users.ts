@@ -1,0 +1,116 @@
+/**
+ * The "Users" field of the group membership operations: IDs or emails, validated per item,
+ * with emails turned into member ids in as few requests as possible.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { NotionDirectory } from '../../shared/connector/directory';
+import { NotionAdminError } from '../../shared/connector/errors';
+import { invalidInput, isEmail, isId, requireId } from './validate';
+
+/** Up to this many users are looked up one by one; more cost one listing of the workspace instead. */
+export const SINGLE_LOOKUP_LIMIT = 5;
+
+/** The "Users" field of the item: at least one user. */
+export function readUsers(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const users = parseUsers(ctx, itemIndex, 'Users', ctx.getNodeParameter('users', itemIndex, ''));
+	if (users.length === 0) {
+		throw invalidInput(
+			ctx,
+			itemIndex,
+			'Users',
+			'at least one user is required',
+			'Enter user IDs or emails separated by commas, or map an array with an expression.',
+		);
+	}
+	return users;
+}
+
+/** Validated user IDs and (lower-cased) emails, duplicates dropped. */
+export function parseUsers(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string[] {
+	const entries = (Array.isArray(value) ? value : String(value ?? '').split(','))
+		.map((entry) => String(entry ?? '').trim())
+		.filter((entry) => entry !== '');
+	const users = new Set<string>();
+	for (const entry of entries) {
+		if (isEmail(entry)) {
+			users.add(entry.toLowerCase());
+			continue;
+		}
+		if (!isId(entry)) {
+			throw invalidInput(
+				ctx,
+				itemIndex,
+				field,
+				`"${entry}" is neither a Notion user ID nor an email`,
+				'Each entry must be a user ID (a UUID) or the email of a workspace member.',
+			);
+		}
+		users.add(requireId(ctx, itemIndex, field, entry));
+	}
+	return [...users];
+}
+
+/** Lower-cased email → member id, or null when no member has that email. */
+export async function resolveEmails(
+	directory: NotionDirectory,
+	emails: Iterable<string>,
+): Promise<Map<string, string | null>> {
+	const wanted = [...new Set([...emails].map((email) => email.toLowerCase()))];
+	const found = new Map<string, string | null>();
+	if (wanted.length === 0) return found;
+	if (wanted.length <= SINGLE_LOOKUP_LIMIT) {
+		for (const email of wanted) {
+			found.set(email, (await directory.findMemberByEmail(email)).value?.id ?? null);
+		}
+		return found;
+	}
+	const byEmail = new Map<string, string>();
+	for (const member of (await directory.listMembers()).members) {
+		if (member.email) byEmail.set(member.email.toLowerCase(), member.id);
+	}
+	for (const email of wanted) found.set(email, byEmail.get(email) ?? null);
+	return found;
+}
+
+/** The item's users as ids; the emails that matched no member are returned apart. */
+export function toUserIds(
+	users: string[],
+	emailIds: Map<string, string | null>,
+): { ids: string[]; unknownEmails: string[] } {
+	const ids: string[] = [];
+	const unknownEmails: string[] = [];
+	for (const user of users) {
+		if (!isEmail(user)) {
+			ids.push(user);
+			continue;
+		}
+		const id = emailIds.get(user);
+		if (id) ids.push(id);
+		else unknownEmails.push(user);
+	}
+	return { ids: [...new Set(ids)], unknownEmails };
+}
+
+export function unknownEmailsError(emails: string[]): NotionAdminError {
+	return new NotionAdminError(
+		'not_found',
+		`No workspace member with email ${emails.join(', ')}`,
+		'Only workspace members can be in a group: add the person to the workspace first (User → Create). Guests cannot be group members.',
+	);
+}
+
+/** The users as member ids; fails with `not_found` naming every email that matched no member. */
+export async function requireUserIds(directory: NotionDirectory, users: string[]): Promise<string[]> {
+	const { ids, unknownEmails } = toUserIds(
+		users,
+		await resolveEmails(directory, users.filter((user) => isEmail(user))),
+	);
+	if (unknownEmails.length > 0) throw unknownEmailsError(unknownEmails);
+	return ids;
+}
