@@ -1,0 +1,174 @@
+/**
+ * Compares the stored baseline with a complete listing and says what changed, without any I/O.
+ *
+ * What keeps it free of false events:
+ * - a field is compared only when both sides know it (role `unknown`, status `null`, email
+ *   `null` mean "this source cannot see it"); the known value is carried forward;
+ * - the name hash is compared only when both listings came from the same source (SCIM and the
+ *   standard API do not report the same name parts);
+ * - members of a kind the current source cannot list (bots under SCIM, deactivated people under
+ *   the standard API) are carried forward when missing, and appear silently when the previous
+ *   source could not list them;
+ * - a disappearance becomes a removal only when the caller confirmed it.
+ */
+import type { Member, Role, Source } from '../shared/connector/model';
+import {
+	activeOf,
+	encodeId,
+	kindOf,
+	nameHashOf,
+	toStored,
+	type Baseline,
+	type Kind,
+	type StoredMember,
+} from './snapshot';
+
+export type ProfileField = 'name' | 'email';
+
+export type MemberChange =
+	| { type: 'added'; member: Member }
+	| { type: 'removed'; id: string; previous: StoredMember }
+	| {
+			type: 'updated';
+			member: Member;
+			fields: ProfileField[];
+			/** Only the email's earlier value is stored; a renamed member's old name is not. */
+			previousEmail: string | null;
+	  }
+	| { type: 'role_changed'; member: Member; before: Role; after: Role }
+	| { type: 'deactivated'; member: Member }
+	| { type: 'reactivated'; member: Member };
+
+export interface SourceView {
+	source: Source;
+	seesBots: boolean;
+	seesDeactivated: boolean;
+}
+
+export interface DiffResult {
+	changes: MemberChange[];
+	next: Baseline;
+}
+
+/** What a listing's source can see: SCIM lists people only, the standard API only current members. */
+export function viewOf(source: Source, members: readonly Member[]): SourceView {
+	return {
+		source,
+		seesBots: source === 'api' || members.some((member) => member.type === 'bot'),
+		seesDeactivated: source === 'scim',
+	};
+}
+
+export function baselineFrom(view: SourceView, members: readonly Member[]): Baseline {
+	const stored = new Map<string, StoredMember>();
+	for (const member of members) {
+		stored.set(encodeId(member.id), toStored(member));
+	}
+	return { ...view, members: stored };
+}
+
+/** Keeps the last occurrence of each id (paging under concurrent changes can repeat a member). */
+export function dedupe(members: readonly Member[]): Member[] {
+	const byId = new Map<string, Member>();
+	for (const member of members) byId.set(member.id, member);
+	return [...byId.values()];
+}
+
+/** Whether the current source would have listed a member of this kind. */
+function visibleTo(view: SourceView, kind: Kind): boolean {
+	if (kind === 'bot') return view.seesBots;
+	if (kind === 'deactivated') return view.seesDeactivated;
+	return true;
+}
+
+/** Ids (encoded) of stored members missing from the listing that the current source would have listed. */
+export function disappeared(previous: Baseline, view: SourceView, members: readonly Member[]): string[] {
+	const listed = new Set(members.map((member) => encodeId(member.id)));
+	const missing: string[] = [];
+	for (const [id, stored] of previous.members) {
+		if (!listed.has(id) && visibleTo(view, stored.kind)) missing.push(id);
+	}
+	return missing;
+}
+
+export function diff(
+	previous: Baseline,
+	view: SourceView,
+	members: readonly Member[],
+	/** Encoded ids whose disappearance is confirmed; other missing members are carried forward. */
+	confirmedGone: ReadonlySet<string>,
+): DiffResult {
+	const sameSource = previous.source === view.source;
+	const changes: MemberChange[] = [];
+	const next = new Map<string, StoredMember>();
+	const listed = new Set<string>();
+
+	for (const member of members) {
+		const id = encodeId(member.id);
+		listed.add(id);
+		const before = previous.members.get(id);
+		const kind = kindOf(member);
+		if (before === undefined) {
+			next.set(id, toStored(member));
+			const previousSourceCouldNotSee =
+				!sameSource &&
+				((kind === 'bot' && !previous.seesBots) || (kind === 'deactivated' && !previous.seesDeactivated));
+			if (!previousSourceCouldNotSee) changes.push({ type: 'added', member });
+			continue;
+		}
+		const { stored, memberChanges } = compare(before, member, kind, sameSource);
+		next.set(id, stored);
+		changes.push(...memberChanges);
+	}
+
+	for (const [id, stored] of previous.members) {
+		if (listed.has(id)) continue;
+		if (visibleTo(view, stored.kind) && confirmedGone.has(id)) {
+			changes.push({ type: 'removed', id, previous: stored });
+		} else {
+			next.set(id, stored);
+		}
+	}
+
+	return { changes, next: { ...view, members: next } };
+}
+
+function compare(
+	before: StoredMember,
+	member: Member,
+	kind: Kind,
+	sameSource: boolean,
+): { stored: StoredMember; memberChanges: MemberChange[] } {
+	const memberChanges: MemberChange[] = [];
+
+	const fields: ProfileField[] = [];
+	const nameHash = nameHashOf(member);
+	if (sameSource && nameHash !== null && before.nameHash !== null && nameHash !== before.nameHash) {
+		fields.push('name');
+	}
+	if (member.email !== null && before.email !== null && member.email !== before.email) {
+		fields.push('email');
+	}
+	if (fields.length > 0) {
+		memberChanges.push({ type: 'updated', member, fields, previousEmail: before.email });
+	}
+
+	if (member.role !== 'unknown' && before.role !== 'unknown' && member.role !== before.role) {
+		memberChanges.push({ type: 'role_changed', member, before: before.role, after: member.role });
+	}
+
+	const wasActive = activeOf(before.kind);
+	if (member.active !== null && wasActive !== null && member.active !== wasActive) {
+		memberChanges.push({ type: member.active ? 'reactivated' : 'deactivated', member });
+	}
+
+	return {
+		stored: {
+			kind: kind === 'status_unknown' && before.kind !== 'bot' ? before.kind : kind,
+			role: member.role === 'unknown' ? before.role : member.role,
+			nameHash: nameHash ?? before.nameHash,
+			email: member.email ?? before.email,
+		},
+		memberChanges,
+	};
+}

@@ -1,0 +1,243 @@
+/**
+ * The trigger's stored baseline: one short text record per member, so that a 100,000-member
+ * workspace stays under 64 bytes per member in n8n's static data.
+ *
+ * A record keeps what the events need to report before/after values cheaply: the member's kind
+ * (person active / deactivated / status unknown, or bot), role, email (local part plus an index
+ * into a shared domain table) and only a 36-bit hash of the name fields. A rename is therefore
+ * detected but its old value is not kept (docs/trigger.md: "State size").
+ *
+ * Record layout (fields separated by ';', records by ','):
+ *   <id>;<kind><role><name hash x6>;<domain index, base 36, empty when no email>;<email local part>
+ * <id> is 22 base64url characters for a canonical UUID, else '~' + encodeURIComponent(id).
+ * Every variable part is base64url or encodeURIComponent output, so neither separator nor any
+ * character that JSON must escape can occur inside a field.
+ */
+import type { Member, Role, Source } from '../shared/connector/model';
+
+export type Kind = 'active' | 'deactivated' | 'status_unknown' | 'bot';
+
+/** What the baseline remembers of one member. */
+export interface StoredMember {
+	kind: Kind;
+	role: Role;
+	/** Hash of name, given and family name; `null` when the source showed none of them. */
+	nameHash: string | null;
+	email: string | null;
+}
+
+export interface Baseline {
+	/** Which source the last committed listing came from. */
+	source: Source;
+	/** Whether that source lists bots and deactivated members (decides what a later source change hides). */
+	seesBots: boolean;
+	seesDeactivated: boolean;
+	/** Keyed by encoded id (see `encodeId`): lookups need no decoding. */
+	members: Map<string, StoredMember>;
+}
+
+/** The JSON-serialisable form kept in `getWorkflowStaticData('node')`. */
+export interface StoredBaseline {
+	v: 1;
+	/** Identity of the watched workspace (the API credential); another one means a new baseline. */
+	scope: string;
+	source: Source;
+	seesBots: boolean;
+	seesDeactivated: boolean;
+	domains: string[];
+	records: string;
+	count: number;
+	committedAt: string;
+}
+
+const KIND_CODE: Record<Kind, string> = {
+	active: 'A',
+	deactivated: 'D',
+	status_unknown: 'U',
+	bot: 'B',
+};
+const ROLE_CODE: Record<Role, string> = {
+	owner: 'o',
+	membership_admin: 'a',
+	member: 'm',
+	restricted_member: 'r',
+	unknown: 'u',
+};
+const KIND_BY_CODE = invert(KIND_CODE);
+const ROLE_BY_CODE = invert(ROLE_CODE);
+const NO_HASH = '......';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_VALUE = new Map([...B64].map((char, index) => [char, index]));
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function kindOf(member: Member): Kind {
+	if (member.type === 'bot') return 'bot';
+	if (member.active === true) return 'active';
+	if (member.active === false) return 'deactivated';
+	return 'status_unknown';
+}
+
+export function activeOf(kind: Kind): boolean | null {
+	if (kind === 'active') return true;
+	if (kind === 'deactivated') return false;
+	return null;
+}
+
+export function toStored(member: Member): StoredMember {
+	return {
+		kind: kindOf(member),
+		role: member.role,
+		nameHash: nameHashOf(member),
+		email: member.email,
+	};
+}
+
+export function nameHashOf(member: Pick<Member, 'name' | 'givenName' | 'familyName'>): string | null {
+	if (member.name === null && member.givenName === null && member.familyName === null) return null;
+	return hash36(`${member.name ?? ''}\u0000${member.givenName ?? ''}\u0000${member.familyName ?? ''}`);
+}
+
+/** 36 bits of a 53-bit string hash (cyrb53), as 6 base64url characters. */
+export function hash36(text: string): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ code, 2654435761);
+		h2 = Math.imul(h2 ^ code, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	// 18 bits from each half.
+	const high = (h2 >>> 0) & 0x3ffff;
+	const low = (h1 >>> 0) & 0x3ffff;
+	return (
+		B64[(high >>> 12) & 63] +
+		B64[(high >>> 6) & 63] +
+		B64[high & 63] +
+		B64[(low >>> 12) & 63] +
+		B64[(low >>> 6) & 63] +
+		B64[low & 63]
+	);
+}
+
+export function encodeId(id: string): string {
+	if (!UUID.test(id)) return `~${encodeURIComponent(id)}`;
+	const hex = id.replace(/-/g, '');
+	let out = '';
+	// 32 hex digits = 128 bits: 21 groups of 6 bits, then the last 2 bits.
+	let bits = 0;
+	let width = 0;
+	for (const digit of hex) {
+		bits = (bits << 4) | parseInt(digit, 16);
+		width += 4;
+		while (width >= 6) {
+			width -= 6;
+			out += B64[(bits >>> width) & 63];
+		}
+		bits &= (1 << width) - 1;
+	}
+	return out + B64[bits << (6 - width)];
+}
+
+export function decodeId(encoded: string): string {
+	if (encoded.startsWith('~')) return decodeURIComponent(encoded.slice(1));
+	let hex = '';
+	let bits = 0;
+	let width = 0;
+	for (const char of encoded) {
+		bits = (bits << 6) | (B64_VALUE.get(char) ?? 0);
+		width += 6;
+		while (width >= 4 && hex.length < 32) {
+			width -= 4;
+			hex += ((bits >>> width) & 15).toString(16);
+		}
+		bits &= (1 << width) - 1;
+	}
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function encodeBaseline(
+	baseline: Baseline,
+	meta: { scope: string; committedAt: string },
+): StoredBaseline {
+	const domains: string[] = [];
+	const domainIndex = new Map<string, number>();
+	const records: string[] = [];
+	for (const [id, member] of baseline.members) {
+		let domainField = '';
+		let localField = '';
+		if (member.email !== null) {
+			const at = member.email.lastIndexOf('@');
+			const domain = at < 0 ? '' : member.email.slice(at + 1);
+			let index = domainIndex.get(domain);
+			if (index === undefined) {
+				index = domains.length;
+				domains.push(domain);
+				domainIndex.set(domain, index);
+			}
+			domainField = index.toString(36);
+			localField = encodeURIComponent(at < 0 ? member.email : member.email.slice(0, at));
+		}
+		records.push(
+			`${id};${KIND_CODE[member.kind]}${ROLE_CODE[member.role]}${member.nameHash ?? NO_HASH};${domainField};${localField}`,
+		);
+	}
+	return {
+		v: 1,
+		scope: meta.scope,
+		source: baseline.source,
+		seesBots: baseline.seesBots,
+		seesDeactivated: baseline.seesDeactivated,
+		domains,
+		records: records.join(','),
+		count: records.length,
+		committedAt: meta.committedAt,
+	};
+}
+
+/** `undefined` when the stored value is missing or not in a shape this version wrote. */
+export function decodeBaseline(stored: unknown): (Baseline & { scope: string }) | undefined {
+	if (!isStoredBaseline(stored)) return undefined;
+	const members = new Map<string, StoredMember>();
+	if (stored.records !== '') {
+		for (const record of stored.records.split(',')) {
+			const [id, fixed, domainField, localField] = record.split(';');
+			const kind = KIND_BY_CODE.get(fixed[0]);
+			const role = ROLE_BY_CODE.get(fixed[1]);
+			if (kind === undefined || role === undefined || localField === undefined) return undefined;
+			const nameHash = fixed.slice(2);
+			let email: string | null = null;
+			if (domainField !== '') {
+				const local = decodeURIComponent(localField);
+				const domain = stored.domains[parseInt(domainField, 36)];
+				email = domain === '' ? local : `${local}@${domain}`;
+			}
+			members.set(id, { kind, role, nameHash: nameHash === NO_HASH ? null : nameHash, email });
+		}
+	}
+	return {
+		scope: stored.scope,
+		source: stored.source,
+		seesBots: stored.seesBots,
+		seesDeactivated: stored.seesDeactivated,
+		members,
+	};
+}
+
+function isStoredBaseline(value: unknown): value is StoredBaseline {
+	if (typeof value !== 'object' || value === null) return false;
+	const candidate = value as Partial<StoredBaseline>;
+	return (
+		candidate.v === 1 &&
+		typeof candidate.scope === 'string' &&
+		(candidate.source === 'scim' || candidate.source === 'api') &&
+		typeof candidate.records === 'string' &&
+		Array.isArray(candidate.domains)
+	);
+}
+
+function invert<K extends string>(codes: Record<K, string>): Map<string, K> {
+	return new Map(Object.entries(codes).map(([key, code]) => [code as string, key as K]));
+}
