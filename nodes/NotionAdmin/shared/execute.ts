@@ -1,6 +1,7 @@
 /**
- * The item loop every per-item operation shares: one call per item, `pairedItem` on every
- * output, and continue-on-fail turning a failure into an `{ error, ... }` item.
+ * The item loop every per-item operation shares: every item checked first, then its calls,
+ * `pairedItem` on every output, and continue-on-fail turning a failure into an
+ * `{ error, ... }` item.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
@@ -15,12 +16,21 @@ export type OperationExecute = (
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[]>;
 
-/** What one input item produced: zero or more output objects. */
-export type ItemHandler = (
-	this: IExecuteFunctions,
-	directory: NotionDirectory,
-	itemIndex: number,
-) => Promise<IDataObject | IDataObject[]>;
+/**
+ * A per-item operation in two steps, so that every item is read and checked before the first
+ * request: a bad item fails (or stops the run) without anything half-done.
+ */
+export interface ItemOperation<P> {
+	/** Reads and checks the item's parameters; makes no request. */
+	parse(this: IExecuteFunctions, itemIndex: number): P;
+	/** The connector call(s); zero or more output objects for this item. */
+	run(
+		this: IExecuteFunctions,
+		directory: NotionDirectory,
+		params: P,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[]>;
+}
 
 /** The JSON of a failed item under continue-on-fail: what went wrong, what to do, what was applied. */
 export function failureJson(
@@ -48,12 +58,24 @@ export function failedItem(
 	};
 }
 
-export function perItem(handler: ItemHandler): OperationExecute {
+export function perItem<P>(operation: ItemOperation<P>): OperationExecute {
 	return async function (this: IExecuteFunctions, directory, items) {
-		const out: INodeExecutionData[] = [];
+		const parsed: Array<{ params: P } | { error: unknown }> = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				const result = await handler.call(this, directory, itemIndex);
+				parsed.push({ params: operation.parse.call(this, itemIndex) });
+			} catch (error) {
+				if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
+				parsed.push({ error });
+			}
+		}
+
+		const out: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const entry = parsed[itemIndex];
+			try {
+				if ('error' in entry) throw entry.error;
+				const result = await operation.run.call(this, directory, entry.params, itemIndex);
 				for (const json of Array.isArray(result) ? result : [result]) {
 					out.push({ json, pairedItem: { item: itemIndex } });
 				}

@@ -39,14 +39,21 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const name = requireName(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex));
-	const members = parseUsers(
-		this,
-		itemIndex,
-		'Options → Members',
-		this.getNodeParameter('options.members', itemIndex, ''),
-	);
-	const memberIds = members.length > 0 ? await requireUserIds(directory, members) : undefined;
-	return groupJson(await directory.createGroup(name, memberIds));
+export const execute = perItem({
+	parse(itemIndex) {
+		return {
+			name: requireName(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
+			members: parseUsers(
+				this,
+				itemIndex,
+				'Options → Members',
+				this.getNodeParameter('options.members', itemIndex, ''),
+			),
+		};
+	},
+
+	async run(directory, { name, members }) {
+		const memberIds = members.length > 0 ? await requireUserIds(directory, members) : undefined;
+		return groupJson(await directory.createGroup(name, memberIds));
+	},
 });

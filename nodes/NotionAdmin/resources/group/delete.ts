@@ -18,8 +18,14 @@ export const description: INodeProperties[] = [
 	groupLocator(showOnlyForGroupDelete),
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const id = await requireGroupId(directory, readGroupRef(this, itemIndex));
-	await directory.deleteGroup(id);
-	return { id, deleted: true };
+export const execute = perItem({
+	parse(itemIndex) {
+		return readGroupRef(this, itemIndex);
+	},
+
+	async run(directory, ref) {
+		const id = await requireGroupId(directory, ref);
+		await directory.deleteGroup(id);
+		return { id, deleted: true };
+	},
 });

@@ -20,10 +20,17 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const ref = readGroupRef(this, itemIndex);
-	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
-	const group = await findGroup(directory, ref, raw);
-	if (!group) throw groupNotFound(ref);
-	return groupJson(group);
+export const execute = perItem({
+	parse(itemIndex) {
+		return {
+			ref: readGroupRef(this, itemIndex),
+			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+		};
+	},
+
+	async run(directory, { ref, raw }) {
+		const group = await findGroup(directory, ref, raw);
+		if (!group) throw groupNotFound(ref);
+		return groupJson(group);
+	},
 });

@@ -54,15 +54,22 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const name =
-		filters.name !== undefined
-			? requireName(this, itemIndex, 'Filters → Name', filters.name)
-			: undefined;
-	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
-	const groups = await directory.listGroups({ name, raw, limit });
-	return groups.slice(0, limit).map(groupJson);
+export const execute = perItem({
+	parse(itemIndex) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		return {
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+			name:
+				filters.name !== undefined
+					? requireName(this, itemIndex, 'Filters → Name', filters.name)
+					: undefined,
+			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+		};
+	},
+
+	async run(directory, { limit, name, raw }) {
+		const groups = await directory.listGroups({ name, raw, limit });
+		return groups.slice(0, limit).map(groupJson);
+	},
 });

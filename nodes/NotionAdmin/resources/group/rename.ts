@@ -21,9 +21,15 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const ref = readGroupRef(this, itemIndex);
-	const newName = requireName(this, itemIndex, 'New Name', this.getNodeParameter('newName', itemIndex));
-	const id = await requireGroupId(directory, ref);
-	return groupJson(await directory.renameGroup(id, newName));
+export const execute = perItem({
+	parse(itemIndex) {
+		return {
+			ref: readGroupRef(this, itemIndex),
+			newName: requireName(this, itemIndex, 'New Name', this.getNodeParameter('newName', itemIndex)),
+		};
+	},
+
+	async run(directory, { ref, newName }) {
+		return groupJson(await directory.renameGroup(await requireGroupId(directory, ref), newName));
+	},
 });

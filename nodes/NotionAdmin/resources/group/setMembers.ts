@@ -24,29 +24,36 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const ref = readGroupRef(this, itemIndex);
-	const users = readUsers(this, itemIndex);
-	const dryRun = this.getNodeParameter('dryRun', itemIndex, false) as boolean;
-	const groupId = await requireGroupId(directory, ref);
-	const userIds = await requireUserIds(directory, users);
-	if (dryRun) {
-		const plan = await directory.planGroupMembers(groupId, userIds);
+export const execute = perItem({
+	parse(itemIndex) {
 		return {
-			groupId: plan.groupId,
-			dryRun: true,
-			toAdd: plan.toAdd,
-			toRemove: plan.toRemove,
-			unchanged: plan.unchanged,
+			ref: readGroupRef(this, itemIndex),
+			users: readUsers(this, itemIndex),
+			dryRun: this.getNodeParameter('dryRun', itemIndex, false) as boolean,
 		};
-	}
-	const change = await directory.setGroupMembers(groupId, userIds);
-	return {
-		groupId: change.groupId,
-		dryRun: false,
-		added: change.added,
-		removed: change.removed,
-		unchanged: change.unchanged,
-		requests: change.requests,
-	};
+	},
+
+	async run(directory, { ref, users, dryRun }) {
+		const groupId = await requireGroupId(directory, ref);
+		const userIds = await requireUserIds(directory, users);
+		if (dryRun) {
+			const plan = await directory.planGroupMembers(groupId, userIds);
+			return {
+				groupId: plan.groupId,
+				dryRun: true,
+				toAdd: plan.toAdd,
+				toRemove: plan.toRemove,
+				unchanged: plan.unchanged,
+			};
+		}
+		const change = await directory.setGroupMembers(groupId, userIds);
+		return {
+			groupId: change.groupId,
+			dryRun: false,
+			added: change.added,
+			removed: change.removed,
+			unchanged: change.unchanged,
+			requests: change.requests,
+		};
+	},
 });

@@ -92,36 +92,38 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const email = requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex));
-	const role = requireRole(this, itemIndex, 'Role', this.getNodeParameter('role', itemIndex));
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const input: NewMember = { email, role };
-	for (const [key, label] of [
-		['name', 'Full Name'],
-		['givenName', 'Given Name'],
-		['familyName', 'Family Name'],
-	] as const) {
-		if (fields[key] !== undefined) input[key] = requireName(this, itemIndex, label, fields[key]);
-	}
-	const ifAlreadyMember = this.getNodeParameter(
-		'options.ifAlreadyMember',
-		itemIndex,
-		'returnExisting',
-	) as string;
-
-	try {
-		return { ...memberJson(await directory.createMember(input)), created: true };
-	} catch (error) {
-		if (
-			!(error instanceof NotionAdminError) ||
-			error.kind !== 'conflict' ||
-			ifAlreadyMember !== 'returnExisting'
-		) {
-			throw error;
+export const execute = perItem({
+	parse(itemIndex) {
+		const input: NewMember = {
+			email: requireEmail(this, itemIndex, 'Email', this.getNodeParameter('email', itemIndex)),
+			role: requireRole(this, itemIndex, 'Role', this.getNodeParameter('role', itemIndex)),
+		};
+		const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		for (const [key, label] of [
+			['name', 'Full Name'],
+			['givenName', 'Given Name'],
+			['familyName', 'Family Name'],
+		] as const) {
+			if (fields[key] !== undefined) input[key] = requireName(this, itemIndex, label, fields[key]);
 		}
-		const existing = await directory.findMemberByEmail(email);
-		if (!existing.value) throw error;
-		return { ...memberJson(existing.value, existing.via), created: false };
-	}
+		const ifAlreadyMember = this.getNodeParameter(
+			'options.ifAlreadyMember',
+			itemIndex,
+			'returnExisting',
+		) as string;
+		return { input, returnExisting: ifAlreadyMember === 'returnExisting' };
+	},
+
+	async run(directory, { input, returnExisting }) {
+		try {
+			return { ...memberJson(await directory.createMember(input)), created: true };
+		} catch (error) {
+			if (!returnExisting || !(error instanceof NotionAdminError) || error.kind !== 'conflict') {
+				throw error;
+			}
+			const existing = await directory.findMemberByEmail(input.email);
+			if (!existing.value) throw error;
+			return { ...memberJson(existing.value, existing.via), created: false };
+		}
+	},
 });

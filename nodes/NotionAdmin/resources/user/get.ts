@@ -20,10 +20,17 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const ref = readUserRef(this, itemIndex);
-	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
-	const found = await findUser(directory, ref, raw);
-	if (!found.value) throw userNotFound(ref);
-	return memberJson(found.value, found.via);
+export const execute = perItem({
+	parse(itemIndex) {
+		return {
+			ref: readUserRef(this, itemIndex),
+			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+		};
+	},
+
+	async run(directory, { ref, raw }) {
+		const found = await findUser(directory, ref, raw);
+		if (!found.value) throw userNotFound(ref);
+		return memberJson(found.value, found.via);
+	},
 });

@@ -72,39 +72,45 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const email =
-		filters.email !== undefined
-			? requireEmail(this, itemIndex, 'Filters → Email', filters.email).toLowerCase()
-			: undefined;
-	const name =
-		filters.name !== undefined
-			? requireName(this, itemIndex, 'Filters → Name Contains', filters.name).toLowerCase()
-			: undefined;
-	const includeDeactivated = this.getNodeParameter(
-		'options.includeDeactivated',
-		itemIndex,
-		false,
-	) as boolean;
-	const raw = this.getNodeParameter('options.raw', itemIndex, false) as boolean;
+export const execute = perItem({
+	parse(itemIndex) {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		return {
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+			email:
+				filters.email !== undefined
+					? requireEmail(this, itemIndex, 'Filters → Email', filters.email).toLowerCase()
+					: undefined,
+			name:
+				filters.name !== undefined
+					? requireName(this, itemIndex, 'Filters → Name Contains', filters.name).toLowerCase()
+					: undefined,
+			includeDeactivated: this.getNodeParameter(
+				'options.includeDeactivated',
+				itemIndex,
+				false,
+			) as boolean,
+			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+		};
+	},
 
-	const keep = (member: Member) =>
-		(includeDeactivated || member.active !== false) &&
-		(email === undefined || member.email?.toLowerCase() === email) &&
-		(name === undefined || (member.name ?? '').toLowerCase().includes(name));
-	// Paging can stop at the limit only when no member is dropped afterwards.
-	const unfiltered = includeDeactivated && email === undefined && name === undefined;
-	const search = email ?? name;
-	const listing =
-		search !== undefined
-			? await directory.searchMembers(search, { raw })
-			: await directory.listMembers({ raw, limit: unfiltered ? limit : undefined });
+	async run(directory, { limit, email, name, includeDeactivated, raw }) {
+		const keep = (member: Member) =>
+			(includeDeactivated || member.active !== false) &&
+			(email === undefined || member.email?.toLowerCase() === email) &&
+			(name === undefined || (member.name ?? '').toLowerCase().includes(name));
+		// Paging can stop at the limit only when no member is dropped afterwards.
+		const unfiltered = includeDeactivated && email === undefined && name === undefined;
+		const search = email ?? name;
+		const listing =
+			search !== undefined
+				? await directory.searchMembers(search, { raw })
+				: await directory.listMembers({ raw, limit: unfiltered ? limit : undefined });
 
-	return listing.members
-		.filter(keep)
-		.slice(0, limit)
-		.map((member) => memberJson(member, listing.via));
+		return listing.members
+			.filter(keep)
+			.slice(0, limit)
+			.map((member) => memberJson(member, listing.via));
+	},
 });

@@ -47,21 +47,29 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const ref = readUserRef(this, itemIndex);
-	const ifNotFound = this.getNodeParameter('options.ifNotFound', itemIndex, 'succeed') as string;
-	const notFound = () => {
-		if (ifNotFound === 'fail') throw userNotFound(ref);
-		return { ...(ref.by === 'id' ? { id: ref.id } : { email: ref.email }), removed: false, notFound: true };
-	};
+export const execute = perItem({
+	parse(itemIndex) {
+		return {
+			ref: readUserRef(this, itemIndex),
+			failIfNotFound:
+				this.getNodeParameter('options.ifNotFound', itemIndex, 'succeed') === 'fail',
+		};
+	},
 
-	const id = await userIdOf(directory, ref);
-	if (!id) return notFound();
-	try {
-		await directory.removeMember(id);
-	} catch (error) {
-		if (error instanceof NotionAdminError && error.kind === 'not_found') return notFound();
-		throw error;
-	}
-	return { id, ...(ref.by === 'email' ? { email: ref.email } : {}), removed: true, accountKept: true };
+	async run(directory, { ref, failIfNotFound }) {
+		const given = ref.by === 'id' ? { id: ref.id } : { email: ref.email };
+		const notFound = () => {
+			if (failIfNotFound) throw userNotFound(ref);
+			return { ...given, removed: false, notFound: true };
+		};
+		const id = await userIdOf(directory, ref);
+		if (!id) return notFound();
+		try {
+			await directory.removeMember(id);
+		} catch (error) {
+			if (error instanceof NotionAdminError && error.kind === 'not_found') return notFound();
+			throw error;
+		}
+		return { ...given, id, removed: true, accountKept: true };
+	},
 });

@@ -77,31 +77,38 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const ref = readUserRef(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const changes: MemberChanges = {};
-	if (fields.email !== undefined) changes.email = requireEmail(this, itemIndex, 'Email', fields.email);
-	for (const [key, label] of [
-		['name', 'Full Name'],
-		['givenName', 'Given Name'],
-		['familyName', 'Family Name'],
-	] as const) {
-		if (fields[key] !== undefined) changes[key] = requireName(this, itemIndex, label, fields[key]);
-	}
-	if (fields.role !== undefined) changes.role = requireRole(this, itemIndex, 'Role', fields.role);
-	if (fields.active !== undefined) changes.active = fields.active === true;
-	if (Object.keys(changes).length === 0) {
-		throw invalidInput(
-			this,
-			itemIndex,
-			'Update Fields',
-			'no field to change',
-			'Add at least one field under "Update Fields".',
-		);
-	}
+export const execute = perItem({
+	parse(itemIndex) {
+		const ref = readUserRef(this, itemIndex);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const changes: MemberChanges = {};
+		if (fields.email !== undefined) {
+			changes.email = requireEmail(this, itemIndex, 'Email', fields.email);
+		}
+		for (const [key, label] of [
+			['name', 'Full Name'],
+			['givenName', 'Given Name'],
+			['familyName', 'Family Name'],
+		] as const) {
+			if (fields[key] !== undefined) changes[key] = requireName(this, itemIndex, label, fields[key]);
+		}
+		if (fields.role !== undefined) changes.role = requireRole(this, itemIndex, 'Role', fields.role);
+		if (fields.active !== undefined) changes.active = fields.active === true;
+		if (Object.keys(changes).length === 0) {
+			throw invalidInput(
+				this,
+				itemIndex,
+				'Update Fields',
+				'no field to change',
+				'Add at least one field under "Update Fields".',
+			);
+		}
+		return { ref, changes };
+	},
 
-	const id = await userIdOf(directory, ref);
-	if (!id) throw userNotFound(ref);
-	return memberJson(await directory.updateMember(id, changes));
+	async run(directory, { ref, changes }) {
+		const id = await userIdOf(directory, ref);
+		if (!id) throw userNotFound(ref);
+		return memberJson(await directory.updateMember(id, changes));
+	},
 });

@@ -27,12 +27,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export const execute = perItem(async function (directory, itemIndex) {
-	const includeMembers = this.getNodeParameter(
-		'options.includeMembers',
-		itemIndex,
-		false,
-	) as boolean;
-	const summary = summarizeLicenses(await directory.listMembers(), { includeMembers });
-	return summary as unknown as IDataObject;
+export const execute = perItem({
+	parse(itemIndex) {
+		return this.getNodeParameter('options.includeMembers', itemIndex, false) as boolean;
+	},
+
+	async run(directory, includeMembers) {
+		const summary = summarizeLicenses(await directory.listMembers(), { includeMembers });
+		return summary as unknown as IDataObject;
+	},
 });
