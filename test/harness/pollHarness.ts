@@ -28,12 +28,16 @@ export interface PollHarnessOptions {
 	getPollBudgetMs?: () => number;
 }
 
+export interface PollOverrides {
+	mode?: PollMode;
+	getPollBudgetMs?: () => number;
+}
+
 export interface PollHarness {
 	/** One tick: a fresh PollContext on the same workflow, as n8n builds one per poll. */
-	poll(overrides?: {
-		mode?: PollMode;
-		getPollBudgetMs?: () => number;
-	}): Promise<INodeExecutionData[][] | null>;
+	poll(overrides?: PollOverrides): Promise<INodeExecutionData[][] | null>;
+	/** The real PollContext a tick would get, for driving code that takes a node context. */
+	context(overrides?: PollOverrides): PollContext;
 	/** The trigger's static data (`getWorkflowStaticData('node')`), kept across polls. */
 	staticData(): IDataObject;
 	/** Changes a parameter between polls, like a user editing the trigger. */
@@ -78,24 +82,27 @@ export function createPollHarness(options: PollHarnessOptions): PollHarness {
 	const poll = nodeType.poll;
 	const additionalData = { credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
 
+	const context = (overrides: PollOverrides = {}) =>
+		new PollContext(
+			workflow,
+			liveNode,
+			additionalData,
+			overrides.mode ?? options.mode ?? 'trigger',
+			options.activation ?? 'activate',
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			overrides.getPollBudgetMs ?? options.getPollBudgetMs,
+		);
+
 	return {
 		workflow,
 		node: liveNode,
-		async poll(overrides = {}) {
-			const context = new PollContext(
-				workflow,
-				liveNode,
-				additionalData,
-				overrides.mode ?? options.mode ?? 'trigger',
-				options.activation ?? 'activate',
-				undefined,
-				undefined,
-				undefined,
-				undefined,
-				undefined,
-				overrides.getPollBudgetMs ?? options.getPollBudgetMs,
-			);
-			return await poll.call(context);
+		context,
+		async poll(overrides) {
+			return await poll.call(context(overrides));
 		},
 		staticData: () => workflow.getStaticData('node', liveNode),
 		setParameter(name, value) {
