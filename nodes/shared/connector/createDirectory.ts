@@ -1,0 +1,380 @@
+/**
+ * Builds the NotionDirectory: reads go through SCIM when a working SCIM token is there and fall
+ * back to the standard API otherwise (saying why); writes and group operations need SCIM and
+ * never fall back.
+ */
+import type { DirectoryOptions, DirectoryTuning, ListOptions, NotionDirectory } from './directory';
+import { NotionAdminError } from './errors';
+import type { Clock } from './http/pacer';
+import { pacerFor } from './http/pacer';
+import { Requester } from './http/requester';
+import { RequestFailure } from './http/responseError';
+import type {
+	Group,
+	Member,
+	MemberChanges,
+	MemberListing,
+	MembershipChange,
+	MembershipPlan,
+	NewMember,
+	Served,
+	SourceInfo,
+} from './model';
+import { ScimGroups } from './scim/scimGroups';
+import { scimRoot, type ScimContext } from './scim/scimContext';
+import { ScimUsers } from './scim/scimUsers';
+import { ApiUsers } from './standardApi/apiUsers';
+import { createNotionClient } from './standardApi/notionClient';
+import { fallbackFor, scimRequired, type ScimTrouble } from './sourceChoice';
+import {
+	checkMemberChanges,
+	checkNewMember,
+	requireEmail,
+	requireId,
+	requireIds,
+	requireName,
+} from './validate';
+
+export const DEFAULT_TUNING: DirectoryTuning = {
+	requestsPerSecond: 3,
+	burst: 3,
+	maxAttempts: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 60_000,
+	timeoutMs: 60_000,
+	pageSize: 100,
+	listConcurrency: 3,
+};
+
+export function createDirectory(options: DirectoryOptions): NotionDirectory {
+	return new Directory(options);
+}
+
+/** What the SCIM credential is known to do, learned from the answers so far. */
+type ScimState = { kind: 'unknown' } | { kind: 'working' } | { kind: 'failing'; trouble: ScimTrouble };
+
+class Directory implements NotionDirectory {
+	private readonly users?: ScimUsers;
+	private readonly groups?: ScimGroups;
+	private readonly apiUsers: ApiUsers;
+	private scim: ScimState = { kind: 'unknown' };
+
+	constructor(options: DirectoryOptions) {
+		const tuning: DirectoryTuning = { ...DEFAULT_TUNING, ...options.tuning };
+		const clock: Clock = { now: options.now, sleep: options.sleep };
+		const pacing = { requestsPerSecond: tuning.requestsPerSecond, burst: tuning.burst };
+		const requester = new Requester({
+			transport: options.transport,
+			clock,
+			random: options.random ?? Math.random,
+			tuning,
+			pacers: {
+				scim: pacerFor(options.pacingKey, 'scim', pacing),
+				standard: pacerFor(options.pacingKey, 'standard', pacing),
+			},
+		});
+		this.apiUsers = new ApiUsers(createNotionClient(options.apiBaseUrl, requester), tuning.pageSize, options.now);
+		if (options.scimBaseUrl !== undefined && options.scimBaseUrl.trim() !== '') {
+			const context: ScimContext = { requester, root: scimRoot(options.scimBaseUrl), tuning };
+			this.users = new ScimUsers(context);
+			this.groups = new ScimGroups(context);
+		}
+	}
+
+	async describeSource(): Promise<SourceInfo> {
+		const { via } = await this.read(
+			(users) => users.probe(),
+			async () => undefined,
+		);
+		return via;
+	}
+
+	async listMembers(options: ListOptions = {}): Promise<MemberListing> {
+		const { value, via } = await this.read(
+			(users) => users.list(options),
+			() => this.apiUsers.list(options),
+		);
+		return { ...value, via };
+	}
+
+	async getMember(id: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
+		const userId = requireId(id);
+		return this.read(
+			(users) => users.get(userId, options.raw),
+			() => this.apiUsers.get(userId, options.raw),
+		);
+	}
+
+	async findMemberByEmail(email: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
+		const address = requireEmail(email);
+		return this.read(
+			(users) => users.findByEmail(address, options.raw),
+			async () => findByEmailInListing((await this.apiUsers.list({ raw: options.raw })).members, address),
+		);
+	}
+
+	async searchMembers(text: string, options: ListOptions = {}): Promise<MemberListing> {
+		const listing = await this.listMembers({ raw: options.raw, deadline: options.deadline });
+		const needle = text.trim().toLowerCase();
+		const matches = listing.members.filter(
+			(member) =>
+				needle === '' ||
+				(member.name ?? '').toLowerCase().includes(needle) ||
+				(member.email ?? '').toLowerCase().includes(needle),
+		);
+		return { ...listing, members: options.limit === undefined ? matches : matches.slice(0, options.limit) };
+	}
+
+	async createMember(input: NewMember): Promise<Member> {
+		const checked = checkNewMember(input);
+		return this.viaScim('Adding a member', ({ users }) => users.create(checked));
+	}
+
+	async updateMember(id: string, changes: MemberChanges): Promise<Member> {
+		const userId = requireId(id);
+		const checked = checkMemberChanges(changes);
+		return this.viaScim('Changing a member', ({ users }) => users.update(userId, checked), (refusal) =>
+			checked.active === false ? tokenOwnerRefusal(refusal) : undefined,
+		);
+	}
+
+	async removeMember(id: string): Promise<void> {
+		const userId = requireId(id);
+		await this.viaScim(
+			'Removing a member',
+			async ({ users }) => {
+				await users.remove(userId);
+				// DELETE answered; make sure Notion really let the member go.
+				const after = await users.get(userId);
+				if (after !== null && after.active !== false) {
+					throw new NotionAdminError(
+						'unavailable',
+						`Notion accepted the removal of ${userId} but still lists the member as active`,
+						'Check the member in Notion and try again',
+						{ api: 'scim' },
+					);
+				}
+			},
+			tokenOwnerRefusal,
+		);
+	}
+
+	async listGroups(options: { name?: string; raw?: boolean; limit?: number } = {}): Promise<Group[]> {
+		const name = options.name === undefined ? undefined : requireName(options.name, 'name');
+		return this.viaScim('Listing groups', ({ groups }) => groups.list({ ...options, name }));
+	}
+
+	async getGroup(id: string, options: { raw?: boolean } = {}): Promise<Group | null> {
+		const groupId = requireId(id);
+		return this.viaScim('Reading a group', ({ groups }) => groups.get(groupId, options.raw));
+	}
+
+	async findGroupByName(name: string, options: { raw?: boolean } = {}): Promise<Group | null> {
+		const groupName = requireName(name, 'name');
+		return this.viaScim('Finding a group', ({ groups }) => groups.findByName(groupName, options.raw));
+	}
+
+	async createGroup(name: string, memberIds: string[] = []): Promise<Group> {
+		const groupName = requireName(name, 'name');
+		const ids = requireIds(memberIds, 'memberIds');
+		return this.viaScim('Creating a group', ({ groups }) => groups.create(groupName, ids));
+	}
+
+	async renameGroup(id: string, name: string): Promise<Group> {
+		const groupId = requireId(id);
+		const groupName = requireName(name, 'name');
+		return this.viaScim('Renaming a group', ({ groups }) => groups.rename(groupId, groupName));
+	}
+
+	async deleteGroup(id: string): Promise<void> {
+		const groupId = requireId(id);
+		await this.viaScim('Deleting a group', ({ groups }) => groups.remove(groupId), groupDeleteRefusal);
+	}
+
+	async addGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
+		return this.changeMembership('Adding group members', groupId, userIds, (plan) => ({
+			...plan,
+			toRemove: [],
+		}));
+	}
+
+	async removeGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
+		return this.changeMembership('Removing group members', groupId, userIds, (plan, current, wanted) => ({
+			groupId: plan.groupId,
+			toAdd: [],
+			toRemove: wanted.filter((id) => current.has(id)),
+			unchanged: wanted.filter((id) => !current.has(id)),
+		}));
+	}
+
+	async planGroupMembers(groupId: string, userIds: string[]): Promise<MembershipPlan> {
+		const id = requireId(groupId, 'groupId');
+		const wanted = requireIds(userIds, 'userIds');
+		return this.viaScim('Planning group members', async ({ groups }) => planFor(await groups.require(id), wanted));
+	}
+
+	async setGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
+		return this.changeMembership('Setting group members', groupId, userIds, (plan) => plan);
+	}
+
+	/**
+	 * Reads the group once, decides what to change, then PATCHes in batches. A failure after some
+	 * batches went through is reported as `partial` with what was applied.
+	 */
+	private async changeMembership(
+		label: string,
+		groupId: string,
+		userIds: string[],
+		decide: (plan: MembershipPlan, current: Set<string>, wanted: string[]) => MembershipPlan,
+	): Promise<MembershipChange> {
+		const id = requireId(groupId, 'groupId');
+		const wanted = requireIds(userIds, 'userIds');
+		return this.viaScim(label, async ({ groups }) => {
+			const group = await groups.require(id);
+			const plan = decide(planFor(group, wanted), new Set(group.memberIds), wanted);
+			const change: MembershipChange = { groupId: id, added: [], removed: [], unchanged: plan.unchanged, requests: 0 };
+			try {
+				change.requests += await groups.addMembers(id, plan.toAdd, (batch) => change.added.push(...batch));
+				change.requests += await groups.removeMembers(id, plan.toRemove, (batch) => change.removed.push(...batch));
+			} catch (error) {
+				if (change.added.length + change.removed.length === 0 || !(error instanceof NotionAdminError)) throw error;
+				throw new NotionAdminError(
+					'partial',
+					`${label} stopped midway: added ${change.added.length} of ${plan.toAdd.length}, removed ${change.removed.length} of ${plan.toRemove.length} (${error.message})`,
+					'Run it again: members already changed are skipped',
+					{ api: 'scim', httpStatus: error.httpStatus, applied: change, cause: error },
+				);
+			}
+			return change;
+		});
+	}
+
+	/**
+	 * Runs a read through SCIM if it may work, and through the standard API otherwise; a SCIM
+	 * failure that means "SCIM is not usable" (401, 403, down after retries) switches this
+	 * directory to the standard API for the rest of its life.
+	 */
+	private async read<T>(
+		viaScim: (users: ScimUsers) => Promise<T>,
+		viaApi: () => Promise<T>,
+	): Promise<Served<T>> {
+		if (this.users === undefined) return { value: await viaApi(), via: fallbackFor({ reason: 'no_scim_token' }) };
+		if (this.scim.kind === 'failing') return { value: await viaApi(), via: fallbackFor(this.scim.trouble) };
+		try {
+			const value = await viaScim(this.users);
+			this.scim = { kind: 'working' };
+			return { value, via: { source: 'scim' } };
+		} catch (error) {
+			const trouble = troubleOf(error);
+			if (trouble === undefined) throw error;
+			this.scim = { kind: 'failing', trouble };
+			return { value: await viaApi(), via: fallbackFor(trouble) };
+		}
+	}
+
+	/**
+	 * Runs an operation that only SCIM can do. A 401 means the token is dead; a 403 is either
+	 * "no SCIM here" (not Enterprise) or Notion refusing this one change: a probe tells which
+	 * unless SCIM already answered in this directory.
+	 */
+	private async viaScim<T>(
+		label: string,
+		operation: (scim: { users: ScimUsers; groups: ScimGroups }) => Promise<T>,
+		refusal?: (error: RequestFailure) => NotionAdminError | undefined,
+	): Promise<T> {
+		const { users, groups } = this;
+		if (users === undefined || groups === undefined) throw scimRequired(label, { reason: 'no_scim_token' });
+		if (this.scim.kind === 'failing' && this.scim.trouble.reason !== 'scim_unavailable') {
+			throw scimRequired(label, this.scim.trouble);
+		}
+		try {
+			const value = await operation({ users, groups });
+			this.scim = { kind: 'working' };
+			return value;
+		} catch (error) {
+			if (!(error instanceof RequestFailure) || error.api !== 'scim') throw error;
+			if (error.kind === 'unauthorized') {
+				const trouble = troubleOf(error) as ScimTrouble;
+				this.scim = { kind: 'failing', trouble };
+				throw scimRequired(label, trouble);
+			}
+			if (error.kind === 'forbidden' && this.scim.kind !== 'working') {
+				try {
+					await users.probe();
+					this.scim = { kind: 'working' };
+				} catch (probeError) {
+					const trouble = troubleOf(probeError);
+					if (trouble === undefined || trouble.reason === 'scim_unavailable') throw error;
+					this.scim = { kind: 'failing', trouble };
+					throw scimRequired(label, trouble);
+				}
+			}
+			throw refusal?.(error) ?? error;
+		}
+	}
+}
+
+/** Why a SCIM failure makes SCIM unusable for reads; undefined when it is an ordinary error. */
+function troubleOf(error: unknown): ScimTrouble | undefined {
+	if (!(error instanceof RequestFailure) || error.api !== 'scim') return undefined;
+	switch (error.kind) {
+		case 'unauthorized':
+			return { reason: 'scim_unauthorized', status: error.httpStatus };
+		case 'forbidden':
+			return { reason: 'scim_forbidden', status: error.httpStatus };
+		case 'unavailable':
+		case 'timeout':
+		case 'bad_response':
+			return { reason: 'scim_unavailable', status: error.httpStatus, detail: error.message };
+		default:
+			return undefined;
+	}
+}
+
+function findByEmailInListing(members: Member[], email: string): Member | null {
+	const wanted = email.toLowerCase();
+	const found = members.find((member) => member.email?.toLowerCase() === wanted);
+	if (found) return found;
+	if (members.some((member) => member.type === 'person') && !members.some((member) => member.email !== null)) {
+		throw new NotionAdminError(
+			'forbidden',
+			'The Notion API returned no email addresses, so members cannot be found by email',
+			"Enable 'Read user information including email addresses' in the integration's capabilities, or add a Notion SCIM credential",
+			{ api: 'standard', field: 'email' },
+		);
+	}
+	return null;
+}
+
+function planFor(group: Group, wanted: string[]): MembershipPlan {
+	const current = new Set(group.memberIds);
+	const wantedSet = new Set(wanted);
+	return {
+		groupId: group.id,
+		toAdd: wanted.filter((id) => !current.has(id)),
+		toRemove: group.memberIds.filter((id) => !wantedSet.has(id)),
+		unchanged: wanted.filter((id) => current.has(id)),
+	};
+}
+
+const REFUSAL_STATUSES = new Set([400, 403, 409, 412, 422]);
+
+function tokenOwnerRefusal(error: RequestFailure): NotionAdminError | undefined {
+	if (error.httpStatus === undefined || !REFUSAL_STATUSES.has(error.httpStatus)) return undefined;
+	return new NotionAdminError(
+		'refused',
+		`Notion refused to remove this member (HTTP ${error.httpStatus}): ${error.message}`,
+		'The workspace owner who created the SCIM token cannot be removed through the API (it would revoke the token); remove them in Notion, or create the SCIM token as another owner first',
+		{ api: 'scim', httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
+	);
+}
+
+function groupDeleteRefusal(error: RequestFailure): NotionAdminError | undefined {
+	if (error.httpStatus === undefined || !REFUSAL_STATUSES.has(error.httpStatus)) return undefined;
+	return new NotionAdminError(
+		'refused',
+		`Notion refused to delete the group (HTTP ${error.httpStatus}): ${error.message}`,
+		'Notion keeps a group that is the only full-access holder of some pages; give those pages another full-access member or group in Notion, then delete the group',
+		{ api: 'scim', httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
+	);
+}

@@ -1,0 +1,191 @@
+/**
+ * The one place that sends requests, for both APIs: paces, sends through the injected transport
+ * with a timeout, parses the body, retries under the shared policy, and turns what finally went
+ * wrong into a NotionAdminError.
+ */
+import type { DirectoryTuning } from '../directory';
+import { NotionAdminError } from '../errors';
+import { TransportError, type Api, type HttpRequest, type HttpTransport } from '../transport';
+import type { Clock, Pacer } from './pacer';
+import { describeFailure, RequestFailure } from './responseError';
+import {
+	backoffDelay,
+	decideRetry,
+	isIdempotentMethod,
+	isThrottled,
+	parseRetryAfter,
+	type AttemptFailure,
+} from './retryPolicy';
+
+export interface ApiCall {
+	api: Api;
+	method: HttpRequest['method'];
+	/** Absolute URL. */
+	url: string;
+	/** Serialized as JSON. */
+	body?: unknown;
+	headers?: Record<string, string>;
+	/** Overrides the method's default (everything but POST is idempotent). */
+	idempotent?: boolean;
+	/** Absolute time (from `now()`) past which no attempt or wait starts. */
+	deadline?: number;
+}
+
+export interface ApiResult {
+	status: number;
+	headers: Record<string, string>;
+	/** Parsed body; null for an empty body (204). */
+	json: unknown;
+	text: string;
+}
+
+export interface RequesterOptions {
+	transport: HttpTransport;
+	clock: Clock;
+	random: () => number;
+	tuning: DirectoryTuning;
+	pacers: Record<Api, Pacer>;
+}
+
+type Attempt =
+	| { ok: true; result: ApiResult }
+	| { ok: false; failure: AttemptFailure; text: string; headers: Record<string, string> };
+
+export class Requester {
+	constructor(private readonly options: RequesterOptions) {}
+
+	get maxAttempts(): number {
+		return this.options.tuning.maxAttempts;
+	}
+
+	async send(call: ApiCall): Promise<ApiResult> {
+		const { tuning, clock, pacers } = this.options;
+		const idempotent = call.idempotent ?? isIdempotentMethod(call.method);
+		const described = { api: call.api, method: call.method, path: pathOf(call.url) };
+		/** Some earlier attempt may have reached Notion and taken effect. */
+		let mayHaveApplied = false;
+		for (let attempt = 1; ; attempt++) {
+			this.checkDeadline(call, 0);
+			await pacers[call.api].acquire(clock);
+			const outcome = await this.attempt(call);
+			if (outcome.ok) return outcome.result;
+			const { failure, text, headers } = outcome;
+			if (call.method === 'DELETE' && mayHaveApplied && failure.type === 'status' && failure.status === 404) {
+				// The earlier DELETE whose answer was lost did the job.
+				return { status: 204, headers, json: null, text: '' };
+			}
+			const decision = decideRetry(failure, idempotent);
+			if (decision !== 'retry' || attempt >= tuning.maxAttempts) {
+				const error = describeFailure(failure, described, text, headers, attempt);
+				if (decision === 'ambiguous') throw markAmbiguous(error);
+				throw error;
+			}
+			const throttled = isThrottled(failure);
+			mayHaveApplied ||= !throttled;
+			const retryAfterMs = failure.type === 'status' ? failure.retryAfterMs : undefined;
+			if (retryAfterMs !== undefined && retryAfterMs > tuning.maxDelayMs) {
+				const error = describeFailure(failure, described, text, headers, attempt);
+				throw new RequestFailure(
+					error.kind,
+					error.message,
+					`Notion asked to wait ${Math.ceil(retryAfterMs / 1000)} s before trying again, longer than the ${Math.ceil(tuning.maxDelayMs / 1000)} s this node waits; try again later`,
+					{ api: error.api, httpStatus: error.httpStatus, requestId: error.requestId, code: error.code },
+				);
+			}
+			const waitMs = retryAfterMs ?? backoffDelay(attempt, tuning, this.options.random);
+			this.checkDeadline(call, waitMs);
+			if (throttled) {
+				// Everyone on this credential waits, not only this request; acquire() sleeps it out.
+				pacers[call.api].throttle(waitMs, clock);
+			} else {
+				await clock.sleep(waitMs);
+			}
+		}
+	}
+
+	/** The wait before attempt `attempt + 1` of a caller-driven retry (non-idempotent creates). */
+	async backoff(attempt: number): Promise<void> {
+		await this.options.clock.sleep(backoffDelay(attempt, this.options.tuning, this.options.random));
+	}
+
+	private checkDeadline(call: ApiCall, waitMs: number): void {
+		if (call.deadline === undefined) return;
+		if (this.options.clock.now() + waitMs <= call.deadline) return;
+		throw new NotionAdminError(
+			'timeout',
+			`The operation ran past its time limit during ${call.method} ${pathOf(call.url)}`,
+			'Notion is answering slowly or limiting the rate; try again later or allow more time',
+			{ api: call.api },
+		);
+	}
+
+	private async attempt(call: ApiCall): Promise<Attempt> {
+		const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
+		let body: string | undefined;
+		if (call.body !== undefined) {
+			body = JSON.stringify(call.body);
+			headers['content-type'] = 'application/json';
+		}
+		let response;
+		try {
+			response = await this.options.transport({
+				api: call.api,
+				method: call.method,
+				url: call.url,
+				headers,
+				body,
+				timeoutMs: this.options.tuning.timeoutMs,
+			});
+		} catch (error) {
+			const type = error instanceof TransportError && error.reason === 'timeout' ? 'timeout' : 'network';
+			return { ok: false, failure: { type }, text: '', headers: {} };
+		}
+		const { status, headers: responseHeaders, body: text } = response;
+		if (status >= 200 && status < 300) {
+			if (text.trim() === '') return { ok: true, result: { status, headers: responseHeaders, json: null, text } };
+			try {
+				return { ok: true, result: { status, headers: responseHeaders, json: JSON.parse(text), text } };
+			} catch {
+				return { ok: false, failure: { type: 'bad_body' }, text, headers: responseHeaders };
+			}
+		}
+		if (isFromEdge(status, responseHeaders)) {
+			return { ok: false, failure: { type: 'edge', status }, text, headers: responseHeaders };
+		}
+		return {
+			ok: false,
+			failure: {
+				type: 'status',
+				status,
+				retryAfterMs: parseRetryAfter(responseHeaders['retry-after'], this.options.clock.now()),
+			},
+			text,
+			headers: responseHeaders,
+		};
+	}
+}
+
+/** Cloudflare answered on Notion's behalf: the request never reached the API. */
+function isFromEdge(status: number, headers: Record<string, string>): boolean {
+	return status >= 500 && headers['cf-ray'] !== undefined && headers['x-notion-request-id'] === undefined;
+}
+
+function markAmbiguous(error: RequestFailure): RequestFailure {
+	return new RequestFailure(
+		error.kind,
+		error.message,
+		error.hint,
+		{
+			api: error.api,
+			httpStatus: error.httpStatus,
+			requestId: error.requestId,
+			code: error.code,
+			ambiguous: true,
+		},
+	);
+}
+
+/** The path without origin and query: safe to show (a URL may carry credentials or a proxy). */
+export function pathOf(url: string): string {
+	return url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\?.*$/, '') || '/';
+}

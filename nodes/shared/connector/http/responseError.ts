@@ -1,0 +1,156 @@
+/**
+ * Turns a failed answer (or no answer) from either Notion API into a NotionAdminError whose
+ * message says what happened and whose hint says what to do. Notion error bodies
+ * (`{object:'error', status, code, message, request_id}`) and SCIM error bodies
+ * (`{schemas:[...Error], status: "409" | 409, scimType, detail}`) are both understood; anything
+ * else (an HTML page from the edge, an empty body) is described by its status.
+ */
+import { NotionAdminError, type NotionAdminErrorKind } from '../errors';
+import { redact } from '../redact';
+import type { Api } from '../transport';
+import type { AttemptFailure } from './retryPolicy';
+
+/** A NotionAdminError that also keeps the protocol details the connector reacts to. */
+export class RequestFailure extends NotionAdminError {
+	/** SCIM `scimType` (e.g. `invalidPath`, `uniqueness`) or Notion `code` (e.g. `rate_limited`). */
+	readonly code?: string;
+	/** The request may have taken effect although no good answer came back (lost response, 5xx). */
+	readonly ambiguous: boolean;
+
+	constructor(
+		kind: NotionAdminErrorKind,
+		message: string,
+		hint: string,
+		extra: ConstructorParameters<typeof NotionAdminError>[3] & { code?: string; ambiguous?: boolean },
+	) {
+		super(kind, message, hint, extra);
+		this.code = extra.code;
+		this.ambiguous = extra.ambiguous ?? false;
+	}
+}
+
+export const SCIM_REVOKED_HINT =
+	'The SCIM token was revoked or is invalid — it stops working when the owner who created it leaves the workspace or loses the owner role; create a new one in Settings → Identity & provisioning';
+export const SCIM_FORBIDDEN_HINT =
+	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only)';
+
+interface ErrorBody {
+	message?: string;
+	code?: string;
+	requestId?: string;
+}
+
+/** Reads whichever error shape the body has; tolerant of anything. */
+export function readErrorBody(text: string): ErrorBody {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return {};
+	}
+	if (typeof parsed !== 'object' || parsed === null) return {};
+	const body = parsed as Record<string, unknown>;
+	const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+	return {
+		message: redact(str(body.message) ?? str(body.detail) ?? ''),
+		code: str(body.code) ?? str(body.scimType),
+		requestId: str(body.request_id),
+	};
+}
+
+const API_NAMES: Record<Api, string> = { standard: 'Notion API', scim: 'Notion SCIM API' };
+
+interface Described {
+	api: Api;
+	method: string;
+	/** Path without query, shown in messages (never the full URL: a proxy URL may hold secrets). */
+	path: string;
+}
+
+export function describeFailure(
+	failure: AttemptFailure,
+	request: Described,
+	bodyText: string,
+	headers: Record<string, string>,
+	attempts: number,
+): RequestFailure {
+	const apiName = API_NAMES[request.api];
+	const what = `${request.method} ${request.path}`;
+	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+	const base = { api: request.api };
+	switch (failure.type) {
+		case 'timeout':
+			return new RequestFailure(
+				'timeout',
+				`${apiName} did not answer ${what} in time${tries}`,
+				'Notion is slow or unreachable; try again later, or raise the timeout',
+				base,
+			);
+		case 'network':
+			return new RequestFailure(
+				'unavailable',
+				`The connection to the ${apiName} failed during ${what}${tries}`,
+				'Check the Base URL in the credential and the network or proxy between n8n and Notion',
+				base,
+			);
+		case 'bad_body':
+			return new RequestFailure(
+				'bad_response',
+				`${apiName} answered ${what} with a body that is not valid JSON${tries}`,
+				'Notion or a proxy in between sent a broken answer; try again later',
+				base,
+			);
+		case 'edge':
+			return new RequestFailure(
+				'unavailable',
+				`Notion's edge proxy answered ${what} with HTTP ${failure.status} before reaching the ${apiName}${tries}`,
+				'Notion is having trouble; try again in a few minutes (see status.notion.so)',
+				{ ...base, httpStatus: failure.status, requestId: headers['cf-ray'] },
+			);
+		case 'status':
+			return describeStatus(failure.status, apiName, what, tries, readErrorBody(bodyText), request.api, headers);
+	}
+}
+
+function describeStatus(
+	status: number,
+	apiName: string,
+	what: string,
+	tries: string,
+	body: ErrorBody,
+	api: Api,
+	headers: Record<string, string>,
+): RequestFailure {
+	const detail = body.message ? `: ${body.message}` : '';
+	const extra = {
+		api,
+		httpStatus: status,
+		code: body.code,
+		requestId: body.requestId ?? headers['x-notion-request-id'],
+	};
+	const message = `${apiName} refused ${what} with HTTP ${status}${detail}${tries}`;
+	const make = (kind: NotionAdminErrorKind, hint: string) => new RequestFailure(kind, message, hint, extra);
+	if (status === 429 || status === 529) {
+		return make('rate_limited', 'Notion kept limiting the request rate; lower the requests per second or try again later');
+	}
+	if (status === 401) {
+		return make(
+			'unauthorized',
+			api === 'scim'
+				? SCIM_REVOKED_HINT
+				: 'The Notion API token is invalid or was revoked; paste the internal integration secret again in the Notion API credential',
+		);
+	}
+	if (status === 403) {
+		return make(
+			'forbidden',
+			api === 'scim'
+				? SCIM_FORBIDDEN_HINT
+				: "The integration lacks a capability: enable 'Read user information including email addresses' in the integration's settings",
+		);
+	}
+	if (status === 404) return make('not_found', 'Check the id; the member or group may have been removed');
+	if (status === 409) return make('conflict', 'It already exists in the workspace');
+	if (status >= 500) return make('unavailable', 'Notion is having trouble; try again in a few minutes (see status.notion.so)');
+	return make('invalid_input', 'Notion rejected the request; check the values given');
+}

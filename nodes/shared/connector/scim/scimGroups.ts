@@ -1,0 +1,149 @@
+/** Workspace groups over SCIM 2.0 (`/Groups`), including batched membership PATCHes. */
+import { NotionAdminError } from '../errors';
+import { createOnce } from '../http/createOnce';
+import { RequestFailure } from '../http/responseError';
+import type { Group } from '../model';
+import { eqFilter } from './filter';
+import { listResources } from './listResources';
+import { scimGroupToGroup } from './mapScim';
+import {
+	addMembersOperation,
+	chunk,
+	patchBody,
+	removeMembersOperations,
+	renameGroupOperation,
+	type MemberRemoveForm,
+	type PatchOperation,
+} from './patchOps';
+import { pageQuery, scimCall, type ScimContext } from './scimContext';
+import { CORE_GROUP_SCHEMA } from './schemas';
+import { pageSizeOf } from './scimUsers';
+
+export class ScimGroups {
+	/**
+	 * Notion's support for the RFC `members[value eq "id"]` remove path is unconfirmed: the first
+	 * refusal switches this directory to the value-array form.
+	 */
+	private removeForm: MemberRemoveForm = 'pathFilter';
+
+	constructor(private readonly context: ScimContext) {}
+
+	async list(options: { name?: string; raw?: boolean; limit?: number } = {}): Promise<Group[]> {
+		const filter = options.name === undefined ? undefined : eqFilter('displayName', options.name);
+		const listing = await listResources(
+			this.context.requester,
+			(startIndex, count) => scimCall(this.context, 'GET', '/Groups', { query: pageQuery(startIndex, count, filter) }),
+			{ pageSize: pageSizeOf(this.context.tuning.pageSize), concurrency: this.context.tuning.listConcurrency, limit: options.limit },
+		);
+		return listing.resources.map((resource) => scimGroupToGroup(resource, options.raw === true));
+	}
+
+	async get(id: string, raw = false): Promise<Group | null> {
+		try {
+			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Groups/${id}`));
+			return scimGroupToGroup(json, raw);
+		} catch (error) {
+			if (error instanceof NotionAdminError && error.kind === 'not_found') return null;
+			throw error;
+		}
+	}
+
+	async require(id: string): Promise<Group> {
+		const group = await this.get(id);
+		if (group === null) {
+			throw new NotionAdminError('not_found', `No group with id ${id} in the workspace`, 'Check the id; the group may have been deleted', {
+				api: 'scim',
+				httpStatus: 404,
+			});
+		}
+		return group;
+	}
+
+	async findByName(name: string, raw = false): Promise<Group | null> {
+		const groups = await this.list({ name, raw });
+		return groups.find((group) => group.name === name) ?? groups[0] ?? null;
+	}
+
+	/** Members beyond one PATCH's worth are added after the create, in batches. */
+	async create(name: string, memberIds: string[]): Promise<Group> {
+		const existing = await this.findByName(name);
+		if (existing) throw duplicateName(name, existing.id);
+		const [firstBatch = [], ...rest] = chunk(memberIds, this.batchSize());
+		const body = {
+			schemas: [CORE_GROUP_SCHEMA],
+			displayName: name,
+			members: firstBatch.map((value) => ({ value })),
+		};
+		let group = await createOnce(this.context.requester, scimCall(this.context, 'POST', '/Groups', { body }), {
+			fromResponse: ({ json }) => scimGroupToGroup(json, false),
+			findExisting: () => this.findByName(name),
+			conflict: (found) => duplicateName(name, found?.id),
+		});
+		for (const batch of rest) group = await this.patch(group.id, [addMembersOperation(batch)]);
+		return group;
+	}
+
+	async rename(id: string, name: string): Promise<Group> {
+		return this.patch(id, [renameGroupOperation(name)]);
+	}
+
+	/** Throws `not_found` if absent; Notion's refusal (orphan pages) comes back as a RequestFailure. */
+	async remove(id: string): Promise<void> {
+		await this.context.requester.send(scimCall(this.context, 'DELETE', `/Groups/${id}`));
+	}
+
+	/** One PATCH per batch of at most `pageSize` (≤ 100) users; returns the requests sent. */
+	async addMembers(id: string, userIds: string[], onBatch: (batch: string[]) => void): Promise<number> {
+		let requests = 0;
+		for (const batch of chunk(userIds, this.batchSize())) {
+			await this.patch(id, [addMembersOperation(batch)]);
+			requests += 1;
+			onBatch(batch);
+		}
+		return requests;
+	}
+
+	async removeMembers(id: string, userIds: string[], onBatch: (batch: string[]) => void): Promise<number> {
+		let requests = 0;
+		for (const batch of chunk(userIds, this.batchSize())) {
+			try {
+				await this.patch(id, removeMembersOperations(batch, this.removeForm));
+			} catch (error) {
+				if (!(this.removeForm === 'pathFilter' && isPathRefusal(error))) throw error;
+				this.removeForm = 'valueArray';
+				requests += 1;
+				await this.patch(id, removeMembersOperations(batch, this.removeForm));
+			}
+			requests += 1;
+			onBatch(batch);
+		}
+		return requests;
+	}
+
+	private async patch(id: string, operations: PatchOperation[]): Promise<Group> {
+		const call = scimCall(this.context, 'PATCH', `/Groups/${id}`, { body: patchBody(operations) });
+		const { json } = await this.context.requester.send(call);
+		return json === null ? this.require(id) : scimGroupToGroup(json, false);
+	}
+
+	private batchSize(): number {
+		return pageSizeOf(this.context.tuning.pageSize);
+	}
+}
+
+function isPathRefusal(error: unknown): boolean {
+	return (
+		error instanceof RequestFailure &&
+		error.httpStatus === 400 &&
+		(error.code === 'invalidPath' || error.code === 'noTarget' || error.code === 'invalidFilter')
+	);
+}
+
+function duplicateName(name: string, id: string | undefined): NotionAdminError {
+	return new NotionAdminError(
+		'conflict',
+		`A group named "${name}" already exists`,
+		'Pick another name, or use the existing group',
+		{ api: 'scim', applied: id === undefined ? undefined : { id } },
+	);
+}

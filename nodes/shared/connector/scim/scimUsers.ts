@@ -1,0 +1,114 @@
+/** Workspace members over SCIM 2.0 (`/Users`). */
+import type { ListOptions } from '../directory';
+import { NotionAdminError } from '../errors';
+import { createOnce } from '../http/createOnce';
+import type { Member, MemberChanges, NewMember } from '../model';
+import { eqFilter } from './filter';
+import { scimUserToMember } from './mapScim';
+import { memberChangeOperations, patchBody } from './patchOps';
+import { pageQuery, scimCall, type ScimContext } from './scimContext';
+import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from './schemas';
+import { listResources } from './listResources';
+
+export interface ScimMemberListing {
+	members: Member[];
+	pages: number;
+	consistent: boolean;
+}
+
+export class ScimUsers {
+	constructor(private readonly context: ScimContext) {}
+
+	async list(options: ListOptions = {}): Promise<ScimMemberListing> {
+		const { tuning } = this.context;
+		const listing = await listResources(
+			this.context.requester,
+			(startIndex, count) => scimCall(this.context, 'GET', '/Users', { query: pageQuery(startIndex, count) }),
+			{ pageSize: pageSizeOf(tuning.pageSize), concurrency: tuning.listConcurrency, limit: options.limit, deadline: options.deadline },
+		);
+		return {
+			members: listing.resources.map((resource) => scimUserToMember(resource, options.raw === true)),
+			pages: listing.pages,
+			consistent: listing.consistent && options.limit === undefined,
+		};
+	}
+
+	/** The cheapest authenticated SCIM request: proves the token works. */
+	async probe(): Promise<void> {
+		await this.context.requester.send(scimCall(this.context, 'GET', '/Users', { query: pageQuery(1, 1) }));
+	}
+
+	async get(id: string, raw = false): Promise<Member | null> {
+		try {
+			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Users/${id}`));
+			return scimUserToMember(json, raw);
+		} catch (error) {
+			if (error instanceof NotionAdminError && error.kind === 'not_found') return null;
+			throw error;
+		}
+	}
+
+	async findByEmail(email: string, raw = false): Promise<Member | null> {
+		const call = scimCall(this.context, 'GET', '/Users', { query: pageQuery(1, 1, eqFilter('email', email)) });
+		const { json } = await this.context.requester.send(call);
+		const resources = (json as { Resources?: unknown[] } | null)?.Resources ?? [];
+		const wanted = email.toLowerCase();
+		const members = resources.map((resource) => scimUserToMember(resource, raw));
+		// Trust the server's filter, but prefer an exact address match if it returned several.
+		return members.find((member) => member.email?.toLowerCase() === wanted) ?? members[0] ?? null;
+	}
+
+	async create(input: NewMember): Promise<Member> {
+		const formatted = input.name ?? ([input.givenName, input.familyName].filter(Boolean).join(' ') || undefined);
+		const name: Record<string, string> = {};
+		if (formatted !== undefined) name.formatted = formatted;
+		if (input.givenName !== undefined) name.givenName = input.givenName;
+		if (input.familyName !== undefined) name.familyName = input.familyName;
+		const body: Record<string, unknown> = {
+			schemas: input.role ? [CORE_USER_SCHEMA, NOTION_USER_EXTENSION] : [CORE_USER_SCHEMA],
+			userName: input.email,
+			emails: [{ value: input.email, primary: true }],
+			active: true,
+		};
+		if (Object.keys(name).length > 0) body.name = name;
+		if (formatted !== undefined) body.displayName = formatted;
+		if (input.role) body[NOTION_USER_EXTENSION] = { role: input.role };
+		return createOnce(this.context.requester, scimCall(this.context, 'POST', '/Users', { body }), {
+			fromResponse: ({ json }) => scimUserToMember(json, false),
+			findExisting: () => this.findByEmail(input.email),
+			conflict: (existing, cause) =>
+				new NotionAdminError(
+					'conflict',
+					`${input.email} is already a member of the workspace`,
+					'Use Update to change this member, or Get to read it',
+					{ api: 'scim', httpStatus: cause.httpStatus, applied: existing ? { id: existing.id } : undefined },
+				),
+		});
+	}
+
+	async update(id: string, changes: MemberChanges): Promise<Member> {
+		const call = scimCall(this.context, 'PATCH', `/Users/${id}`, { body: patchBody(memberChangeOperations(changes)) });
+		const { json } = await this.context.requester.send(call);
+		if (json !== null) return scimUserToMember(json, false);
+		const member = await this.get(id);
+		if (member === null) throw notFound(id);
+		return member;
+	}
+
+	/** Throws `not_found` if Notion does not know the member. */
+	async remove(id: string): Promise<void> {
+		await this.context.requester.send(scimCall(this.context, 'DELETE', `/Users/${id}`));
+	}
+}
+
+/** Notion's maximum page size is 100; SCIM servers may refuse more. */
+export function pageSizeOf(pageSize: number): number {
+	return Math.max(1, Math.min(100, Math.floor(pageSize)));
+}
+
+export function notFound(id: string): NotionAdminError {
+	return new NotionAdminError('not_found', `No member with id ${id} in the workspace`, 'Check the id; the member may have been removed', {
+		api: 'scim',
+		httpStatus: 404,
+	});
+}

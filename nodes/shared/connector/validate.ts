@@ -1,0 +1,88 @@
+/**
+ * Input checks done before any request, so a typo costs no API call and says which field is
+ * wrong. Ids are normalized to Notion's dashed lower-case form (Notion accepts either, SCIM
+ * paths want the dashes).
+ */
+import { NotionAdminError } from './errors';
+import { quoteValue } from './redact';
+import { WRITABLE_ROLES, type MemberChanges, type NewMember, type WritableRole } from './model';
+
+const DASHED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BARE_UUID = /^[0-9a-f]{32}$/i;
+/** Deliberately loose (Notion decides what it accepts), but rejects what cannot be an address. */
+const EMAIL = /^[^\s@<>()[\]",;:\\]+@[^\s@<>()[\]",;:\\]+\.[^\s@<>()[\]",;:\\]+$/;
+
+/** The dashed lower-case id, or undefined if `value` is no UUID. */
+export function normalizeId(value: string): string | undefined {
+	const trimmed = value.trim();
+	if (DASHED_UUID.test(trimmed)) return trimmed.toLowerCase();
+	if (!BARE_UUID.test(trimmed)) return undefined;
+	const hex = trimmed.toLowerCase();
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function invalid(field: string, message: string, hint: string): NotionAdminError {
+	return new NotionAdminError('invalid_input', message, hint, { field });
+}
+
+export function requireId(value: unknown, field = 'id'): string {
+	const id = typeof value === 'string' ? normalizeId(value) : undefined;
+	if (id === undefined) {
+		throw invalid(
+			field,
+			`${quoteValue(value)} is not a Notion id`,
+			'Use the 32-character id (with or without dashes) of the member or group, e.g. from a Get Many',
+		);
+	}
+	return id;
+}
+
+export function requireIds(values: unknown, field: string): string[] {
+	if (!Array.isArray(values)) throw invalid(field, 'Expected a list of ids', 'Give one or more member ids');
+	return [...new Set(values.map((value) => requireId(value, field)))];
+}
+
+export function requireEmail(value: unknown, field = 'email'): string {
+	const email = typeof value === 'string' ? value.trim() : '';
+	if (!EMAIL.test(email)) {
+		throw invalid(field, `${quoteValue(value)} is not an email address`, 'Use an address like ada@example.com');
+	}
+	return email;
+}
+
+export function requireName(value: unknown, field: string): string {
+	const name = typeof value === 'string' ? value.trim() : '';
+	if (name === '') throw invalid(field, `The ${field} is empty`, `Give a non-empty ${field}`);
+	return name;
+}
+
+export function requireRole(value: unknown, field = 'role'): WritableRole {
+	if ((WRITABLE_ROLES as readonly unknown[]).includes(value)) return value as WritableRole;
+	throw invalid(field, `${quoteValue(value)} is not a Notion workspace role`, `Use one of: ${WRITABLE_ROLES.join(', ')}`);
+}
+
+export function checkNewMember(input: NewMember): NewMember {
+	const checked: NewMember = { email: requireEmail(input.email) };
+	if (input.name !== undefined) checked.name = requireName(input.name, 'name');
+	if (input.givenName !== undefined) checked.givenName = requireName(input.givenName, 'givenName');
+	if (input.familyName !== undefined) checked.familyName = requireName(input.familyName, 'familyName');
+	if (input.role !== undefined) checked.role = requireRole(input.role);
+	return checked;
+}
+
+export function checkMemberChanges(changes: MemberChanges): MemberChanges {
+	const checked: MemberChanges = {};
+	if (changes.email !== undefined) checked.email = requireEmail(changes.email);
+	if (changes.name !== undefined) checked.name = requireName(changes.name, 'name');
+	if (changes.givenName !== undefined) checked.givenName = requireName(changes.givenName, 'givenName');
+	if (changes.familyName !== undefined) checked.familyName = requireName(changes.familyName, 'familyName');
+	if (changes.role !== undefined) checked.role = requireRole(changes.role);
+	if (changes.active !== undefined) {
+		if (typeof changes.active !== 'boolean') throw invalid('active', 'Active must be true or false', 'Use true or false');
+		checked.active = changes.active;
+	}
+	if (Object.keys(checked).length === 0) {
+		throw invalid('changes', 'Nothing to change', 'Give at least one of email, name, given name, family name, active, role');
+	}
+	return checked;
+}

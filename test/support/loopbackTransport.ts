@@ -1,0 +1,78 @@
+/**
+ * An HttpTransport over plain node:http for tests, the demo and the benchmark: it plays the
+ * part n8n's request helpers play in the nodes (adds the credential's bearer token per API,
+ * enforces the timeout, follows no redirect) and reports resets and timeouts as TransportError.
+ */
+import { Agent, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import {
+	TransportError,
+	type Api,
+	type HttpRequest,
+	type HttpResponse,
+	type HttpTransport,
+} from '../../nodes/shared/connector/transport';
+
+export type Tokens = Partial<Record<Api, string>>;
+
+export interface LoopbackOptions {
+	/** Called once per request sent (after the answer or failure), e.g. to count or inspect. */
+	onRequest?: (request: HttpRequest) => void;
+}
+
+/** Keeps connections open between requests, like n8n's helpers do. */
+const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+
+export function loopbackTransport(tokens: Tokens, options: LoopbackOptions = {}): HttpTransport {
+	return async (request) => {
+		try {
+			return await send(request, tokens[request.api]);
+		} finally {
+			options.onRequest?.(request);
+		}
+	};
+}
+
+function send(request: HttpRequest, token: string | undefined): Promise<HttpResponse> {
+	const headers: Record<string, string> = { ...request.headers };
+	if (token !== undefined) headers.authorization = `Bearer ${token}`;
+	if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+	const url = new URL(request.url);
+	const open = url.protocol === 'https:' ? httpsRequest : httpRequest;
+
+	return new Promise<HttpResponse>((resolve, reject) => {
+		let settled = false;
+		const fail = (error: TransportError) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			req.destroy();
+			reject(error);
+		};
+		const req = open(url, { method: request.method, headers, agent: url.protocol === 'https:' ? undefined : agent }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('error', () => fail(new TransportError('network', `Connection lost while reading ${request.method} ${url.pathname}`)));
+			res.on('aborted', () => fail(new TransportError('network', `Connection lost while reading ${request.method} ${url.pathname}`)));
+			res.on('end', () => {
+				if (settled) return;
+				settled = true;
+				clearTimeout(timer);
+				const responseHeaders: Record<string, string> = {};
+				for (const [name, value] of Object.entries(res.headers)) {
+					if (value !== undefined) responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+				}
+				resolve({ status: res.statusCode ?? 0, headers: responseHeaders, body: Buffer.concat(chunks).toString('utf8') });
+			});
+		});
+		const timer = setTimeout(
+			() => fail(new TransportError('timeout', `No answer to ${request.method} ${url.pathname} within ${request.timeoutMs} ms`)),
+			request.timeoutMs,
+		);
+		req.on('error', (error: NodeJS.ErrnoException) =>
+			fail(new TransportError('network', `${request.method} ${url.pathname} failed: ${error.code ?? 'connection error'}`)),
+		);
+		if (request.body !== undefined) req.write(request.body);
+		req.end();
+	});
+}
