@@ -1,0 +1,175 @@
+/** SCIM /Users: list (paged, filtered), get, create, replace, patch, delete. */
+import { type Answer, json } from '../answer';
+import type { RequestContext } from '../context';
+import { ScimFailure } from '../errors';
+import { parseUserFilter } from '../scim/filter';
+import { listResponse, pageOf, pageParams, parseJsonBody } from '../scim/list';
+import {
+	applyUserPatch,
+	NOTION_USER_URN,
+	parsePatchBody,
+	setUserAttribute,
+	type UserDraft,
+} from '../scim/patch';
+import { isPersonMember, normalizeId, type PersonRecord, type Workspace } from '../store';
+import { randomUUID } from 'node:crypto';
+
+export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
+
+export function userLocation(baseUrl: string, id: string): string {
+	return `${baseUrl}/scim/v2/Users/${id}`;
+}
+
+/** The shape recorded from a real Notion workspace (reference §2.4). */
+function renderUser(u: PersonRecord, baseUrl: string): object {
+	return {
+		schemas: [USER_URN],
+		id: u.id,
+		userName: u.email,
+		name: {
+			formatted: u.name,
+			...(u.givenName !== undefined ? { givenName: u.givenName } : {}),
+			...(u.familyName !== undefined ? { familyName: u.familyName } : {}),
+		},
+		emails: [{ value: u.email, primary: true }],
+		displayName: u.name,
+		active: u.active,
+		meta: {
+			resourceType: 'User',
+			created: String(u.created),
+			lastModified: String(u.lastModified),
+			location: userLocation(baseUrl, u.id),
+		},
+		photos: [],
+		...(u.roleHidden ? {} : { [NOTION_USER_URN]: { role: u.role } }),
+	};
+}
+
+function findMember(store: Workspace, rawId: string): PersonRecord {
+	const id = normalizeId(rawId);
+	const user = id === undefined ? undefined : store.user(id);
+	if (!isPersonMember(user)) throw new ScimFailure(404, `User ${rawId} not found`);
+	return user;
+}
+
+function draftOf(u: PersonRecord): UserDraft {
+	return { email: u.email, name: u.name, givenName: u.givenName, familyName: u.familyName, role: u.role, active: u.active };
+}
+
+/** A full resource (POST, PUT): unknown attributes are ignored, `userName` is required and wins. */
+function draftFromResource(rawBody: string, base: UserDraft, ctx: RequestContext): UserDraft {
+	const body = parseJsonBody(rawBody);
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+		throw new ScimFailure(400, 'The body must be a User resource', 'invalidSyntax');
+	}
+	const resource = body as Record<string, unknown>;
+	if (resource.userName === undefined) throw new ScimFailure(400, 'userName (the email) is required', 'invalidValue');
+	const draft = { ...base };
+	for (const [key, value] of Object.entries(resource)) {
+		if (['schemas', 'id', 'meta', 'emails', 'username'].includes(key.toLowerCase())) continue;
+		try {
+			setUserAttribute(draft, key, value, ctx.behaviours);
+		} catch (e) {
+			if (!(e instanceof ScimFailure && e.scimType === 'invalidPath')) throw e;
+		}
+	}
+	setUserAttribute(draft, 'userName', resource.userName, ctx.behaviours);
+	if (!draft.name) draft.name = draft.email.split('@')[0];
+	return draft;
+}
+
+function assertEmailFree(store: Workspace, email: string, selfId?: string): void {
+	const holder = store.personByEmail(email);
+	if (holder && holder.id !== selfId) {
+		throw new ScimFailure(409, `User with userName ${email} already exists`, 'uniqueness');
+	}
+}
+
+/** The owner who made the SCIM token can be neither removed nor demoted through the API. */
+function assertNotTokenOwner(ctx: RequestContext, id: string, draft?: UserDraft): void {
+	if (id !== ctx.store.scimTokenOwnerId) return;
+	if (draft && draft.active && draft.role === 'owner') return;
+	const status = ctx.behaviours.tokenOwnerRemoveStatus;
+	throw new ScimFailure(
+		status,
+		'The workspace owner who created the SCIM token cannot be removed or demoted through the API',
+		status === 400 ? 'mutability' : undefined,
+	);
+}
+
+function commit(ctx: RequestContext, current: PersonRecord, draft: UserDraft): PersonRecord {
+	const next: PersonRecord = { ...current, ...draft, kind: 'member', lastModified: ctx.store.now() };
+	ctx.store.putUser(next);
+	return next;
+}
+
+export function scimUsers(ctx: RequestContext): Answer {
+	const { store, method, baseUrl } = ctx;
+	const [, rawId, ...rest] = ctx.segments;
+	if (rest.length > 0) throw new ScimFailure(404, 'Not found');
+	if (rawId === undefined) {
+		if (method === 'GET') return list(ctx);
+		if (method === 'POST') return create(ctx);
+		throw new ScimFailure(405, `${method} is not supported on /Users`);
+	}
+	const current = findMember(store, rawId);
+	if (method === 'GET') return json(200, renderUser(current, baseUrl));
+	if (method === 'DELETE') {
+		assertNotTokenOwner(ctx, current.id);
+		store.removeMember(current, ctx.behaviours.deletedUserLookup);
+		return { status: 204 };
+	}
+	let draft: UserDraft;
+	if (method === 'PATCH') draft = applyUserPatch(draftOf(current), parsePatchBody(parseJsonBody(ctx.rawBody)), ctx.behaviours);
+	else if (method === 'PUT') draft = draftFromResource(ctx.rawBody, draftOf(current), ctx);
+	else throw new ScimFailure(405, `${method} is not supported on /Users/{id}`);
+	assertNotTokenOwner(ctx, current.id, draft);
+	assertEmailFree(store, draft.email, current.id);
+	return json(200, renderUser(commit(ctx, current, draft), baseUrl));
+}
+
+function list(ctx: RequestContext): Answer {
+	const { store, query, behaviours, baseUrl } = ctx;
+	const { startIndex, count } = pageParams(query, behaviours);
+	const filterText = query.get('filter');
+	if (filterText === null) {
+		if (behaviours.unstablePaging && startIndex > 1) store.joinNewcomer();
+		const page = store.scimUserPage(startIndex - 1, count);
+		return json(200, listResponse(store.scimUserCount(), startIndex, page.map((u) => renderUser(u, baseUrl))));
+	}
+	const filter = parseUserFilter(filterText);
+	let matches: PersonRecord[];
+	if (filter.attribute === 'email') {
+		const user = store.personByEmail(filter.value);
+		matches = isPersonMember(user) ? [user] : [];
+	} else {
+		matches = [];
+		for (const u of store.scimUsers()) if (u[filter.attribute] === filter.value) matches.push(u);
+	}
+	return json(
+		200,
+		listResponse(matches.length, startIndex, pageOf(matches, startIndex, count).map((u) => renderUser(u, baseUrl))),
+	);
+}
+
+/** Adds a member; an account already known by email (removed member, guest) keeps its id. */
+function create(ctx: RequestContext): Answer {
+	const { store, baseUrl } = ctx;
+	const draft = draftFromResource(ctx.rawBody, { email: '', name: '', role: 'member', active: true }, ctx);
+	const known = store.personByEmail(draft.email);
+	if (known?.kind === 'member' && known.active) {
+		throw new ScimFailure(409, `User with userName ${draft.email} is already a member of this workspace`, 'uniqueness');
+	}
+	const at = store.now();
+	const base: PersonRecord = known ?? {
+		id: randomUUID(),
+		kind: 'member',
+		roleHidden: false,
+		created: at,
+		lastModified: at,
+		...draft,
+	};
+	const created = commit(ctx, base, draft);
+	const location = userLocation(baseUrl, created.id);
+	return json(201, renderUser(created, baseUrl), { location });
+}

@@ -1,0 +1,267 @@
+/**
+ * RFC 7644 §3.5.2 PatchOp for Users and Groups. Operations apply in order to a draft; any error
+ * throws before the caller stores the draft, so a PATCH is atomic.
+ */
+import { ScimFailure } from '../errors';
+import { normalizeId } from '../store';
+import type { Behaviours, Role } from '../types';
+import { parseScimFilter } from './filter';
+
+export const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+export const NOTION_USER_URN = 'urn:ietf:params:scim:schemas:extension:notion:2.0:User';
+export const ENTERPRISE_USER_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+export const ROLES: readonly Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];
+
+/** Attributes Notion accepts on writes but does not echo (help:scim mapping table). */
+const ACCEPTED_NOT_ECHOED = new Set([
+	'title',
+	'phonenumbers',
+	'addresses',
+	'roles',
+	'locale',
+	'preferredlanguage',
+	'usertype',
+	'photos',
+	'externalid',
+	'nickname',
+	'profileurl',
+	'timezone',
+]);
+
+export interface PatchOperation {
+	op: 'add' | 'replace' | 'remove';
+	path?: string;
+	value?: unknown;
+}
+
+export function parsePatchBody(body: unknown): PatchOperation[] {
+	const b = body as { schemas?: unknown; Operations?: unknown } | null;
+	if (typeof b !== 'object' || b === null || !Array.isArray(b.schemas) || !b.schemas.includes(PATCH_OP_URN)) {
+		throw new ScimFailure(400, `A PATCH body must be a PatchOp (schemas: ["${PATCH_OP_URN}"])`, 'invalidSyntax');
+	}
+	if (!Array.isArray(b.Operations) || b.Operations.length === 0) {
+		throw new ScimFailure(400, 'Operations must be a non-empty array', 'invalidSyntax');
+	}
+	return b.Operations.map((raw: unknown) => {
+		const o = raw as { op?: unknown; path?: unknown; value?: unknown } | null;
+		const op = typeof o?.op === 'string' ? o.op.toLowerCase() : undefined;
+		if (op !== 'add' && op !== 'replace' && op !== 'remove') {
+			throw new ScimFailure(400, `Unsupported op: ${String(o?.op)}`, 'invalidSyntax');
+		}
+		if (o?.path !== undefined && typeof o.path !== 'string') {
+			throw new ScimFailure(400, 'path must be a string', 'invalidPath');
+		}
+		if (op === 'remove' && !o?.path) throw new ScimFailure(400, 'remove needs a path', 'noTarget');
+		if (op !== 'remove' && o?.value === undefined) {
+			throw new ScimFailure(400, `${op} needs a value`, 'invalidValue');
+		}
+		return { op, path: o?.path as string | undefined, value: o?.value };
+	});
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function invalidValue(what: string): never {
+	throw new ScimFailure(400, `Invalid value for ${what}`, 'invalidValue');
+}
+
+function str(v: unknown, what: string): string {
+	if (typeof v !== 'string' || v.trim() === '') invalidValue(what);
+	return v;
+}
+
+function email(v: unknown, what: string): string {
+	const s = str(v, what);
+	if (!/^[^@\s]+@[^@\s]+$/.test(s)) invalidValue(what);
+	return s.toLowerCase();
+}
+
+/** Booleans, or Entra's "True"/"False" strings. */
+export function bool(v: unknown, what: string): boolean {
+	if (typeof v === 'boolean') return v;
+	if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+	return invalidValue(what);
+}
+
+export function role(v: unknown): Role {
+	if (!ROLES.includes(v as Role)) invalidValue(`role (one of ${ROLES.join(', ')})`);
+	return v as Role;
+}
+
+/** The primary email of an `emails` array, else the first one. */
+export function primaryEmail(v: unknown): string {
+	if (!Array.isArray(v) || v.length === 0) invalidValue('emails');
+	const entry = (v.find((e) => isObject(e) && e.primary === true) ?? v[0]) as unknown;
+	return email(isObject(entry) ? entry.value : undefined, 'emails.value');
+}
+
+export interface UserDraft {
+	email: string;
+	name: string;
+	givenName?: string;
+	familyName?: string;
+	role: Role;
+	active: boolean;
+}
+
+/** Notion keeps a single name: given/family names without a formatted one make it up. */
+function setNameParts(draft: UserDraft, parts: Record<string, unknown>): void {
+	const keys = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k.toLowerCase(), v]));
+	if (keys.givenname !== undefined) draft.givenName = str(keys.givenname, 'name.givenName');
+	if (keys.familyname !== undefined) draft.familyName = str(keys.familyname, 'name.familyName');
+	if (keys.formatted !== undefined) draft.name = str(keys.formatted, 'name.formatted');
+	else if (keys.givenname !== undefined || keys.familyname !== undefined) {
+		draft.name = [draft.givenName, draft.familyName].filter(Boolean).join(' ');
+	}
+}
+
+/** Writes one user attribute (add and replace mean the same for single-valued attributes). */
+export function setUserAttribute(draft: UserDraft, path: string, value: unknown, behaviours: Behaviours): void {
+	const p = path.toLowerCase();
+	const notion = NOTION_USER_URN.toLowerCase();
+	if (p === 'active') draft.active = bool(value, 'active');
+	else if (p === 'username') draft.email = email(value, 'userName');
+	else if (p === 'emails') draft.email = primaryEmail(value);
+	else if (p === 'displayname') draft.name = str(value, 'displayName');
+	else if (p === 'name') {
+		if (!isObject(value)) invalidValue('name');
+		setNameParts(draft, value);
+	} else if (p.startsWith('name.')) setNameParts(draft, { [p.slice(5)]: value });
+	else if (p === notion) {
+		if (!isObject(value)) invalidValue(NOTION_USER_URN);
+		if (value.role !== undefined) draft.role = role(value.role);
+	} else if (p === `${notion}:role`) {
+		if (!behaviours.roleUrnPath) throw new ScimFailure(400, `Unsupported path: ${path}`, 'invalidPath');
+		draft.role = role(value);
+	} else if (p === 'id' || p === 'meta' || p.startsWith('meta.') || p === 'schemas') {
+		throw new ScimFailure(400, `${path} is read-only`, 'mutability');
+	} else if (!acceptedNotEchoed(p)) {
+		throw new ScimFailure(400, `Unsupported path: ${path}`, 'invalidPath');
+	}
+}
+
+function acceptedNotEchoed(lowerPath: string): boolean {
+	return (
+		ACCEPTED_NOT_ECHOED.has(lowerPath.split(/[.[]/)[0]) || lowerPath.startsWith(ENTERPRISE_USER_URN.toLowerCase())
+	);
+}
+
+export function applyUserPatch(current: UserDraft, ops: PatchOperation[], behaviours: Behaviours): UserDraft {
+	const draft = { ...current };
+	for (const { op, path, value } of ops) {
+		if (op === 'remove') {
+			const p = (path as string).toLowerCase();
+			if (p === 'name.givenname') draft.givenName = undefined;
+			else if (p === 'name.familyname') draft.familyName = undefined;
+			else if (!acceptedNotEchoed(p)) {
+				throw new ScimFailure(400, `${String(path)} cannot be removed`, 'mutability');
+			}
+		} else if (path !== undefined) {
+			setUserAttribute(draft, path, value, behaviours);
+		} else {
+			if (!isObject(value)) invalidValue('the operation (an object is needed without a path)');
+			for (const [key, v] of Object.entries(value)) {
+				if (key !== 'schemas') setUserAttribute(draft, key, v, behaviours);
+			}
+		}
+	}
+	return draft;
+}
+
+export interface GroupDraft {
+	displayName: string;
+	members: string[];
+}
+
+/** Ids from `[{ value }]`, each an existing active member (checked by the caller's predicate). */
+export function memberIds(value: unknown, isActiveMember: (id: string) => boolean): string[] {
+	if (!Array.isArray(value)) invalidValue('members (an array of { value })');
+	return value.map((item) => {
+		const raw = isObject(item) ? item.value : undefined;
+		const id = typeof raw === 'string' ? normalizeId(raw) : undefined;
+		if (!id || !isActiveMember(id)) {
+			throw new ScimFailure(400, `No active workspace member with id ${String(raw)}`, 'invalidValue');
+		}
+		return id;
+	});
+}
+
+/** `members[value eq "id"]`, optionally several joined by `or`. */
+function idsOfMemberFilter(path: string): string[] | undefined {
+	if (!/^members\s*\[/i.test(path)) return undefined;
+	const filter = parseScimFilter(path);
+	const ids: string[] = [];
+	const collect = (f: typeof filter): boolean => {
+		if (f.op === 'or') return f.filters.every(collect);
+		if (f.op === 'eq' && f.attrPath.toLowerCase() === 'value' && typeof f.compValue === 'string') {
+			ids.push(normalizeId(f.compValue) ?? f.compValue);
+			return true;
+		}
+		return false;
+	};
+	if (filter.op === '[]' && filter.attrPath.toLowerCase() === 'members' && collect(filter.valFilter)) return ids;
+	throw new ScimFailure(400, `Unsupported member filter: ${path}`, 'invalidPath');
+}
+
+export function applyGroupPatch(
+	current: GroupDraft,
+	ops: PatchOperation[],
+	behaviours: Behaviours,
+	isActiveMember: (id: string) => boolean,
+): GroupDraft {
+	let displayName = current.displayName;
+	const members = new Set(current.members);
+	let touched = 0;
+	const take = (ids: string[]) => {
+		touched += ids.length;
+		if (touched > behaviours.maxMembersPerPatch) {
+			throw new ScimFailure(400, `At most ${behaviours.maxMembersPerPatch} members per PATCH`, 'tooMany');
+		}
+		return ids;
+	};
+	const setAttributes = (op: 'add' | 'replace', attributes: Record<string, unknown>) => {
+		for (const [key, v] of Object.entries(attributes)) {
+			const k = key.toLowerCase();
+			if (k === 'displayname') displayName = str(v, 'displayName');
+			else if (k === 'members') {
+				const ids = take(memberIds(v, isActiveMember));
+				if (op === 'replace') members.clear();
+				for (const id of ids) members.add(id);
+			} else if (k === 'id' || k === 'meta') throw new ScimFailure(400, `${key} is read-only`, 'mutability');
+			else if (k !== 'schemas' && k !== 'externalid') {
+				throw new ScimFailure(400, `Unsupported path: ${key}`, 'invalidPath');
+			}
+		}
+	};
+	for (const { op, path, value } of ops) {
+		if (path === undefined) {
+			if (!isObject(value)) invalidValue('the operation (an object is needed without a path)');
+			setAttributes(op as 'add' | 'replace', value);
+			continue;
+		}
+		const filtered = idsOfMemberFilter(path);
+		if (op !== 'remove') {
+			if (filtered) throw new ScimFailure(400, `${op} cannot target ${path}`, 'invalidPath');
+			setAttributes(op, { [path]: value });
+		} else if (filtered) {
+			if (behaviours.groupMemberRemoveForm === 'valueArray') {
+				throw new ScimFailure(400, `Unsupported path: ${path}`, 'invalidPath');
+			}
+			for (const id of take(filtered)) members.delete(id);
+		} else if (path.toLowerCase() === 'members') {
+			if (value === undefined) members.clear();
+			else {
+				if (behaviours.groupMemberRemoveForm === 'pathFilter') {
+					throw new ScimFailure(400, 'Remove members with a path filter: members[value eq "id"]', 'invalidPath');
+				}
+				// Removing someone who is not (or no longer) a member is a no-op, so ids are not checked.
+				for (const id of take(memberIds(value, () => true))) members.delete(id);
+			}
+		} else if (path.toLowerCase() === 'displayname') {
+			throw new ScimFailure(400, 'displayName cannot be removed', 'mutability');
+		} else throw new ScimFailure(400, `Unsupported path: ${path}`, 'invalidPath');
+	}
+	return { displayName, members: [...members] };
+}

@@ -1,0 +1,221 @@
+/**
+ * HTTP plumbing on node:http: request log, latency, injected faults, rate limiting, then the
+ * route of the API that was called. Every answer of the two Notion APIs carries an
+ * x-notion-request-id header (Notion error bodies repeat it as request_id).
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Answer } from './answer';
+import type { RequestContext } from './context';
+import { createControl } from './control';
+import { serverError } from './errors';
+import { FaultPlan } from './faults';
+import { RateLimiter } from './rateLimiter';
+import { controlApi } from './routes/control';
+import { scimApi } from './routes/scim';
+import { standardApi } from './routes/standardApi';
+import type { Runtime } from './runtime';
+import { demoSeed } from './seed';
+import { Workspace } from './store';
+import { DEFAULT_BEHAVIOURS, type ApiKind, type Emulator, type EmulatorOptions, type FaultKind, type LogEntry } from './types';
+
+const EDGE_502_HTML =
+	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n';
+
+const PREFIXES: Array<[string, ApiKind]> = [
+	['/scim/v2', 'scim'],
+	['/_emulator', 'control'],
+	['/v1', 'standard'],
+];
+
+function classify(pathname: string): { api: ApiKind; segments: string[] } {
+	for (const [prefix, api] of PREFIXES) {
+		if (pathname === prefix || pathname.startsWith(`${prefix}/`)) {
+			const segments = pathname.slice(prefix.length).split('/').filter(Boolean).map(decodeSegment);
+			return { api, segments };
+		}
+	}
+	// Outside every API: the standard API answers (an invalid request URL once authenticated).
+	return { api: 'standard', segments: ['?'] };
+}
+
+function decodeSegment(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('error', reject);
+	});
+}
+
+function bearerOf(req: IncomingMessage): string | undefined {
+	const match = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+	return match?.[1].trim();
+}
+
+export async function startServer(options: EmulatorOptions = {}): Promise<Emulator> {
+	const seed = options.seed ?? demoSeed();
+	const rt: Runtime = {
+		store: Workspace.fromSeed(seed),
+		behaviours: { ...DEFAULT_BEHAVIOURS, ...options.behaviours },
+		faults: new FaultPlan(),
+		log: [],
+	};
+	if (options.faults) rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
+	const rateLimit = options.rateLimit ?? { requestsPerSecond: 3, burst: 10 };
+	const limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit);
+	const latencyMs = options.latencyMs ?? 0;
+	const control = createControl(rt);
+	let baseUrl = '';
+
+	function send(res: ServerResponse, entry: LogEntry, answer: Answer, requestId?: string): void {
+		entry.status = answer.status;
+		const headers: Record<string, string> = { ...answer.headers };
+		if (requestId) headers['x-notion-request-id'] = requestId;
+		if (answer.body === undefined) {
+			res.writeHead(answer.status, headers).end();
+			return;
+		}
+		let body = answer.body;
+		if (requestId && entry.api === 'standard' && (body as { object?: string }).object === 'error') {
+			body = { ...(body as object), request_id: requestId };
+		}
+		const text = JSON.stringify(body);
+		headers['content-type'] = 'application/json; charset=utf-8';
+		headers['content-length'] = String(Buffer.byteLength(text));
+		res.writeHead(answer.status, headers).end(text);
+	}
+
+	function route(ctx: RequestContext, api: Exclude<ApiKind, 'control'>): Answer {
+		return api === 'scim' ? scimApi(ctx) : standardApi(ctx);
+	}
+
+	/** Seconds to wait when the caller's bucket is empty; only the workspace's own tokens are limited. */
+	function retryAfter(ctx: RequestContext): number {
+		if (!limiter || !ctx.bearer) return 0;
+		const { api, scim } = ctx.store.tokens;
+		if (ctx.bearer !== api && ctx.bearer !== scim) return 0;
+		return limiter.take(rt.behaviours.sharedRateLimit ? 'workspace' : ctx.bearer === api ? 'api' : 'scim');
+	}
+
+	function fault(
+		kind: FaultKind,
+		req: IncomingMessage,
+		res: ServerResponse,
+		entry: LogEntry,
+		ctx: RequestContext,
+		api: Exclude<ApiKind, 'control'>,
+		requestId: string,
+	): void {
+		entry.fault = kind;
+		switch (kind) {
+			case 'reset':
+				req.socket.destroy();
+				return;
+			case 'hang':
+				// Never answered; stop() destroys the socket.
+				return;
+			case 'edge502':
+				entry.status = 502;
+				res
+					.writeHead(502, { 'content-type': 'text/html', 'cf-ray': `${randomBytes(8).toString('hex')}-SJC` })
+					.end(EDGE_502_HTML);
+				return;
+			case 'malformed': {
+				entry.status = 200;
+				const text = '{"object":"list","results":[{"object":"user",<oops>';
+				res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-notion-request-id': requestId });
+				res.end(text);
+				return;
+			}
+			case 'truncated': {
+				// The real answer, computed on a throw-away copy so that a write has no effect.
+				const real = route(ctx.method === 'GET' ? ctx : { ...ctx, store: ctx.store.clone() }, api);
+				const text = JSON.stringify(real.body ?? {});
+				const half = Buffer.from(text).subarray(0, Math.floor(Buffer.byteLength(text) / 2));
+				entry.status = 200;
+				res.writeHead(200, {
+					'content-type': 'application/json; charset=utf-8',
+					'content-length': String(half.length),
+					'x-notion-request-id': requestId,
+				});
+				res.end(half);
+				return;
+			}
+			default: {
+				const status = Number(kind) as 429 | 500 | 502 | 503 | 504 | 529;
+				const headers = status === 429 || status === 529 ? { 'retry-after': '1' } : undefined;
+				send(res, entry, serverError(api, status, `Injected ${kind} fault`, rt.behaviours, headers), requestId);
+			}
+		}
+	}
+
+	async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const method = req.method ?? 'GET';
+		const url = new URL(req.url ?? '/', baseUrl);
+		const { api, segments } = classify(url.pathname);
+		const entry: LogEntry = { method, path: url.pathname, status: 0, api };
+		rt.log.push(entry);
+		const ctx: RequestContext = {
+			method,
+			segments,
+			query: url.searchParams,
+			headers: req.headers,
+			rawBody: await readBody(req),
+			bearer: bearerOf(req),
+			store: rt.store,
+			behaviours: rt.behaviours,
+			baseUrl,
+		};
+		if (api === 'control') {
+			send(res, entry, controlApi(ctx, control));
+			return;
+		}
+		const requestId = randomUUID();
+		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+		const kind = rt.faults.next();
+		if (kind) {
+			fault(kind, req, res, entry, ctx, api, requestId);
+			return;
+		}
+		const wait = retryAfter(ctx);
+		const answer = wait
+			? serverError(api, 429, 'You have been rate limited. Please try again in a few minutes.', rt.behaviours, {
+					'retry-after': String(wait),
+				})
+			: route(ctx, api);
+		send(res, entry, answer, requestId);
+	}
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((e: unknown) => {
+			// A bug in the emulator must show up as a 500, never as a hung test.
+			if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end(String(e));
+		});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', resolve);
+	});
+	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	return {
+		url: baseUrl,
+		tokens: { ...seed.tokens },
+		control,
+		stop: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((e) => (e ? reject(e) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}

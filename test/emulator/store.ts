@@ -1,0 +1,389 @@
+/**
+ * Workspace state. Records are immutable (every change stores a new object), so a clone that
+ * shares them is cheap: it lets a 'truncated' fault compute a write's real answer without effect.
+ * Listing stays O(page): SCIM pages slice an ordered id array, API pages binary-search a sequence.
+ */
+import { randomUUID } from 'node:crypto';
+import type { GroupState, MemberState, Plan, Role, Seed, WorkspaceSnapshot } from './types';
+
+export interface PersonRecord {
+	readonly id: string;
+	/** 'former': deleted through SCIM and looked up as gone; the account (and its id) is kept. */
+	readonly kind: 'member' | 'guest' | 'former';
+	readonly email: string;
+	readonly name: string;
+	readonly givenName?: string;
+	readonly familyName?: string;
+	readonly role: Role;
+	readonly active: boolean;
+	readonly roleHidden: boolean;
+	readonly created: number;
+	readonly lastModified: number;
+}
+
+export interface BotRecord {
+	readonly id: string;
+	readonly kind: 'bot';
+	readonly name: string;
+}
+
+export type UserRecord = PersonRecord | BotRecord;
+
+export interface GroupRecord {
+	readonly id: string;
+	readonly displayName: string;
+	readonly members: ReadonlySet<string>;
+	readonly ownsPages: boolean;
+	readonly created: number;
+	readonly lastModified: number;
+}
+
+export interface WorkspaceInfo {
+	id: string;
+	name: string;
+	plan: Plan;
+	emailCapability: boolean;
+	userCapability: boolean;
+}
+
+interface State {
+	info: WorkspaceInfo;
+	tokens: { api: string; scim: string };
+	scimTokenOwnerId: string;
+	scimRevoked: boolean;
+	botId: string;
+	users: Map<string, UserRecord>;
+	byEmail: Map<string, string>;
+	/** Members (active or not) in SCIM list order. */
+	scimIds: string[];
+	/** Active members and bots in /v1/users order, sorted by seq (cursors name a seq). */
+	api: Array<{ seq: number; id: string }>;
+	apiSeqOf: Map<string, number>;
+	nextSeq: number;
+	groups: Map<string, GroupRecord>;
+	groupIds: string[];
+	newcomers: number;
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/** Notion accepts ids with or without dashes; stored ids are lower-case with dashes. */
+export function normalizeId(raw: string): string | undefined {
+	if (!UUID.test(raw)) return undefined;
+	const hex = raw.replace(/-/g, '').toLowerCase();
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export function isPersonMember(user: UserRecord | undefined): user is PersonRecord {
+	return user?.kind === 'member';
+}
+
+function inApiList(user: UserRecord | undefined): boolean {
+	return user?.kind === 'bot' || (user?.kind === 'member' && user.active);
+}
+
+export class Workspace {
+	private constructor(
+		private readonly s: State,
+		readonly now: () => number,
+	) {}
+
+	static fromSeed(seed: Seed, now: () => number = Date.now): Workspace {
+		const bots = seed.bots.length > 0 ? seed.bots : [{ name: 'Notion Admin integration' }];
+		const botIds = bots.map((b) => b.id ?? randomUUID());
+		const ws = new Workspace(
+			{
+				info: { ...seed.workspace, userCapability: seed.workspace.userCapability ?? true },
+				tokens: { ...seed.tokens },
+				scimTokenOwnerId: seed.scimTokenOwnerId,
+				scimRevoked: false,
+				botId: botIds[0],
+				users: new Map(),
+				byEmail: new Map(),
+				scimIds: [],
+				api: [],
+				apiSeqOf: new Map(),
+				nextSeq: 1,
+				groups: new Map(),
+				groupIds: [],
+				newcomers: 0,
+			},
+			now,
+		);
+		const at = now();
+		for (const m of seed.members) {
+			ws.putUser({
+				id: m.id ?? randomUUID(),
+				kind: 'member',
+				email: m.email.toLowerCase(),
+				name: m.name,
+				givenName: m.givenName,
+				familyName: m.familyName,
+				role: m.role,
+				active: m.active ?? true,
+				roleHidden: m.roleHidden ?? false,
+				created: at,
+				lastModified: at,
+			});
+		}
+		bots.forEach((b, i) => ws.putUser({ id: botIds[i], kind: 'bot', name: b.name }));
+		for (const g of seed.guests) {
+			ws.putUser({
+				id: g.id ?? randomUUID(),
+				kind: 'guest',
+				email: g.email.toLowerCase(),
+				name: g.name,
+				role: 'restricted_member',
+				active: false,
+				roleHidden: false,
+				created: at,
+				lastModified: at,
+			});
+		}
+		for (const g of seed.groups) {
+			const members = new Set<string>();
+			for (const email of g.memberEmails ?? []) {
+				const user = ws.personByEmail(email);
+				if (!isPersonMember(user) || !user.active) {
+					throw new Error(`seed group ${g.displayName}: ${email} is not an active member`);
+				}
+				members.add(user.id);
+			}
+			ws.putGroup({
+				id: g.id ?? randomUUID(),
+				displayName: g.displayName,
+				members,
+				ownsPages: g.ownsPages ?? false,
+				created: at,
+				lastModified: at,
+			});
+		}
+		if (!isPersonMember(ws.user(seed.scimTokenOwnerId))) {
+			throw new Error('seed: scimTokenOwnerId must be a member');
+		}
+		return ws;
+	}
+
+	clone(): Workspace {
+		const s = this.s;
+		return new Workspace(
+			{
+				...s,
+				info: { ...s.info },
+				tokens: { ...s.tokens },
+				users: new Map(s.users),
+				byEmail: new Map(s.byEmail),
+				scimIds: [...s.scimIds],
+				api: [...s.api],
+				apiSeqOf: new Map(s.apiSeqOf),
+				groups: new Map(s.groups),
+				groupIds: [...s.groupIds],
+			},
+			this.now,
+		);
+	}
+
+	get info(): WorkspaceInfo {
+		return this.s.info;
+	}
+
+	get tokens(): { api: string; scim: string } {
+		return this.s.tokens;
+	}
+
+	get scimTokenOwnerId(): string {
+		return this.s.scimTokenOwnerId;
+	}
+
+	get scimRevoked(): boolean {
+		return this.s.scimRevoked;
+	}
+
+	revokeScimToken(): void {
+		this.s.scimRevoked = true;
+	}
+
+	/** The integration bot behind the API token. */
+	get botId(): string {
+		return this.s.botId;
+	}
+
+	user(id: string): UserRecord | undefined {
+		return this.s.users.get(id);
+	}
+
+	personByEmail(email: string): PersonRecord | undefined {
+		const id = this.s.byEmail.get(email.toLowerCase());
+		return id === undefined ? undefined : (this.s.users.get(id) as PersonRecord);
+	}
+
+	scimUserCount(): number {
+		return this.s.scimIds.length;
+	}
+
+	/** SCIM members from a 0-based offset. */
+	scimUserPage(offset: number, count: number): PersonRecord[] {
+		return this.s.scimIds.slice(offset, offset + count).map((id) => this.s.users.get(id) as PersonRecord);
+	}
+
+	*scimUsers(): Iterable<PersonRecord> {
+		for (const id of this.s.scimIds) yield this.s.users.get(id) as PersonRecord;
+	}
+
+	/** /v1/users page starting at the first entry whose seq is ≥ fromSeq. */
+	apiPage(fromSeq: number, size: number): { users: UserRecord[]; nextSeq?: number } {
+		const api = this.s.api;
+		const start = lowerBound(api, fromSeq);
+		const slice = api.slice(start, start + size);
+		const next = api[start + size];
+		return { users: slice.map((e) => this.s.users.get(e.id) as UserRecord), nextSeq: next?.seq };
+	}
+
+	/** The unstablePaging switch: someone joins while a client pages (first in SCIM order). */
+	joinNewcomer(): void {
+		const n = ++this.s.newcomers;
+		const id = randomUUID();
+		const at = this.now();
+		this.putUser(
+			{
+				id,
+				kind: 'member',
+				email: `newcomer${n}.${id.slice(0, 8)}@acme.test`,
+				name: `Newcomer ${n}`,
+				role: 'member',
+				active: true,
+				roleHidden: false,
+				created: at,
+				lastModified: at,
+			},
+			{ front: true },
+		);
+	}
+
+	/**
+	 * Stores a user and keeps every index true: the email index, the SCIM order, the API order,
+	 * and group membership (whoever leaves the workspace leaves all its groups).
+	 */
+	putUser(next: UserRecord, options: { front?: boolean } = {}): void {
+		const s = this.s;
+		const prev = s.users.get(next.id);
+		s.users.set(next.id, next);
+		const prevEmail = prev && prev.kind !== 'bot' ? prev.email : undefined;
+		const nextEmail = next.kind !== 'bot' ? next.email : undefined;
+		if (prevEmail !== nextEmail) {
+			if (prevEmail !== undefined) s.byEmail.delete(prevEmail);
+			if (nextEmail !== undefined) s.byEmail.set(nextEmail, next.id);
+		}
+		if (isPersonMember(prev) && !isPersonMember(next)) s.scimIds.splice(s.scimIds.indexOf(next.id), 1);
+		if (!isPersonMember(prev) && isPersonMember(next)) {
+			if (options.front) s.scimIds.unshift(next.id);
+			else s.scimIds.push(next.id);
+		}
+		if (inApiList(prev) && !inApiList(next)) {
+			const seq = s.apiSeqOf.get(next.id) as number;
+			s.api.splice(lowerBound(s.api, seq), 1);
+			s.apiSeqOf.delete(next.id);
+			this.leaveAllGroups(next.id);
+		}
+		if (!inApiList(prev) && inApiList(next)) {
+			const seq = s.nextSeq++;
+			s.api.push({ seq, id: next.id });
+			s.apiSeqOf.set(next.id, seq);
+		}
+	}
+
+	/** Out of the workspace: gone from every lookup ('404') or kept with active:false ('inactive'). */
+	removeMember(current: PersonRecord, lookup: '404' | 'inactive'): PersonRecord {
+		const next: PersonRecord = {
+			...current,
+			kind: lookup === '404' ? 'former' : 'member',
+			active: false,
+			lastModified: this.now(),
+		};
+		this.putUser(next);
+		return next;
+	}
+
+	private leaveAllGroups(userId: string): void {
+		for (const group of this.s.groups.values()) {
+			if (!group.members.has(userId)) continue;
+			const members = new Set(group.members);
+			members.delete(userId);
+			this.putGroup({ ...group, members, lastModified: this.now() });
+		}
+	}
+
+	group(id: string): GroupRecord | undefined {
+		return this.s.groups.get(id);
+	}
+
+	groupCount(): number {
+		return this.s.groupIds.length;
+	}
+
+	groupPage(offset: number, count: number): GroupRecord[] {
+		return this.s.groupIds.slice(offset, offset + count).map((id) => this.s.groups.get(id) as GroupRecord);
+	}
+
+	allGroups(): GroupRecord[] {
+		return this.s.groupIds.map((id) => this.s.groups.get(id) as GroupRecord);
+	}
+
+	putGroup(next: GroupRecord): void {
+		if (!this.s.groups.has(next.id)) this.s.groupIds.push(next.id);
+		this.s.groups.set(next.id, next);
+	}
+
+	deleteGroup(id: string): void {
+		this.s.groups.delete(id);
+		this.s.groupIds.splice(this.s.groupIds.indexOf(id), 1);
+	}
+
+	snapshot(): WorkspaceSnapshot {
+		const members: MemberState[] = [];
+		const bots: WorkspaceSnapshot['bots'] = [];
+		const guests: WorkspaceSnapshot['guests'] = [];
+		for (const u of this.s.users.values()) {
+			if (u.kind === 'bot') bots.push({ id: u.id, name: u.name });
+			else if (u.kind === 'guest') guests.push({ id: u.id, email: u.email, name: u.name });
+		}
+		for (const u of this.scimUsers()) {
+			members.push({
+				id: u.id,
+				email: u.email,
+				name: u.name,
+				...(u.givenName !== undefined ? { givenName: u.givenName } : {}),
+				...(u.familyName !== undefined ? { familyName: u.familyName } : {}),
+				role: u.role,
+				active: u.active,
+				roleHidden: u.roleHidden,
+			});
+		}
+		const groups: GroupState[] = this.allGroups().map((g) => ({
+			id: g.id,
+			displayName: g.displayName,
+			memberIds: [...g.members],
+			ownsPages: g.ownsPages,
+		}));
+		return {
+			workspace: { ...this.s.info },
+			scimTokenRevoked: this.s.scimRevoked,
+			scimTokenOwnerId: this.s.scimTokenOwnerId,
+			members,
+			bots,
+			guests,
+			groups,
+		};
+	}
+}
+
+function lowerBound(entries: Array<{ seq: number }>, seq: number): number {
+	let lo = 0;
+	let hi = entries.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (entries[mid].seq < seq) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}

@@ -1,0 +1,195 @@
+/** The emulator's public vocabulary (seed format, options, control surface); see docs/emulator.md. */
+
+export type Role = 'owner' | 'membership_admin' | 'member' | 'restricted_member';
+export type Plan = 'enterprise' | 'business';
+
+export interface SeedMember {
+	id?: string;
+	email: string;
+	name: string;
+	givenName?: string;
+	familyName?: string;
+	role: Role;
+	active?: boolean;
+	roleHidden?: boolean;
+}
+
+export interface SeedBot {
+	id?: string;
+	name: string;
+}
+
+export interface SeedGuest {
+	id?: string;
+	email: string;
+	name: string;
+}
+
+export interface SeedGroup {
+	id?: string;
+	displayName: string;
+	memberEmails?: string[];
+	ownsPages?: boolean;
+}
+
+export interface Seed {
+	workspace: {
+		id: string;
+		name: string;
+		plan: Plan;
+		emailCapability: boolean;
+		/** Without the user information capability every /v1/users call is refused (403). */
+		userCapability?: boolean;
+	};
+	tokens: { api: string; scim: string };
+	scimTokenOwnerId: string;
+	members: SeedMember[];
+	/** The first bot is the integration that owns the API token (GET /v1/users/me). */
+	bots: SeedBot[];
+	guests: SeedGuest[];
+	groups: SeedGroup[];
+}
+
+export type FaultKind =
+	| '429'
+	| '500'
+	| '502'
+	| '503'
+	| '504'
+	| '529'
+	| 'edge502'
+	| 'reset'
+	| 'hang'
+	| 'malformed'
+	| 'truncated';
+
+export const ALL_FAULT_KINDS: readonly FaultKind[] = [
+	'429',
+	'500',
+	'502',
+	'503',
+	'504',
+	'529',
+	'edge502',
+	'reset',
+	'hang',
+	'malformed',
+	'truncated',
+];
+
+/** Switches for behaviours the reference marks UNCONFIRMED; defaults are the most likely ones. */
+export interface Behaviours {
+	scimRevokedStatus: 401 | 403;
+	notEnterpriseStatus: 401 | 403;
+	deletedUserLookup: '404' | 'inactive';
+	scimCountOver100: 'clamp' | 'error';
+	pageSizeOutOfRange: 'error' | 'clamp';
+	scimErrorStatusType: 'string' | 'number';
+	resourceTypesShape: 'listResponse' | 'array';
+	groupMemberRemoveForm: 'both' | 'pathFilter' | 'valueArray';
+	roleUrnPath: boolean;
+	maxMembersPerPatch: number;
+	tokenOwnerRemoveStatus: 403 | 400;
+	unstablePaging: boolean;
+	sharedRateLimit: boolean;
+}
+
+export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
+	scimRevokedStatus: 401,
+	notEnterpriseStatus: 403,
+	deletedUserLookup: '404',
+	scimCountOver100: 'clamp',
+	pageSizeOutOfRange: 'error',
+	scimErrorStatusType: 'string',
+	resourceTypesShape: 'listResponse',
+	groupMemberRemoveForm: 'both',
+	roleUrnPath: true,
+	maxMembersPerPatch: 100,
+	tokenOwnerRemoveStatus: 403,
+	unstablePaging: false,
+	sharedRateLimit: false,
+};
+
+export interface RateLimitOptions {
+	requestsPerSecond: number;
+	burst: number;
+}
+
+export interface FaultOptions {
+	rate: number;
+	kinds?: FaultKind[];
+	seed?: number;
+}
+
+export interface EmulatorOptions {
+	seed?: Seed;
+	port?: number;
+	rateLimit?: RateLimitOptions | false;
+	latencyMs?: number;
+	faults?: FaultOptions;
+	behaviours?: Partial<Behaviours>;
+}
+
+export type ApiKind = 'standard' | 'scim' | 'control';
+
+export interface LogEntry {
+	method: string;
+	path: string;
+	status: number;
+	api: ApiKind;
+	/** Set when a fault replaced the answer; status is 0 for 'reset' and 'hang'. */
+	fault?: FaultKind;
+}
+
+export interface MemberState {
+	id: string;
+	email: string;
+	name: string;
+	givenName?: string;
+	familyName?: string;
+	role: Role;
+	active: boolean;
+	roleHidden: boolean;
+}
+
+export interface GroupState {
+	id: string;
+	displayName: string;
+	memberIds: string[];
+	ownsPages: boolean;
+}
+
+export interface WorkspaceSnapshot {
+	workspace: { id: string; name: string; plan: Plan; emailCapability: boolean; userCapability: boolean };
+	scimTokenRevoked: boolean;
+	scimTokenOwnerId: string;
+	members: MemberState[];
+	bots: Array<{ id: string; name: string }>;
+	guests: Array<{ id: string; email: string; name: string }>;
+	groups: GroupState[];
+}
+
+export interface EmulatorControl {
+	requestLog(): LogEntry[];
+	requestCounts(): Record<string, number>;
+	resetLog(): void;
+	scriptFaults(faults: FaultKind[]): void;
+	setFaultRate(rate: number, kinds?: FaultKind[], seed?: number): void;
+	setBehaviours(partial: Partial<Behaviours>): void;
+	revokeScimToken(): void;
+	setPlan(plan: Plan): void;
+	setEmailCapability(on: boolean): void;
+	setUserCapability(on: boolean): void;
+	addMember(member: SeedMember): string;
+	updateMember(id: string, partial: Partial<Omit<SeedMember, 'id'>>): void;
+	removeMember(id: string): void;
+	addGroup(group: SeedGroup): string;
+	snapshot(): WorkspaceSnapshot;
+}
+
+export interface Emulator {
+	url: string;
+	tokens: { api: string; scim: string };
+	control: EmulatorControl;
+	stop(): Promise<void>;
+}
