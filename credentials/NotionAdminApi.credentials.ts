@@ -62,7 +62,7 @@ export class NotionAdminApi implements ICredentialType {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v1/users/me',
-			headers: { 'Notion-Version': '2025-09-03' },
+			headers: { 'Notion-Version': '2022-06-28' },
 		},
 	};
 }

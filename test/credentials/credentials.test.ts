@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { NotionAdminApi } from '../../credentials/NotionAdminApi.credentials';
+import { NotionAdminScimApi } from '../../credentials/NotionAdminScimApi.credentials';
+import { startEmulator, type Emulator } from '../emulator';
+import { testCredential } from '../harness';
+import { PACKAGE_ROOT } from '../harness/packageTypes';
+
+let emulator: Emulator;
+
+beforeAll(async () => {
+	emulator = await startEmulator({ rateLimit: false });
+});
+
+afterAll(async () => {
+	await emulator.stop();
+});
+
+describe('Notion Admin API credential', () => {
+	test('its test request passes with the integration token', async () => {
+		const result = await testCredential('notionAdminApi', {
+			token: emulator.tokens.api,
+			baseUrl: emulator.url,
+		});
+		expect(result).toEqual(expect.objectContaining({ status: 'OK', statusCode: 200 }));
+		expect(emulator.control.requestLog().at(-1)).toEqual(
+			expect.objectContaining({ method: 'GET', path: '/v1/users/me', status: 200 }),
+		);
+	});
+
+	test('its test request fails with a wrong token', async () => {
+		const result = await testCredential('notionAdminApi', {
+			token: 'secret_wrong',
+			baseUrl: emulator.url,
+		});
+		expect(result).toEqual(expect.objectContaining({ status: 'Error', statusCode: 401 }));
+	});
+
+	test('a Base URL with a trailing slash works', async () => {
+		const result = await testCredential('notionAdminApi', {
+			token: emulator.tokens.api,
+			baseUrl: `${emulator.url}/`,
+		});
+		expect(result.status).toBe('OK');
+	});
+});
+
+describe('Notion Admin SCIM API credential', () => {
+	test('its test request passes with the SCIM token in one GET', async () => {
+		emulator.control.resetLog();
+		const result = await testCredential('notionAdminScimApi', {
+			token: emulator.tokens.scim,
+			baseUrl: emulator.url,
+		});
+		expect(result).toEqual(expect.objectContaining({ status: 'OK', statusCode: 200 }));
+		expect(emulator.control.requestLog()).toEqual([
+			expect.objectContaining({ method: 'GET', path: '/scim/v2/Users', api: 'scim', status: 200 }),
+		]);
+	});
+
+	test('the standard API token is not a SCIM token', async () => {
+		const result = await testCredential('notionAdminScimApi', {
+			token: emulator.tokens.api,
+			baseUrl: emulator.url,
+		});
+		expect(result.status).toBe('Error');
+		expect(result.statusCode).toBe(401);
+	});
+
+	test('its test request fails once the token is revoked', async () => {
+		const revoked = await startEmulator({ rateLimit: false });
+		try {
+			revoked.control.revokeScimToken();
+			const result = await testCredential('notionAdminScimApi', {
+				token: revoked.tokens.scim,
+				baseUrl: revoked.url,
+			});
+			expect(result).toEqual(expect.objectContaining({ status: 'Error', statusCode: 401 }));
+		} finally {
+			await revoked.stop();
+		}
+	});
+});
+
+describe('credential types', () => {
+	const types = [new NotionAdminApi(), new NotionAdminScimApi()];
+
+	test('do not take the names of n8n’s own Notion credentials', () => {
+		expect(types.map((type) => type.name)).toEqual(['notionAdminApi', 'notionAdminScimApi']);
+		for (const type of types) {
+			expect(['notionApi', 'notionOAuth2Api']).not.toContain(type.name);
+		}
+	});
+
+	test('keep tokens in password fields and offer a Base URL defaulting to Notion', () => {
+		for (const type of types) {
+			const token = type.properties.find((property) => property.name === 'token');
+			expect(token?.typeOptions?.password).toBe(true);
+			const baseUrl = type.properties.find((property) => property.name === 'baseUrl');
+			expect(baseUrl?.default).toBe('https://api.notion.com');
+		}
+	});
+
+	test('the SCIM test asks for a single user, the API test for the token’s own bot', () => {
+		expect(new NotionAdminScimApi().test.request).toEqual(
+			expect.objectContaining({ url: '/scim/v2/Users', qs: { count: 1 } }),
+		);
+		expect(new NotionAdminApi().test.request.url).toBe('/v1/users/me');
+	});
+
+	test('the API credential paces at 3 requests per second unless told otherwise', () => {
+		const rate = new NotionAdminApi().properties.find((p) => p.name === 'requestsPerSecond');
+		expect(rate?.default).toBe(3);
+		expect(rate?.description).toMatch(/queue mode/i);
+	});
+
+	test('the SCIM credential warns that SCIM is Enterprise-only and tokens die with their owner', () => {
+		const help = new NotionAdminScimApi().properties
+			.map((property) => `${property.displayName} ${property.description ?? ''}`)
+			.join(' ');
+		expect(help).toMatch(/Enterprise/);
+		expect(help).toMatch(/owner who created it leaves/);
+		expect(help).toMatch(/loses the owner role/);
+	});
+
+	test('have light and dark icons that exist and differ', () => {
+		for (const type of types) {
+			const icon = type.icon as { light: string; dark: string };
+			const read = (ref: string) =>
+				readFileSync(join(PACKAGE_ROOT, 'credentials', ref.replace(/^file:/, '')), 'utf8');
+			expect(read(icon.light)).toContain('<svg');
+			expect(read(icon.dark)).toContain('<svg');
+			expect(read(icon.light)).not.toBe(read(icon.dark));
+		}
+	});
+});
