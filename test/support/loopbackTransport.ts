@@ -13,7 +13,13 @@ import {
 	type HttpTransport,
 } from '../../nodes/shared/connector/transport';
 
-export type Tokens = Partial<Record<Api, string>>;
+/** The emulator's shape: `api` is the standard API's integration token, `scim` the SCIM token. */
+export interface Tokens {
+	api?: string;
+	scim?: string;
+}
+
+const TOKEN_FOR: Record<Api, keyof Tokens> = { standard: 'api', scim: 'scim' };
 
 export interface LoopbackOptions {
 	/** Called once per request sent (after the answer or failure), e.g. to count or inspect. */
@@ -26,7 +32,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 export function loopbackTransport(tokens: Tokens, options: LoopbackOptions = {}): HttpTransport {
 	return async (request) => {
 		try {
-			return await send(request, tokens[request.api]);
+			return await send(request, tokens[TOKEN_FOR[request.api]]);
 		} finally {
 			options.onRequest?.(request);
 		}

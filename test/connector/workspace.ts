@@ -1,0 +1,44 @@
+/** Starts an emulator and builds directories against it for the connector tests. */
+import { createDirectory } from '../../nodes/shared/connector/createDirectory';
+import type { DirectoryTuning, NotionDirectory } from '../../nodes/shared/connector/directory';
+import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { loopbackTransport } from '../support/loopbackTransport';
+import { fakeClock, type FakeClock } from './fakeClock';
+
+export interface TestDirectory {
+	directory: NotionDirectory;
+	clock: FakeClock;
+}
+
+export interface DirectorySetup {
+	scim?: boolean;
+	tuning?: Partial<DirectoryTuning>;
+	/** Wraps the loopback transport (e.g. to lose an answer). */
+	wrap?: (transport: HttpTransport) => HttpTransport;
+	pacingKey?: string;
+}
+
+/**
+ * Virtual time: waits (backoff, Retry-After, pacing) cost no wall time, so the emulator's own
+ * rate limiter is off unless a test turns it on; rate limiting is then exercised by faults.
+ */
+export function startWorkspace(options: EmulatorOptions = {}): Promise<Emulator> {
+	return startEmulator({ rateLimit: false, ...options });
+}
+
+export function directoryOn(emulator: Emulator, setup: DirectorySetup = {}): TestDirectory {
+	const clock = fakeClock();
+	const transport = loopbackTransport(emulator.tokens);
+	const directory = createDirectory({
+		apiBaseUrl: emulator.url,
+		scimBaseUrl: setup.scim === false ? undefined : emulator.url,
+		transport: setup.wrap ? setup.wrap(transport) : transport,
+		now: clock.now,
+		sleep: clock.sleep,
+		random: () => 0.5,
+		pacingKey: setup.pacingKey,
+		tuning: { requestsPerSecond: 1000, burst: 1000, timeoutMs: 5000, ...setup.tuning },
+	});
+	return { directory, clock };
+}
