@@ -32,7 +32,7 @@ export interface SourceChange {
 }
 
 export function memberJson(member: Member): IDataObject {
-	return { ...withoutRaw(member) };
+	return withoutRaw(member) as unknown as IDataObject;
 }
 
 export function isBotChange(change: MemberChange): boolean {

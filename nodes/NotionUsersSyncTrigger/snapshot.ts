@@ -68,7 +68,10 @@ const ROLE_BY_CODE = invert(ROLE_CODE);
 const NO_HASH = '......';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const B64_VALUE = new Map([...B64].map((char, index) => [char, index]));
+const B64_VALUE: number[] = [];
+for (let index = 0; index < B64.length; index++) B64_VALUE[B64.charCodeAt(index)] = index;
+/** Every 12-bit value as 3 hex digits. */
+const HEX3 = Array.from({ length: 4096 }, (_, value) => value.toString(16).padStart(3, '0'));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function kindOf(member: Member): Kind {
@@ -125,37 +128,30 @@ export function hash36(text: string): string {
 export function encodeId(id: string): string {
 	if (!UUID.test(id)) return `~${encodeURIComponent(id)}`;
 	const hex = id.replace(/-/g, '');
+	// 32 hex digits: ten groups of 3 (12 bits = 2 characters), then 2 digits (8 bits = 2 characters).
 	let out = '';
-	// 32 hex digits = 128 bits: 21 groups of 6 bits, then the last 2 bits.
-	let bits = 0;
-	let width = 0;
-	for (const digit of hex) {
-		bits = (bits << 4) | parseInt(digit, 16);
-		width += 4;
-		while (width >= 6) {
-			width -= 6;
-			out += B64[(bits >>> width) & 63];
-		}
-		bits &= (1 << width) - 1;
+	for (let i = 0; i < 30; i += 3) {
+		const bits = parseInt(hex.slice(i, i + 3), 16);
+		out += B64[bits >>> 6] + B64[bits & 63];
 	}
-	return out + B64[bits << (6 - width)];
+	const last = parseInt(hex.slice(30), 16);
+	return out + B64[last >>> 2] + B64[(last & 3) << 4];
 }
 
 export function decodeId(encoded: string): string {
 	if (encoded.startsWith('~')) return decodeURIComponent(encoded.slice(1));
 	let hex = '';
-	let bits = 0;
-	let width = 0;
-	for (const char of encoded) {
-		bits = (bits << 6) | (B64_VALUE.get(char) ?? 0);
-		width += 6;
-		while (width >= 4 && hex.length < 32) {
-			width -= 4;
-			hex += ((bits >>> width) & 15).toString(16);
-		}
-		bits &= (1 << width) - 1;
+	for (let i = 0; i < 20; i += 2) {
+		const bits = (sextet(encoded, i) << 6) | sextet(encoded, i + 1);
+		hex += HEX3[bits];
 	}
+	const last = (sextet(encoded, 20) << 2) | (sextet(encoded, 21) >>> 4);
+	hex += HEX3[last].slice(1);
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function sextet(text: string, index: number): number {
+	return B64_VALUE[text.charCodeAt(index)] ?? 0;
 }
 
 export function encodeBaseline(
@@ -204,9 +200,10 @@ export function decodeBaseline(stored: unknown): (Baseline & { scope: string }) 
 	if (stored.records !== '') {
 		for (const record of stored.records.split(',')) {
 			const [id, fixed, domainField, localField] = record.split(';');
+			if (localField === undefined || fixed.length !== 8) return undefined;
 			const kind = KIND_BY_CODE.get(fixed[0]);
 			const role = ROLE_BY_CODE.get(fixed[1]);
-			if (kind === undefined || role === undefined || localField === undefined) return undefined;
+			if (kind === undefined || role === undefined) return undefined;
 			const nameHash = fixed.slice(2);
 			let email: string | null = null;
 			if (domainField !== '') {

@@ -1,0 +1,92 @@
+import { baselineFrom, viewOf } from '../../../nodes/NotionUsersSyncTrigger/diff';
+import {
+	decodeBaseline,
+	decodeId,
+	encodeBaseline,
+	encodeId,
+	hash36,
+	type Baseline,
+} from '../../../nodes/NotionUsersSyncTrigger/snapshot';
+import type { Member } from '../../../nodes/shared/connector/model';
+import { bot, person, uuid } from './members';
+
+const META = { scope: 'cred-1', committedAt: '2026-11-25T10:00:00.000Z' };
+
+/** What n8n does with static data: JSON out to the database and back. */
+function roundTrip(baseline: Baseline): Baseline {
+	const decoded = decodeBaseline(JSON.parse(JSON.stringify(encodeBaseline(baseline, META))));
+	if (!decoded) throw new Error('baseline did not decode');
+	return decoded;
+}
+
+function baselineOf(members: Member[]): Baseline {
+	return baselineFrom(viewOf('scim', members), members);
+}
+
+describe('member ids', () => {
+	it('packs a canonical UUID into 22 characters and back', () => {
+		for (const id of [uuid(0), uuid(7), 'ffffffff-ffff-ffff-ffff-ffffffffffff', '00000000-0000-0000-0000-000000000000']) {
+			const encoded = encodeId(id);
+			expect(encoded).toHaveLength(22);
+			expect(decodeId(encoded)).toBe(id);
+		}
+	});
+
+	it('keeps any other id exactly, separators and quotes included', () => {
+		for (const id of ['ABCDEF01-2345-6789-ABCD-EF0123456789', 'user;1,2"x\\', '~tilde', 'ünïcode']) {
+			expect(decodeId(encodeId(id))).toBe(id);
+		}
+	});
+});
+
+describe('stored baseline', () => {
+	it('round-trips through JSON with every kind, role and missing field', () => {
+		const members = [
+			person(1),
+			person(2, { active: false, role: 'owner' }),
+			person(3, { active: null, role: 'unknown', email: null }),
+			person(4, { name: null, givenName: null, familyName: null }),
+			person(5, { email: 'o\'hara;x,y"z%@sub.example-corp.com' }),
+			person(6, { email: 'no-at-sign' }),
+			{ ...bot(1), id: 'not-a-uuid,;' },
+		];
+		const baseline = baselineOf(members);
+		const decoded = roundTrip(baseline);
+		expect(decoded.members).toEqual(baseline.members);
+		expect(decoded.source).toBe('scim');
+		expect(decoded.seesBots).toBe(true);
+		expect(decoded.seesDeactivated).toBe(true);
+	});
+
+	it('round-trips an empty workspace', () => {
+		expect(roundTrip(baselineOf([])).members.size).toBe(0);
+	});
+
+	it('refuses what it did not write, so the trigger takes a new baseline instead of guessing', () => {
+		expect(decodeBaseline(undefined)).toBeUndefined();
+		expect(decodeBaseline({ v: 2, scope: 'x', source: 'scim', records: '', domains: [] })).toBeUndefined();
+		expect(decodeBaseline({ v: 1, scope: 'x', source: 'scim', records: 'garbage', domains: [] })).toBeUndefined();
+	});
+
+	it('stores at most 64 bytes per member for a 100,000-member workspace', () => {
+		const members: Member[] = [];
+		for (let n = 0; n < 100_000; n++) {
+			members.push(person(n, n % 20 === 0 ? { active: false } : {}));
+		}
+		for (let n = 0; n < 50; n++) members.push(bot(n));
+		const stored = JSON.stringify({ baseline: encodeBaseline(baselineOf(members), META) });
+		const bytesPerMember = Buffer.byteLength(stored, 'utf8') / members.length;
+		expect(bytesPerMember).toBeLessThanOrEqual(64);
+		expect(roundTrip(baselineOf(members)).members.size).toBe(members.length);
+	});
+});
+
+describe('hash36', () => {
+	it('gives 6 base64url characters that tell names apart', () => {
+		const hashes = new Set<string>();
+		for (let n = 0; n < 10_000; n++) hashes.add(hash36(`Member number ${n}`));
+		expect(hashes.size).toBe(10_000);
+		expect(hash36('Ada Lovelace')).toMatch(/^[A-Za-z0-9_-]{6}$/);
+		expect(hash36('Ada Lovelace')).toBe(hash36('Ada Lovelace'));
+	});
+});
