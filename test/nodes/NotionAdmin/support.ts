@@ -90,3 +90,22 @@ export const pairedOf = (items: INodeExecutionData[]) => items.map((item) => ite
 export function count(emulator: Emulator, endpoint: string): number {
 	return emulator.control.requestCounts()[endpoint] ?? 0;
 }
+
+/** Fails with the engine's error message, so a failed run says why. */
+export function expectSuccess(run: { status: string; error?: { message: string; description?: string | null } }) {
+	if (run.status !== 'success') {
+		throw new Error(`The run ended "${run.status}": ${run.error?.message} — ${run.error?.description ?? ''}`);
+	}
+}
+
+/** Requests that reached Notion's APIs (the emulator's control calls left out). */
+export function apiRequests(emulator: Emulator): string[] {
+	return emulator.control
+		.requestLog()
+		.filter((entry) => entry.api !== 'control')
+		.map((entry) => `${entry.method} ${entry.path}`);
+}
+
+export function memberByEmail(emulator: Emulator, email: string) {
+	return emulator.control.snapshot().members.find((member) => member.email === email);
+}

@@ -1,6 +1,6 @@
 /** The first vertical slice: User → Get Many in the real engine, over SCIM and in fallback. */
 import type { Emulator } from '../../emulator/types';
-import { count, ids, jsonOf, pairedOf, runAdmin, startWorkspace } from './support';
+import { count, expectSuccess, ids, jsonOf, pairedOf, runAdmin, startWorkspace } from './support';
 
 describe('Notion Admin: User → Get Many', () => {
 	let emulator: Emulator;
@@ -16,7 +16,7 @@ describe('Notion Admin: User → Get Many', () => {
 	it('lists the active members over SCIM', async () => {
 		const run = await runAdmin(emulator, getMany);
 
-		expect(run.status).toBe('success');
+		expectSuccess(run);
 		const members = jsonOf(run.items);
 		expect(members.map((m) => m.email).sort()).toEqual([
 			'ada@acme.test',
@@ -42,7 +42,7 @@ describe('Notion Admin: User → Get Many', () => {
 	it('falls back to the standard API without a SCIM credential, and says so', async () => {
 		const run = await runAdmin(emulator, getMany, { scim: false });
 
-		expect(run.status).toBe('success');
+		expectSuccess(run);
 		const members = jsonOf(run.items);
 		expect(members.map((m) => m.id).sort()).toEqual(
 			[ids.ada, ids.alan, ids.bot, ids.grace, ids.katherine].sort(),
