@@ -65,8 +65,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', workflowData);
 	// The minimum n8n-core needs (n8n-engine-tests.md): plain objects, no auto-mocks, which
-	// would make every optional hook look present.
-	const additionalData = { hooks, credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
+	// would make every optional hook look present. The waiting URLs are needed because
+	// createRunExecutionData gives each run a resume token, which n8n appends to them when a
+	// node reads a parameter.
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+	} as unknown as IWorkflowExecuteAdditionalData;
 	const startNode = workflow.getNode(nodes[0].name);
 	if (!startNode) throw new Error('A workflow needs at least one node');
 	const runExecutionData = createRunExecutionData({
