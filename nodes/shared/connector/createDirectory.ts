@@ -133,8 +133,9 @@ class Directory implements NotionDirectory {
 	async updateMember(id: string, changes: MemberChanges): Promise<Member> {
 		const userId = requireId(id);
 		const checked = checkMemberChanges(changes);
+		const removesOrDemotes = checked.active === false || (checked.role !== undefined && checked.role !== 'owner');
 		return this.viaScim('Changing a member', ({ users }) => users.update(userId, checked), (refusal) =>
-			checked.active === false ? tokenOwnerRefusal(refusal) : undefined,
+			removesOrDemotes ? tokenOwnerRefusal(refusal) : undefined,
 		);
 	}
 
@@ -363,8 +364,8 @@ function tokenOwnerRefusal(error: RequestFailure): NotionAdminError | undefined 
 	if (error.httpStatus === undefined || !REFUSAL_STATUSES.has(error.httpStatus)) return undefined;
 	return new NotionAdminError(
 		'refused',
-		`Notion refused to remove this member (HTTP ${error.httpStatus}): ${error.message}`,
-		'The workspace owner who created the SCIM token cannot be removed through the API (it would revoke the token); remove them in Notion, or create the SCIM token as another owner first',
+		`Notion refused to remove or demote this member (HTTP ${error.httpStatus}): ${error.message}`,
+		'The workspace owner who created the SCIM token cannot be removed or demoted through the API (it would revoke the token); do it in Notion, or create the SCIM token as another owner first',
 		{ api: 'scim', httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
 	);
 }
