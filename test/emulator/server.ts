@@ -212,10 +212,13 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		url: baseUrl,
 		tokens: { ...seed.tokens },
 		control,
-		stop: () =>
-			new Promise<void>((resolve, reject) => {
+		stop: () => {
+			// Idempotent, so a test's own stop and its afterEach may both call it.
+			if (!server.listening) return Promise.resolve();
+			return new Promise<void>((resolve, reject) => {
 				server.close((e) => (e ? reject(e) : resolve()));
 				server.closeAllConnections();
-			}),
+			});
+		},
 	};
 }
