@@ -1,11 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { NotionAdminApi } from '../../credentials/NotionAdminApi.credentials';
 import { NotionAdminScimApi } from '../../credentials/NotionAdminScimApi.credentials';
 import { startEmulator, type Emulator } from '../emulator';
 import { testCredential } from '../harness';
-import { PACKAGE_ROOT } from '../harness/packageTypes';
 
 let emulator: Emulator;
 
@@ -122,16 +118,5 @@ describe('credential types', () => {
 		expect(help).toMatch(/Enterprise/);
 		expect(help).toMatch(/owner who created it leaves/);
 		expect(help).toMatch(/loses the owner role/);
-	});
-
-	test('have light and dark icons that exist and differ', () => {
-		for (const type of types) {
-			const icon = type.icon as { light: string; dark: string };
-			const read = (ref: string) =>
-				readFileSync(join(PACKAGE_ROOT, 'credentials', ref.replace(/^file:/, '')), 'utf8');
-			expect(read(icon.light)).toContain('<svg');
-			expect(read(icon.dark)).toContain('<svg');
-			expect(read(icon.light)).not.toBe(read(icon.dark));
-		}
 	});
 });
