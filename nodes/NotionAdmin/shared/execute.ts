@@ -46,6 +46,7 @@ export function failureJson(
 	return json;
 }
 
+/** `extra` adds to the failure JSON and wins over it (e.g. the item's own share of `applied`). */
 export function failedItem(
 	ctx: IExecuteFunctions,
 	error: unknown,
@@ -53,7 +54,7 @@ export function failedItem(
 	extra: IDataObject = {},
 ): INodeExecutionData {
 	return {
-		json: { ...extra, ...failureJson(toNodeError(ctx.getNode(), error, itemIndex), error) },
+		json: { ...failureJson(toNodeError(ctx.getNode(), error, itemIndex), error), ...extra },
 		pairedItem: { item: itemIndex },
 	};
 }

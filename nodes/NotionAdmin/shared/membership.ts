@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { NotionDirectory } from '../../shared/connector/directory';
+import { NotionAdminError } from '../../shared/connector/errors';
 import type { MembershipChange } from '../../shared/connector/model';
 import { toNodeError } from '../../shared/n8n/toNodeError';
 import { failedItem, type OperationExecute } from './execute';
@@ -67,8 +68,15 @@ export function batchedMembership(apply: ApplyChange): OperationExecute {
 			try {
 				change = await apply(directory, groupId, userIds);
 			} catch (error) {
+				const applied = appliedChange(error);
 				for (const request of batch) {
-					fail(request.itemIndex, error, { groupId, userIds: request.userIds ?? [] });
+					const mine = request.userIds ?? [];
+					fail(request.itemIndex, error, {
+						groupId,
+						userIds: mine,
+						// Each item reports its own users' share of what went through before the failure.
+						...(applied ? { applied: share(applied, mine) } : {}),
+					});
 				}
 				continue;
 			}
@@ -142,19 +150,30 @@ async function resolveUsers(
 	}
 }
 
+function share(change: MembershipChange, userIds: string[]) {
+	const own = new Set(userIds);
+	const mine = (ids: string[]) => ids.filter((id) => own.has(id));
+	return { added: mine(change.added), removed: mine(change.removed), unchanged: mine(change.unchanged) };
+}
+
 function itemShare(
 	change: MembershipChange,
 	userIds: string[],
 	batchItems: number,
 	batchUsers: number,
 ): IDataObject {
-	const own = new Set(userIds);
-	const mine = (ids: string[]) => ids.filter((id) => own.has(id));
 	return {
 		groupId: change.groupId,
-		added: mine(change.added),
-		removed: mine(change.removed),
-		unchanged: mine(change.unchanged),
+		...share(change, userIds),
 		batch: { items: batchItems, users: batchUsers, requests: change.requests },
 	};
+}
+
+/** What a membership change that stopped midway had applied (the connector's `partial` error). */
+function appliedChange(error: unknown): MembershipChange | undefined {
+	if (!(error instanceof NotionAdminError) || error.kind !== 'partial') return undefined;
+	const applied = error.applied as Partial<MembershipChange> | undefined;
+	return Array.isArray(applied?.added) && Array.isArray(applied?.removed)
+		? (applied as MembershipChange)
+		: undefined;
 }

@@ -68,12 +68,12 @@ export interface AdminRunOptions {
 
 export async function runAdmin(
 	emulator: Emulator,
-	parameters: INodeParameters,
+	parameters: Record<string, unknown>,
 	options: AdminRunOptions = {},
 ) {
 	return await runNode({
 		type: packageNodeType('notionAdmin'),
-		parameters,
+		parameters: parameters as INodeParameters,
 		items: options.items,
 		credentials: emulatorCredentials(emulator, {
 			scim: options.scim ?? true,
@@ -108,4 +108,8 @@ export function apiRequests(emulator: Emulator): string[] {
 
 export function memberByEmail(emulator: Emulator, email: string) {
 	return emulator.control.snapshot().members.find((member) => member.email === email);
+}
+
+export function groupNamed(emulator: Emulator, name: string) {
+	return emulator.control.snapshot().groups.find((group) => group.displayName === name);
 }
