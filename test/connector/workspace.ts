@@ -17,6 +17,8 @@ export interface DirectorySetup {
 	/** Wraps the loopback transport (e.g. to lose an answer). */
 	wrap?: (transport: HttpTransport) => HttpTransport;
 	pacingKey?: string;
+	/** Share one virtual clock between directories (pacing shared through a pacingKey). */
+	clock?: FakeClock;
 }
 
 /**
@@ -28,7 +30,7 @@ export function startWorkspace(options: EmulatorOptions = {}): Promise<Emulator>
 }
 
 export function directoryOn(emulator: Emulator, setup: DirectorySetup = {}): TestDirectory {
-	const clock = fakeClock();
+	const clock = setup.clock ?? fakeClock();
 	const transport = loopbackTransport(emulator.tokens);
 	const directory = createDirectory({
 		apiBaseUrl: emulator.url,

@@ -5,8 +5,11 @@ export function redact(text: string): string {
 		.replace(/\b(secret_|ntn_|scim-)[A-Za-z0-9_-]+/g, '$1[redacted]');
 }
 
-/** A user-given value quoted for a message: shortened and redacted. */
+/**
+ * A user-given value quoted for a message. Ids and addresses are short; a long value may be a
+ * secret pasted into the wrong field, so only its length is told.
+ */
 export function quoteValue(value: unknown): string {
-	const text = redact(String(value));
-	return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
+	const text = String(value);
+	return text.length > 40 ? `A value of ${text.length} characters` : JSON.stringify(redact(text));
 }

@@ -56,12 +56,13 @@ export class Pacer {
 		}
 	}
 
-	/** A 429 told us to wait: nobody on this key sends before then, and no burst follows. */
+	/** A 429 told us to wait: nobody on this key sends before then, and no burst follows it. */
 	throttle(waitMs: number, clock: Clock): void {
 		const until = clock.now() + waitMs;
 		if (until <= this.blockedUntil) return;
 		this.blockedUntil = until;
-		this.tokens = 0;
+		// One request may go at `until` (the retry); the rest follow at the average rate.
+		this.tokens = Math.min(1, this.settings.burst);
 		this.refilledAt = until;
 		this.generation += 1;
 	}
