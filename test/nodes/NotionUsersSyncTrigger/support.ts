@@ -1,0 +1,147 @@
+/**
+ * What the trigger's engine tests share: a known workspace, the trigger on a real PollContext
+ * against the emulator, and a loopback relay that injects the emulator's own faults at an
+ * exact request of a listing.
+ */
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { startEmulator } from '../../emulator';
+import type { Emulator, FaultKind, Seed } from '../../emulator/types';
+import { createPollHarness, emulatorCredentials, packageNodeType, type PollHarness } from '../../harness';
+
+export const ids = {
+	ada: '11111111-1111-4111-8111-111111111111',
+	grace: '22222222-2222-4222-8222-222222222222',
+	alan: '33333333-3333-4333-8333-333333333333',
+	katherine: '44444444-4444-4444-8444-444444444444',
+	linus: '55555555-5555-4555-8555-555555555555',
+	bot: '66666666-6666-4666-8666-666666666666',
+	guest: '77777777-7777-4777-8777-777777777777',
+};
+
+/** Ada owns the SCIM token; Linus is deactivated; one bot, one guest. */
+export function syncSeed(): Seed {
+	return {
+		workspace: { id: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', name: 'Acme', plan: 'enterprise', emailCapability: true },
+		tokens: { api: 'secret_sync-trigger-test', scim: 'scim-sync-trigger-test' },
+		scimTokenOwnerId: ids.ada,
+		members: [
+			{ id: ids.ada, email: 'ada@acme.test', name: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace', role: 'owner' },
+			{ id: ids.grace, email: 'grace@acme.test', name: 'Grace Hopper', givenName: 'Grace', familyName: 'Hopper', role: 'member' },
+			{ id: ids.alan, email: 'alan@acme.test', name: 'Alan Turing', givenName: 'Alan', familyName: 'Turing', role: 'membership_admin' },
+			{ id: ids.katherine, email: 'katherine@acme.test', name: 'Katherine Johnson', givenName: 'Katherine', familyName: 'Johnson', role: 'restricted_member' },
+			{ id: ids.linus, email: 'linus@acme.test', name: 'Linus Torvalds', givenName: 'Linus', familyName: 'Torvalds', role: 'member', active: false },
+		],
+		bots: [{ id: ids.bot, name: 'Notion Admin integration' }],
+		guests: [{ id: ids.guest, email: 'gus@partner.test', name: 'Gus Guest' }],
+		groups: [],
+	};
+}
+
+/** No rate limit in the emulator: these tests are about correctness, not pacing. */
+export async function startSyncWorkspace(seed: Seed = syncSeed()): Promise<Emulator> {
+	return await startEmulator({ seed, rateLimit: false });
+}
+
+export interface TriggerSetup {
+	parameters?: INodeParameters;
+	/** Whether the node has the SCIM credential (default true). */
+	scim?: boolean;
+	/** Another base URL for both credentials, e.g. a FaultRelay in front of the emulator. */
+	url?: string;
+	getPollBudgetMs?: () => number;
+}
+
+export function syncTrigger(emulator: Emulator, setup: TriggerSetup = {}): PollHarness {
+	return createPollHarness({
+		type: packageNodeType('notionUsersSyncTrigger'),
+		parameters: setup.parameters ?? {},
+		credentials: emulatorCredentials(
+			{ url: setup.url ?? emulator.url, tokens: emulator.tokens },
+			// The connector's own pacing is set high so tests do not wait on it.
+			{ scim: setup.scim ?? true, requestsPerSecond: 1000 },
+		),
+		getPollBudgetMs: setup.getPollBudgetMs,
+	});
+}
+
+/** The items of one poll as plain JSON (null when the poll emitted nothing). */
+export function emitted(result: INodeExecutionData[][] | null): IDataObject[] | null {
+	return result === null ? null : result[0].map((item) => item.json);
+}
+
+/** `event memberId` per emitted item, for compact sequence assertions. */
+export function eventList(result: INodeExecutionData[][] | null): string[] | null {
+	const items = emitted(result);
+	return items === null ? null : items.map((item) => `${String(item.event)} ${String(item.memberId ?? item.to)}`);
+}
+
+/** A deep copy of the trigger's static data, to prove a poll left it untouched. */
+export function storedState(harness: PollHarness): unknown {
+	return JSON.parse(JSON.stringify(harness.staticData()));
+}
+
+/**
+ * Relays requests to the emulator and, when the n-th API request of the current round arrives,
+ * scripts the emulator's faults for it and the requests after it. Counting at the relay is what
+ * makes "fail at page k" exact; the faults themselves are the emulator's own.
+ */
+export class FaultRelay {
+	private server?: Server;
+	private seen = 0;
+	private plan?: { at: number; faults: FaultKind[] };
+
+	constructor(private readonly emulator: Emulator) {}
+
+	async start(): Promise<string> {
+		const target = new URL(this.emulator.url);
+		this.server = createServer((incoming, outgoing) => {
+			if (!incoming.url?.startsWith('/_emulator')) {
+				this.seen++;
+				if (this.plan && this.seen === this.plan.at) this.emulator.control.scriptFaults(this.plan.faults);
+			}
+			const forward = httpRequest(
+				{
+					host: target.hostname,
+					port: target.port,
+					method: incoming.method,
+					path: incoming.url,
+					headers: { ...incoming.headers, host: target.host },
+				},
+				(answer) => {
+					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(outgoing);
+				},
+			);
+			forward.on('error', () => outgoing.destroy());
+			incoming.pipe(forward);
+		});
+		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+	}
+
+	/** From now on, the `at`-th API request (1-based) gets `faults` scripted, one per request. */
+	failAt(at: number, faults: FaultKind[]): void {
+		this.seen = 0;
+		this.plan = { at, faults };
+	}
+
+	/** API requests relayed since the last `failAt`/`count` reset. */
+	requests(): number {
+		return this.seen;
+	}
+
+	reset(): void {
+		this.seen = 0;
+		this.plan = undefined;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+}
