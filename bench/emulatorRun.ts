@@ -1,0 +1,47 @@
+/** Runs one measured client against a fresh emulator and reads what it saw from its log. */
+import { startEmulator } from '../test/emulator';
+import type { Emulator, LogEntry, Seed } from '../test/emulator/types';
+import type { BenchOptions } from './options';
+
+export interface Measured<T> {
+	value?: T;
+	error?: unknown;
+	wallMs: number;
+	/** API requests (control requests excluded). */
+	log: LogEntry[];
+}
+
+/**
+ * A fresh emulator per measured client, so neither the limiter's bucket nor the request log
+ * carries over from the previous run.
+ */
+export async function measureAgainstEmulator<T>(
+	seed: Seed,
+	options: BenchOptions,
+	run: (emulator: Emulator) => Promise<T>,
+): Promise<Measured<T>> {
+	const emulator = await startEmulator({
+		seed,
+		rateLimit: { requestsPerSecond: options.requestsPerSecond, burst: options.burst },
+		latencyMs: options.latencyMs,
+	});
+	try {
+		const started = performance.now();
+		let value: T | undefined;
+		let error: unknown;
+		try {
+			value = await run(emulator);
+		} catch (e) {
+			error = e;
+		}
+		const wallMs = performance.now() - started;
+		const log = emulator.control.requestLog().filter((entry) => entry.api !== 'control');
+		return { value, error, wallMs, log };
+	} finally {
+		await emulator.stop();
+	}
+}
+
+export function count429(log: LogEntry[]): number {
+	return log.filter((entry) => entry.status === 429).length;
+}

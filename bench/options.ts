@@ -1,0 +1,85 @@
+/** Command-line flags of `npm run bench` and the sizes each mode measures. */
+export interface BenchOptions {
+	/** Small sizes: a smoke run that proves every case works in about a minute. */
+	quick: boolean;
+	/** Latency the emulator adds before every answer (Notion answers in roughly 150 ms). */
+	latencyMs: number;
+	/** Average requests per second of the emulator's limiter and of the connector's pacing. */
+	requestsPerSecond: number;
+	/** Requests the emulator's limiter lets through at once. */
+	burst: number;
+	/** Only run cases whose name contains this text. */
+	only?: string;
+	outFile: string;
+	sizes: BenchSizes;
+}
+
+export interface BenchSizes {
+	scimListings: number[];
+	apiListings: number[];
+	groupAdd: number;
+	diffMembers: number;
+	overheadItems: number;
+}
+
+const FULL: BenchSizes = {
+	scimListings: [1_000, 10_000, 50_000],
+	apiListings: [10_000],
+	groupAdd: 1_000,
+	diffMembers: 100_000,
+	overheadItems: 5_000,
+};
+
+// Above the limiter's burst so pacing shows, yet the whole run stays near a minute.
+const QUICK: BenchSizes = {
+	scimListings: [1_500],
+	apiListings: [1_500],
+	groupAdd: 30,
+	diffMembers: 10_000,
+	overheadItems: 500,
+};
+
+const USAGE = `Usage: npm run bench -- [--quick] [--latency MS] [--only TEXT] [--out FILE]
+  --quick        small sizes (smoke run)
+  --latency MS   latency the emulator adds to every answer (default 150)
+  --only TEXT    run only the cases whose name contains TEXT
+  --out FILE     where to write the JSON results (default bench/results.json)`;
+
+export function parseOptions(argv: string[], defaultOutFile: string): BenchOptions {
+	let quick = false;
+	let latencyMs = 150;
+	let only: string | undefined;
+	let outFile = defaultOutFile;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const value = (): string => {
+			const next = argv[++i];
+			if (next === undefined) throw new Error(`${arg} needs a value\n${USAGE}`);
+			return next;
+		};
+		if (arg === '--quick') quick = true;
+		else if (arg === '--latency') latencyMs = nonNegativeNumber(arg, value());
+		else if (arg.startsWith('--latency=')) latencyMs = nonNegativeNumber('--latency', arg.slice(10));
+		else if (arg === '--only') only = value();
+		else if (arg === '--out') outFile = value();
+		else if (arg === '--help' || arg === '-h') {
+			process.stdout.write(`${USAGE}\n`);
+			process.exit(0);
+		} else throw new Error(`Unknown flag ${arg}\n${USAGE}`);
+	}
+	return {
+		quick,
+		latencyMs,
+		requestsPerSecond: 3,
+		burst: 10,
+		only,
+		outFile,
+		sizes: quick ? QUICK : FULL,
+	};
+}
+
+function nonNegativeNumber(flag: string, text: string): number {
+	const n = Number(text);
+	if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} must be a number of milliseconds ≥ 0`);
+	return n;
+}

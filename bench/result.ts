@@ -1,0 +1,45 @@
+/** What one benchmark case reports; `bench/results.json` is an array of these. */
+export interface ClientFigures {
+	/** API requests the emulator saw (429 answers and probes included). */
+	requests: number;
+	/** 429 answers met on the way (retried or not). */
+	met429: number;
+	/** 429s that reached the caller as a failure. */
+	unhandled429: number;
+	/** Operations that failed for any reason. */
+	failures: number;
+	wallMs: number;
+	ratio: number | null;
+}
+
+export interface TargetCheck {
+	/** e.g. "requests ≤ 101". */
+	target: string;
+	actual: string;
+	pass: boolean;
+}
+
+export interface CaseResult extends ClientFigures {
+	case: string;
+	/** What was measured, in a few words. */
+	description: string;
+	floorRequests: number | null;
+	floorMs: number | null;
+	cpuMs?: number;
+	peakRssMb?: number;
+	stateBytesPerMember?: number;
+	msPerItem?: number;
+	/** Free-form figures a case adds (PATCH count, pages, ...). */
+	details?: Record<string, number | string>;
+	naive?: ClientFigures;
+	targets: TargetCheck[];
+}
+
+export function ratio(wallMs: number, floorMs: number | null): number | null {
+	return floorMs ? round(wallMs / floorMs, 3) : null;
+}
+
+export function round(value: number, digits = 1): number {
+	const f = 10 ** digits;
+	return Math.round(value * f) / f;
+}

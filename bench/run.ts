@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: measures the package against Notion's physical floor (ceil(N/100) requests at
+ * about 3 req/s) on the emulator, beside a naive client, and checks the targets of issue 6.
+ * Progress goes to stderr, the table to stdout, the figures to bench/results.json.
+ */
+// n8n's services read their settings from the environment on first use: set it up first.
+import '../test/support/setup-env';
+
+import { join } from 'node:path';
+import type { BenchCase } from './benchCase';
+import { groupAddCase } from './cases/groupAdd';
+import { listMembersCases } from './cases/listMembers';
+import { nodeOverheadCase } from './cases/nodeOverhead';
+import { syncDiffCase } from './cases/syncDiff';
+import { parseOptions } from './options';
+import { progress } from './progress';
+import { machine, renderReport, writeResults } from './report';
+import type { CaseResult } from './result';
+
+async function main(): Promise<void> {
+	const options = parseOptions(process.argv.slice(2), join(__dirname, 'results.json'));
+	const cases: BenchCase[] = [
+		...listMembersCases(options),
+		groupAddCase(options),
+		syncDiffCase(options),
+		nodeOverheadCase(options),
+	].filter((c) => options.only === undefined || c.name.includes(options.only));
+	const m = machine();
+	progress(
+		`${cases.length} cases${options.quick ? ' (quick)' : ''}, latency ${options.latencyMs} ms, ` +
+			`limit ${options.requestsPerSecond} req/s; ${m.cpu}, ${m.nproc} CPUs, Node ${m.node}`,
+	);
+	const results: CaseResult[] = [];
+	for (const benchCase of cases) {
+		progress(`${benchCase.name}: start`);
+		const result = await benchCase.run(options);
+		results.push(result);
+		const gaps = result.targets.filter((t) => !t.pass).length;
+		progress(`${benchCase.name}: done in ${(result.wallMs / 1000).toFixed(2)} s, ${gaps ? `${gaps} GAP` : 'all targets met'}`);
+	}
+	writeResults(options.outFile, results);
+	process.stdout.write(`${renderReport(results, options)}\n`);
+	progress(`results written to ${options.outFile}`);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});
