@@ -83,25 +83,25 @@ export function storedState(harness: PollHarness): unknown {
 	return JSON.parse(JSON.stringify(harness.staticData()));
 }
 
+export type RelayApi = 'scim' | 'standard';
+
 /**
- * Relays requests to the emulator and, when the n-th API request of the current round arrives,
- * scripts the emulator's faults for it and the requests after it. Counting at the relay is what
- * makes "fail at page k" exact; the faults themselves are the emulator's own.
+ * Relays requests to the emulator and scripts the emulator's own faults for exact requests:
+ * counting at the relay is what makes "fail at page k" exact, also when pages go out
+ * concurrently. A fault is scripted just before its request is passed on, so nothing is left
+ * over for later polls.
  */
 export class FaultRelay {
 	private server?: Server;
 	private seen = 0;
-	private plan?: { at: number; faults: FaultKind[] };
+	private plan?: { only?: RelayApi; faultFor: (request: number) => FaultKind | undefined };
 
 	constructor(private readonly emulator: Emulator) {}
 
 	async start(): Promise<string> {
 		const target = new URL(this.emulator.url);
 		this.server = createServer((incoming, outgoing) => {
-			if (!incoming.url?.startsWith('/_emulator')) {
-				this.seen++;
-				if (this.plan && this.seen === this.plan.at) this.emulator.control.scriptFaults(this.plan.faults);
-			}
+			this.inject(incoming.url ?? '');
 			const forward = httpRequest(
 				{
 					host: target.hostname,
@@ -122,13 +122,17 @@ export class FaultRelay {
 		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 	}
 
-	/** From now on, the `at`-th API request (1-based) gets `faults` scripted, one per request. */
-	failAt(at: number, faults: FaultKind[]): void {
-		this.seen = 0;
-		this.plan = { at, faults };
+	/** The `at`-th counted request (1-based) and the ones after it get `faults`, one each. */
+	failAt(at: number, faults: FaultKind[], only?: RelayApi): void {
+		this.arm(only, (request) => (request >= at ? faults[request - at] : undefined));
 	}
 
-	/** API requests relayed since the last `failAt`/`count` reset. */
+	/** Every counted request from the `at`-th on fails with `fault`, until `reset()`. */
+	failFrom(at: number, fault: FaultKind, only?: RelayApi): void {
+		this.arm(only, (request) => (request >= at ? fault : undefined));
+	}
+
+	/** Counted requests since the last `failAt`/`failFrom`/`reset`. */
 	requests(): number {
 		return this.seen;
 	}
@@ -143,5 +147,19 @@ export class FaultRelay {
 		if (!server) return;
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
+	}
+
+	private arm(only: RelayApi | undefined, faultFor: (request: number) => FaultKind | undefined): void {
+		this.seen = 0;
+		this.plan = { only, faultFor };
+	}
+
+	private inject(path: string): void {
+		if (path.startsWith('/_emulator')) return;
+		const api: RelayApi = path.startsWith('/scim') ? 'scim' : 'standard';
+		if (this.plan?.only !== undefined && this.plan.only !== api) return;
+		this.seen++;
+		const fault = this.plan?.faultFor(this.seen);
+		if (fault !== undefined) this.emulator.control.scriptFaults([fault]);
 	}
 }
