@@ -203,3 +203,50 @@ describe('group writes over SCIM', () => {
 		expect(groupIn('Engineering')?.memberIds.sort()).toEqual([...wanted].sort());
 	});
 });
+
+describe('group batches adapt to a server that takes fewer users per PATCH', () => {
+	it('halves the batch after a tooMany and still applies everything', async () => {
+		const emulator = await startWorkspace({ seed, behaviours: { maxMembersPerPatch: 40 } });
+		try {
+			const { directory } = directoryOn(emulator);
+			const group = await directory.findGroupByName('Legal');
+			const wanted = seed.members.slice(10, 130).map((m) => m.id as string);
+			const change = await directory.addGroupMembers(group?.id as string, wanted);
+			expect(change.added.sort()).toEqual([...wanted].sort());
+			const legal = emulator.control.snapshot().groups.find((g) => g.displayName === 'Legal');
+			expect(legal?.memberIds.sort()).toEqual([...wanted].sort());
+			// 100 refused, 50 refused, then 25 at a time: 2 + ceil(120 / 25).
+			expect(change.requests).toBe(2 + Math.ceil(120 / 25));
+		} finally {
+			await emulator.stop();
+		}
+	});
+});
+
+describe('a membership change that fails midway', () => {
+	it('reports partial with exactly what was applied', async () => {
+		const emulator = await startWorkspace({ seed });
+		try {
+			let patches = 0;
+			const { directory } = directoryOn(emulator, {
+				tuning: { maxAttempts: 1 },
+				wrap: (transport) => (request) => {
+					// Notion breaks down right before the second batch.
+					if (request.method === 'PATCH' && ++patches === 2) emulator.control.scriptFaults(['503']);
+					return transport(request);
+				},
+			});
+			const group = await directory.findGroupByName('Legal');
+			const wanted = seed.members.slice(10, 260).map((m) => m.id as string);
+			const error = (await directory.addGroupMembers(group?.id as string, wanted).catch((e: unknown) => e)) as NotionAdminError;
+			expect(error.kind).toBe('partial');
+			const applied = error.applied as { added: string[]; requests: number };
+			expect(applied.added).toEqual(wanted.slice(0, 100));
+			expect(applied.requests).toBe(2);
+			const legal = emulator.control.snapshot().groups.find((g) => g.displayName === 'Legal');
+			expect(legal?.memberIds.sort()).toEqual(wanted.slice(0, 100).sort());
+		} finally {
+			await emulator.stop();
+		}
+	});
+});

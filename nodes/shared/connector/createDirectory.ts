@@ -235,8 +235,9 @@ class Directory implements NotionDirectory {
 			const plan = decide(planFor(group, wanted), new Set(group.memberIds), wanted);
 			const change: MembershipChange = { groupId: id, added: [], removed: [], unchanged: plan.unchanged, requests: 0 };
 			try {
-				change.requests += await groups.addMembers(id, plan.toAdd, (batch) => change.added.push(...batch));
-				change.requests += await groups.removeMembers(id, plan.toRemove, (batch) => change.removed.push(...batch));
+				const sent = () => (change.requests += 1);
+				await groups.addMembers(id, plan.toAdd, { sent, applied: (batch) => change.added.push(...batch) });
+				await groups.removeMembers(id, plan.toRemove, { sent, applied: (batch) => change.removed.push(...batch) });
 			} catch (error) {
 				if (change.added.length + change.removed.length === 0 || !(error instanceof NotionAdminError)) throw error;
 				throw new NotionAdminError(

@@ -32,7 +32,7 @@ export class RequestFailure extends NotionAdminError {
 export const SCIM_REVOKED_HINT =
 	'The SCIM token was revoked or is invalid — it stops working when the owner who created it leaves the workspace or loses the owner role; create a new one in Settings → Identity & provisioning';
 export const SCIM_FORBIDDEN_HINT =
-	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only)';
+	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only). On Enterprise, the token may have been revoked: create a new one in Settings → Identity & provisioning';
 
 interface ErrorBody {
 	message?: string;

@@ -19,6 +19,12 @@ import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_GROUP_SCHEMA } from './schemas';
 import { pageSizeOf } from './scimUsers';
 
+/** Follows a batched membership change as it goes, so a failure can say what was applied. */
+export interface BatchProgress {
+	sent(): void;
+	applied(batch: string[]): void;
+}
+
 export class ScimGroups {
 	/**
 	 * Notion's support for the RFC `members[value eq "id"]` remove path is unconfirmed: the first
@@ -26,7 +32,12 @@ export class ScimGroups {
 	 */
 	private removeForm: MemberRemoveForm = 'pathFilter';
 
-	constructor(private readonly context: ScimContext) {}
+	/** Users per membership PATCH: Notion's page size at most, less if the server says `tooMany`. */
+	private batchSize: number;
+
+	constructor(private readonly context: ScimContext) {
+		this.batchSize = pageSizeOf(context.tuning.pageSize);
+	}
 
 	async list(options: { name?: string; raw?: boolean; limit?: number } = {}): Promise<Group[]> {
 		const filter = options.name === undefined ? undefined : eqFilter('displayName', options.name);
@@ -68,7 +79,7 @@ export class ScimGroups {
 	async create(name: string, memberIds: string[]): Promise<Group> {
 		const existing = await this.findByName(name);
 		if (existing) throw duplicateName(name, existing.id);
-		const [firstBatch = [], ...rest] = chunk(memberIds, this.batchSize());
+		const [firstBatch = [], ...rest] = chunk(memberIds, this.batchSize);
 		const body = {
 			schemas: [CORE_GROUP_SCHEMA],
 			displayName: name,
@@ -92,32 +103,47 @@ export class ScimGroups {
 		await this.context.requester.send(scimCall(this.context, 'DELETE', `/Groups/${id}`));
 	}
 
-	/** One PATCH per batch of at most `pageSize` (≤ 100) users; returns the requests sent. */
-	async addMembers(id: string, userIds: string[], onBatch: (batch: string[]) => void): Promise<number> {
-		let requests = 0;
-		for (const batch of chunk(userIds, this.batchSize())) {
-			await this.patch(id, [addMembersOperation(batch)]);
-			requests += 1;
-			onBatch(batch);
-		}
-		return requests;
+	/** One PATCH per batch of at most `pageSize` (≤ 100) users. */
+	async addMembers(id: string, userIds: string[], progress: BatchProgress): Promise<void> {
+		await this.patchInBatches(id, userIds, (batch) => [addMembersOperation(batch)], progress, false);
 	}
 
-	async removeMembers(id: string, userIds: string[], onBatch: (batch: string[]) => void): Promise<number> {
-		let requests = 0;
-		for (const batch of chunk(userIds, this.batchSize())) {
+	async removeMembers(id: string, userIds: string[], progress: BatchProgress): Promise<void> {
+		await this.patchInBatches(id, userIds, (batch) => removeMembersOperations(batch, this.removeForm), progress, true);
+	}
+
+	/**
+	 * Sends the batches one after the other (each PATCH is atomic, so `progress.applied` reports
+	 * exactly what was applied). Adapts to what the server accepts: a smaller batch after a `tooMany`,
+	 * the value-array remove form after a refused path filter.
+	 */
+	private async patchInBatches(
+		id: string,
+		userIds: string[],
+		operationsFor: (batch: string[]) => PatchOperation[],
+		progress: BatchProgress,
+		removing: boolean,
+	): Promise<void> {
+		let rest = userIds;
+		while (rest.length > 0) {
+			const batch = rest.slice(0, this.batchSize);
+			progress.sent();
 			try {
-				await this.patch(id, removeMembersOperations(batch, this.removeForm));
+				await this.patch(id, operationsFor(batch));
 			} catch (error) {
-				if (!(this.removeForm === 'pathFilter' && isPathRefusal(error))) throw error;
-				this.removeForm = 'valueArray';
-				requests += 1;
-				await this.patch(id, removeMembersOperations(batch, this.removeForm));
+				if (isRefusal(error, 'tooMany') && batch.length > 1) {
+					this.batchSize = Math.ceil(batch.length / 2);
+					continue;
+				}
+				if (removing && this.removeForm === 'pathFilter' && isRefusal(error, 'invalidPath', 'noTarget', 'invalidFilter')) {
+					this.removeForm = 'valueArray';
+					continue;
+				}
+				throw error;
 			}
-			requests += 1;
-			onBatch(batch);
+			progress.applied(batch);
+			rest = rest.slice(batch.length);
 		}
-		return requests;
 	}
 
 	private async patch(id: string, operations: PatchOperation[]): Promise<Group> {
@@ -126,17 +152,10 @@ export class ScimGroups {
 		return json === null ? this.require(id) : scimGroupToGroup(json, false);
 	}
 
-	private batchSize(): number {
-		return pageSizeOf(this.context.tuning.pageSize);
-	}
 }
 
-function isPathRefusal(error: unknown): boolean {
-	return (
-		error instanceof RequestFailure &&
-		error.httpStatus === 400 &&
-		(error.code === 'invalidPath' || error.code === 'noTarget' || error.code === 'invalidFilter')
-	);
+function isRefusal(error: unknown, ...scimTypes: string[]): boolean {
+	return error instanceof RequestFailure && error.httpStatus === 400 && scimTypes.includes(error.code ?? '');
 }
 
 function duplicateName(name: string, id: string | undefined): NotionAdminError {
