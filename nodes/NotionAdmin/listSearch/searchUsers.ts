@@ -18,7 +18,9 @@ export async function searchUsers(
 		results: listing.members
 			.filter((member) => member.type === 'person' && member.active !== false)
 			.map((member) => ({
-				name: member.email ? `${member.name ?? member.email} (${member.email})` : (member.name ?? member.id),
+				name: member.email
+					? `${member.name ?? member.email} (${member.email})`
+					: (member.name ?? member.id),
 				value: member.id,
 			})),
 	};

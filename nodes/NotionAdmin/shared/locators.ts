@@ -18,13 +18,15 @@ function locator(ctx: IExecuteFunctions, name: string, itemIndex: number) {
 
 export function readUserRef(ctx: IExecuteFunctions, itemIndex: number, name = 'user'): UserRef {
 	const { mode, value } = locator(ctx, name, itemIndex);
-	if (mode === 'email') return { by: 'email', email: requireEmail(ctx, itemIndex, 'User (By Email)', value) };
+	if (mode === 'email')
+		return { by: 'email', email: requireEmail(ctx, itemIndex, 'User (By Email)', value) };
 	return { by: 'id', id: requireId(ctx, itemIndex, 'User', value) };
 }
 
 export function readGroupRef(ctx: IExecuteFunctions, itemIndex: number, name = 'group'): GroupRef {
 	const { mode, value } = locator(ctx, name, itemIndex);
-	if (mode === 'name') return { by: 'name', name: requireName(ctx, itemIndex, 'Group (By Name)', value) };
+	if (mode === 'name')
+		return { by: 'name', name: requireName(ctx, itemIndex, 'Group (By Name)', value) };
 	return { by: 'id', id: requireId(ctx, itemIndex, 'Group', value) };
 }
 

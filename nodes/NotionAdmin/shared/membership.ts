@@ -153,7 +153,11 @@ async function resolveUsers(
 function share(change: MembershipChange, userIds: string[]) {
 	const own = new Set(userIds);
 	const mine = (ids: string[]) => ids.filter((id) => own.has(id));
-	return { added: mine(change.added), removed: mine(change.removed), unchanged: mine(change.unchanged) };
+	return {
+		added: mine(change.added),
+		removed: mine(change.removed),
+		unchanged: mine(change.unchanged),
+	};
 }
 
 function itemShare(

@@ -106,10 +106,16 @@ export function unknownEmailsError(emails: string[]): NotionAdminError {
 }
 
 /** The users as member ids; fails with `not_found` naming every email that matched no member. */
-export async function requireUserIds(directory: NotionDirectory, users: string[]): Promise<string[]> {
+export async function requireUserIds(
+	directory: NotionDirectory,
+	users: string[],
+): Promise<string[]> {
 	const { ids, unknownEmails } = toUserIds(
 		users,
-		await resolveEmails(directory, users.filter((user) => isEmail(user))),
+		await resolveEmails(
+			directory,
+			users.filter((user) => isEmail(user)),
+		),
 	);
 	if (unknownEmails.length > 0) throw unknownEmailsError(unknownEmails);
 	return ids;

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { NotionAdminError } from '../../shared/connector/errors';
 import type { WritableRole } from '../../shared/connector/model';
 import * as check from '../../shared/connector/validate';
+import { toNodeError } from '../../shared/n8n/toNodeError';
 
 /** For the pickers' "By ID" mode in the editor: a UUID with or without dashes. */
 export const ID_PATTERN =
@@ -27,19 +28,14 @@ export function invalidInput(
 	});
 }
 
-function atItem<T>(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	run: () => T,
-): T {
+function atItem<T>(ctx: IExecuteFunctions, itemIndex: number, field: string, run: () => T): T {
 	try {
 		return run();
 	} catch (error) {
 		if (error instanceof NotionAdminError) {
 			throw invalidInput(ctx, itemIndex, field, error.message, error.hint);
 		}
-		throw error;
+		throw toNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 
@@ -57,15 +53,30 @@ export function isEmail(value: string): boolean {
 }
 
 /** The dashed lower-case form, so ids compare equal however they were typed. */
-export function requireId(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function requireId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	return atItem(ctx, itemIndex, field, () => check.requireId(value, field));
 }
 
-export function requireEmail(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function requireEmail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	return atItem(ctx, itemIndex, field, () => check.requireEmail(value, field));
 }
 
-export function requireName(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function requireName(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	return atItem(ctx, itemIndex, field, () => check.requireName(value, field));
 }
 

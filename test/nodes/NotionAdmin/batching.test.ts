@@ -20,7 +20,10 @@ async function start(options: EmulatorOptions = {}) {
 		...options,
 	});
 	// The token owner is left out: nothing here should touch them.
-	memberIds = emulator.control.snapshot().members.slice(1, 251).map((member) => member.id);
+	memberIds = emulator.control
+		.snapshot()
+		.members.slice(1, 251)
+		.map((member) => member.id);
 	batchGroupId = emulator.control.addGroup({ displayName: 'Batch' });
 	emulator.control.resetLog();
 }
@@ -62,7 +65,9 @@ describe('Group membership batching', () => {
 
 	it('removes in batches too, and reports users that were not in the group', async () => {
 		await start();
-		await runAdmin(emulator, membership('addMembers', byId(batchGroupId)), { items: addEach(memberIds.slice(0, 120)) });
+		await runAdmin(emulator, membership('addMembers', byId(batchGroupId)), {
+			items: addEach(memberIds.slice(0, 120)),
+		});
 		emulator.control.resetLog();
 
 		const run = await runAdmin(emulator, membership('removeMembers', byName('Batch')), {
@@ -81,7 +86,12 @@ describe('Group membership batching', () => {
 	it('items for different groups: one call per group', async () => {
 		await start();
 		const engineering = emulator.control.snapshot().groups.find((g) => g.displayName !== 'Batch');
-		const items = memberIds.slice(0, 40).map((user, index) => ({ user, group: index % 2 === 0 ? 'Batch' : engineering?.displayName }));
+		const items = memberIds
+			.slice(0, 40)
+			.map((user, index) => ({
+				user,
+				group: index % 2 === 0 ? 'Batch' : engineering?.displayName,
+			}));
 
 		const run = await runAdmin(
 			emulator,
@@ -91,14 +101,19 @@ describe('Group membership batching', () => {
 
 		expectSuccess(run);
 		expect(count(emulator, PATCH)).toBe(2);
-		expect(run.items[0].json).toMatchObject({ groupId: batchGroupId, batch: { items: 20, users: 20 } });
+		expect(run.items[0].json).toMatchObject({
+			groupId: batchGroupId,
+			batch: { items: 20, users: 20 },
+		});
 		expect(run.items[1].json).toMatchObject({ groupId: engineering?.id, batch: { items: 20 } });
 	});
 
 	it('a group that fails fails all of its items, the other groups go through', async () => {
 		await start();
 		const missing = '99999999-9999-4999-8999-999999999999';
-		const items = memberIds.slice(0, 6).map((user, index) => ({ user, group: index < 3 ? missing : batchGroupId }));
+		const items = memberIds
+			.slice(0, 6)
+			.map((user, index) => ({ user, group: index < 3 ? missing : batchGroupId }));
 
 		const run = await runAdmin(emulator, membership('addMembers', byId('={{ $json.group }}')), {
 			items,
@@ -111,9 +126,12 @@ describe('Group membership batching', () => {
 			expect(failed).toMatchObject({ kind: 'not_found', groupId: missing });
 		}
 		expect(results[0].userIds).toEqual([memberIds[0]]);
-		for (const done of results.slice(3)) expect(done).toMatchObject({ groupId: batchGroupId, batch: { items: 3 } });
+		for (const done of results.slice(3))
+			expect(done).toMatchObject({ groupId: batchGroupId, batch: { items: 3 } });
 
-		const stopped = await runAdmin(emulator, membership('addMembers', byId('={{ $json.group }}')), { items });
+		const stopped = await runAdmin(emulator, membership('addMembers', byId('={{ $json.group }}')), {
+			items,
+		});
 		expect(stopped.status).toBe('error');
 		expect(stopped.error?.message).toMatch(/No group with id/);
 	});
@@ -142,7 +160,9 @@ describe('Group membership batching', () => {
 
 		// Without continue-on-fail the run stops with the same account (on a fresh group).
 		const freshGroupId = emulator.control.addGroup({ displayName: 'Batch 2' });
-		const stopped = await runAdmin(emulator, membership('addMembers', byId(freshGroupId)), { items: addEach(users) });
+		const stopped = await runAdmin(emulator, membership('addMembers', byId(freshGroupId)), {
+			items: addEach(users),
+		});
 		expect(stopped.status).toBe('error');
 		expect(stopped.error?.message).toMatch(/stopped midway: added 100 of 150/);
 		expect(groupNamed(emulator, 'Batch 2')?.memberIds).toHaveLength(100);

@@ -32,20 +32,30 @@ describe('Group → Create', () => {
 	it('creates a group with members given by email and ID', async () => {
 		const run = await runAdmin(
 			emulator,
-			group('create', { name: 'Research', options: { members: `alan@acme.test, ${ids.katherine}` } }),
+			group('create', {
+				name: 'Research',
+				options: { members: `alan@acme.test, ${ids.katherine}` },
+			}),
 		);
 
 		expectSuccess(run);
 		expect(run.items[0].json).toMatchObject({ name: 'Research', memberCount: 2, source: 'scim' });
 		expect(sorted(run.items[0].json.memberIds)).toEqual(sorted([ids.alan, ids.katherine]));
-		expect(sorted(groupNamed(emulator, 'Research')?.memberIds)).toEqual(sorted([ids.alan, ids.katherine]));
+		expect(sorted(groupNamed(emulator, 'Research')?.memberIds)).toEqual(
+			sorted([ids.alan, ids.katherine]),
+		);
 	});
 
 	it('refuses a name that is taken', async () => {
-		const run = await runAdmin(emulator, group('create', { name: 'Engineering' }), { continueOnFail: true });
+		const run = await runAdmin(emulator, group('create', { name: 'Engineering' }), {
+			continueOnFail: true,
+		});
 
 		expectSuccess(run);
-		expect(run.items[0].json).toMatchObject({ kind: 'conflict', error: 'A group named "Engineering" already exists' });
+		expect(run.items[0].json).toMatchObject({
+			kind: 'conflict',
+			error: 'A group named "Engineering" already exists',
+		});
 	});
 
 	it('refuses an empty name before any request', async () => {
@@ -57,7 +67,10 @@ describe('Group → Create', () => {
 	});
 
 	it('fails on a member email that is not in the workspace', async () => {
-		const run = await runAdmin(emulator, group('create', { name: 'Research', options: { members: 'gus@partner.test' } }));
+		const run = await runAdmin(
+			emulator,
+			group('create', { name: 'Research', options: { members: 'gus@partner.test' } }),
+		);
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toBe('No workspace member with email gus@partner.test');
@@ -69,10 +82,17 @@ describe('Group → Get, Get Many, Get Members', () => {
 	it('gets a group by name or by ID', async () => {
 		const named = await runAdmin(emulator, group('get', { group: byName('Engineering') }));
 		expectSuccess(named);
-		expect(named.items[0].json).toMatchObject({ id: ids.engineering, name: 'Engineering', memberCount: 2 });
+		expect(named.items[0].json).toMatchObject({
+			id: ids.engineering,
+			name: 'Engineering',
+			memberCount: 2,
+		});
 		expect(sorted(named.items[0].json.memberIds)).toEqual(sorted([ids.ada, ids.grace]));
 
-		const byIdRun = await runAdmin(emulator, group('get', { group: byId(ids.design), options: { raw: true } }));
+		const byIdRun = await runAdmin(
+			emulator,
+			group('get', { group: byId(ids.design), options: { raw: true } }),
+		);
 		expectSuccess(byIdRun);
 		expect(byIdRun.items[0].json).toMatchObject({ name: 'Design', raw: { displayName: 'Design' } });
 	});
@@ -87,9 +107,16 @@ describe('Group → Get, Get Many, Get Members', () => {
 	it('lists groups, by name and up to a limit', async () => {
 		const all = await runAdmin(emulator, group('getAll', { returnAll: true }));
 		expectSuccess(all);
-		expect(jsonOf(all.items).map((g) => g.name).sort()).toEqual(['Design', 'Engineering']);
+		expect(
+			jsonOf(all.items)
+				.map((g) => g.name)
+				.sort(),
+		).toEqual(['Design', 'Engineering']);
 
-		const named = await runAdmin(emulator, group('getAll', { returnAll: true, filters: { name: 'Design' } }));
+		const named = await runAdmin(
+			emulator,
+			group('getAll', { returnAll: true, filters: { name: 'Design' } }),
+		);
 		expectSuccess(named);
 		expect(jsonOf(named.items).map((g) => g.id)).toEqual([ids.design]);
 
@@ -102,8 +129,16 @@ describe('Group → Get, Get Many, Get Members', () => {
 		const run = await runAdmin(emulator, group('getMembers', { group: byName('Engineering') }));
 
 		expectSuccess(run);
-		expect(jsonOf(run.items).map((m) => m.email).sort()).toEqual(['ada@acme.test', 'grace@acme.test']);
-		expect(run.items[0].json).toMatchObject({ groupId: ids.engineering, groupName: 'Engineering', source: 'scim' });
+		expect(
+			jsonOf(run.items)
+				.map((m) => m.email)
+				.sort(),
+		).toEqual(['ada@acme.test', 'grace@acme.test']);
+		expect(run.items[0].json).toMatchObject({
+			groupId: ids.engineering,
+			groupName: 'Engineering',
+			source: 'scim',
+		});
 		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
 
@@ -117,7 +152,10 @@ describe('Group → Get, Get Many, Get Members', () => {
 
 describe('Group → Rename, Delete', () => {
 	it('renames a group', async () => {
-		const run = await runAdmin(emulator, group('rename', { group: byName('Engineering'), newName: 'Platform' }));
+		const run = await runAdmin(
+			emulator,
+			group('rename', { group: byName('Engineering'), newName: 'Platform' }),
+		);
 
 		expectSuccess(run);
 		expect(run.items[0].json).toMatchObject({ id: ids.engineering, name: 'Platform' });
@@ -157,7 +195,9 @@ describe('Group → Add, Remove and Set Members', () => {
 			unchanged: [ids.grace],
 			batch: { items: 1, users: 2, requests: 1 },
 		});
-		expect(sorted(groupNamed(emulator, 'Engineering')?.memberIds)).toEqual(sorted([ids.ada, ids.alan, ids.grace]));
+		expect(sorted(groupNamed(emulator, 'Engineering')?.memberIds)).toEqual(
+			sorted([ids.ada, ids.alan, ids.grace]),
+		);
 	});
 
 	it('takes users given as an array by an expression', async () => {
@@ -181,17 +221,25 @@ describe('Group → Add, Remove and Set Members', () => {
 
 		expectSuccess(run);
 		const [guest, alan] = jsonOf(run.items);
-		expect(guest).toMatchObject({ kind: 'not_found', error: 'No workspace member with email gus@partner.test' });
+		expect(guest).toMatchObject({
+			kind: 'not_found',
+			error: 'No workspace member with email gus@partner.test',
+		});
 		expect(alan).toMatchObject({ added: [ids.alan] });
 		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
 	it('refuses an entry that is neither an ID nor an email before any request', async () => {
 		emulator.control.resetLog();
-		const run = await runAdmin(emulator, group('addMembers', { group: byName('Engineering'), users: 'alan' }));
+		const run = await runAdmin(
+			emulator,
+			group('addMembers', { group: byName('Engineering'), users: 'alan' }),
+		);
 
 		expect(run.status).toBe('error');
-		expect(run.error?.message).toMatch(/^Users: "alan" is neither a Notion user ID nor an email \[item 0\]$/);
+		expect(run.error?.message).toMatch(
+			/^Users: "alan" is neither a Notion user ID nor an email \[item 0\]$/,
+		);
 		expect(emulator.control.requestLog().filter((entry) => entry.api !== 'control')).toEqual([]);
 	});
 
@@ -199,7 +247,11 @@ describe('Group → Add, Remove and Set Members', () => {
 		emulator.control.resetLog();
 		const run = await runAdmin(
 			emulator,
-			group('setMembers', { group: byName('Engineering'), users: `grace@acme.test, ${ids.alan}`, dryRun: true }),
+			group('setMembers', {
+				group: byName('Engineering'),
+				users: `grace@acme.test, ${ids.alan}`,
+				dryRun: true,
+			}),
 		);
 
 		expectSuccess(run);
@@ -211,7 +263,9 @@ describe('Group → Add, Remove and Set Members', () => {
 			unchanged: [ids.grace],
 		});
 		expect(count(emulator, 'PATCH /scim/v2/Groups/{id}')).toBe(0);
-		expect(sorted(groupNamed(emulator, 'Engineering')?.memberIds)).toEqual(sorted([ids.ada, ids.grace]));
+		expect(sorted(groupNamed(emulator, 'Engineering')?.memberIds)).toEqual(
+			sorted([ids.ada, ids.grace]),
+		);
 	});
 
 	it('set members: makes the group hold exactly the given users', async () => {
@@ -228,6 +282,8 @@ describe('Group → Add, Remove and Set Members', () => {
 			removed: [ids.ada],
 			unchanged: [ids.grace],
 		});
-		expect(sorted(groupNamed(emulator, 'Engineering')?.memberIds)).toEqual(sorted([ids.alan, ids.grace]));
+		expect(sorted(groupNamed(emulator, 'Engineering')?.memberIds)).toEqual(
+			sorted([ids.alan, ids.grace]),
+		);
 	});
 });

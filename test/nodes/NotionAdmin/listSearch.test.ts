@@ -20,16 +20,31 @@ afterEach(async () => {
 });
 
 function pickerContext(options: { scim: boolean }) {
-	const credentials = emulatorCredentials(emulator, { scim: options.scim, requestsPerSecond: 1000 });
+	const credentials = emulatorCredentials(emulator, {
+		scim: options.scim,
+		requestsPerSecond: 1000,
+	});
 	const nodeTypes = new HarnessNodeTypes();
 	const credentialsHelper = new HarnessCredentialsHelper(credentials);
 	const [node] = completeNodes(
-		[{ name: 'Notion Admin', type: packageNodeType('notionAdmin'), parameters: { resource: 'user', operation: 'get' } }],
+		[
+			{
+				name: 'Notion Admin',
+				type: packageNodeType('notionAdmin'),
+				parameters: { resource: 'user', operation: 'get' },
+			},
+		],
 		nodeTypes,
 		credentials,
 		credentialsHelper,
 	);
-	const workflow = new Workflow({ id: 'pickers', nodes: [node], connections: {}, active: false, nodeTypes });
+	const workflow = new Workflow({
+		id: 'pickers',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+	});
 	const additionalData = { credentialsHelper } as unknown as IWorkflowExecuteAdditionalData;
 	return new LoadOptionsContext(workflow, node, additionalData, 'parameters.user');
 }
@@ -39,7 +54,9 @@ const { searchUsers, searchGroups } = new NotionAdmin().methods.listSearch;
 describe('pickers', () => {
 	it('lists active people, narrowed by what the user types', async () => {
 		const all = await searchUsers.call(pickerContext({ scim: true }));
-		expect(all.results.map((r) => r.value).sort()).toEqual([ids.ada, ids.alan, ids.grace, ids.katherine].sort());
+		expect(all.results.map((r) => r.value).sort()).toEqual(
+			[ids.ada, ids.alan, ids.grace, ids.katherine].sort(),
+		);
 
 		const typed = await searchUsers.call(pickerContext({ scim: true }), 'HOPPER');
 		expect(typed.results).toEqual([{ name: 'Grace Hopper (grace@acme.test)', value: ids.grace }]);

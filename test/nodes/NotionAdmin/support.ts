@@ -33,17 +33,62 @@ export function smallSeed(): Seed {
 		tokens: { api: 'secret_admin-node-test', scim: 'scim-admin-node-test' },
 		scimTokenOwnerId: ids.ada,
 		members: [
-			{ id: ids.ada, email: 'ada@acme.test', name: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace', role: 'owner' },
-			{ id: ids.grace, email: 'grace@acme.test', name: 'Grace Hopper', givenName: 'Grace', familyName: 'Hopper', role: 'member' },
-			{ id: ids.alan, email: 'alan@acme.test', name: 'Alan Turing', givenName: 'Alan', familyName: 'Turing', role: 'membership_admin' },
-			{ id: ids.katherine, email: 'katherine@acme.test', name: 'Katherine Johnson', givenName: 'Katherine', familyName: 'Johnson', role: 'restricted_member' },
-			{ id: ids.linus, email: 'linus@acme.test', name: 'Linus Torvalds', givenName: 'Linus', familyName: 'Torvalds', role: 'member', active: false },
+			{
+				id: ids.ada,
+				email: 'ada@acme.test',
+				name: 'Ada Lovelace',
+				givenName: 'Ada',
+				familyName: 'Lovelace',
+				role: 'owner',
+			},
+			{
+				id: ids.grace,
+				email: 'grace@acme.test',
+				name: 'Grace Hopper',
+				givenName: 'Grace',
+				familyName: 'Hopper',
+				role: 'member',
+			},
+			{
+				id: ids.alan,
+				email: 'alan@acme.test',
+				name: 'Alan Turing',
+				givenName: 'Alan',
+				familyName: 'Turing',
+				role: 'membership_admin',
+			},
+			{
+				id: ids.katherine,
+				email: 'katherine@acme.test',
+				name: 'Katherine Johnson',
+				givenName: 'Katherine',
+				familyName: 'Johnson',
+				role: 'restricted_member',
+			},
+			{
+				id: ids.linus,
+				email: 'linus@acme.test',
+				name: 'Linus Torvalds',
+				givenName: 'Linus',
+				familyName: 'Torvalds',
+				role: 'member',
+				active: false,
+			},
 		],
 		bots: [{ id: ids.bot, name: 'Notion Admin integration' }],
 		guests: [{ id: ids.guest, email: 'gus@partner.test', name: 'Gus Guest' }],
 		groups: [
-			{ id: ids.engineering, displayName: 'Engineering', memberEmails: ['ada@acme.test', 'grace@acme.test'] },
-			{ id: ids.design, displayName: 'Design', memberEmails: ['katherine@acme.test'], ownsPages: true },
+			{
+				id: ids.engineering,
+				displayName: 'Engineering',
+				memberEmails: ['ada@acme.test', 'grace@acme.test'],
+			},
+			{
+				id: ids.design,
+				displayName: 'Design',
+				memberEmails: ['katherine@acme.test'],
+				ownsPages: true,
+			},
 		],
 	};
 }
@@ -92,9 +137,14 @@ export function count(emulator: Emulator, endpoint: string): number {
 }
 
 /** Fails with the engine's error message, so a failed run says why. */
-export function expectSuccess(run: { status: string; error?: { message: string; description?: string | null } }) {
+export function expectSuccess(run: {
+	status: string;
+	error?: { message: string; description?: string | null };
+}) {
 	if (run.status !== 'success') {
-		throw new Error(`The run ended "${run.status}": ${run.error?.message} — ${run.error?.description ?? ''}`);
+		throw new Error(
+			`The run ended "${run.status}": ${run.error?.message} — ${run.error?.description ?? ''}`,
+		);
 	}
 }
 

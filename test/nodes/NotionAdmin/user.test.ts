@@ -23,7 +23,11 @@ afterEach(async () => {
 });
 
 describe('User → Create', () => {
-	const create = (extra: Record<string, unknown>) => ({ resource: 'user', operation: 'create', ...extra });
+	const create = (extra: Record<string, unknown>) => ({
+		resource: 'user',
+		operation: 'create',
+		...extra,
+	});
 
 	it('adds a member with the given role and names', async () => {
 		const run = await runAdmin(
@@ -49,7 +53,10 @@ describe('User → Create', () => {
 				created: true,
 			}),
 		]);
-		expect(memberByEmail(emulator, 'hedy@acme.test')).toMatchObject({ role: 'restricted_member', active: true });
+		expect(memberByEmail(emulator, 'hedy@acme.test')).toMatchObject({
+			role: 'restricted_member',
+			active: true,
+		});
 	});
 
 	it('returns the existing member when the person is already in the workspace', async () => {
@@ -115,7 +122,10 @@ describe('User → Create', () => {
 	});
 
 	it('rejects an unknown role given by an expression', async () => {
-		const run = await runAdmin(emulator, create({ email: 'hedy@acme.test', role: '={{ "superuser" }}' }));
+		const run = await runAdmin(
+			emulator,
+			create({ email: 'hedy@acme.test', role: '={{ "superuser" }}' }),
+		);
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/^Role: .*superuser.*\[item 0\]$/);
@@ -134,14 +144,24 @@ describe('User → Create', () => {
 });
 
 describe('User → Get', () => {
-	const get = (user: unknown, options = {}) => ({ resource: 'user', operation: 'get', user, options });
+	const get = (user: unknown, options = {}) => ({
+		resource: 'user',
+		operation: 'get',
+		user,
+		options,
+	});
 
 	it('gets a member by ID over SCIM', async () => {
 		const run = await runAdmin(emulator, get(byId(ids.alan)));
 
 		expectSuccess(run);
 		expect(jsonOf(run.items)).toEqual([
-			expect.objectContaining({ id: ids.alan, email: 'alan@acme.test', role: 'membership_admin', source: 'scim' }),
+			expect.objectContaining({
+				id: ids.alan,
+				email: 'alan@acme.test',
+				role: 'membership_admin',
+				source: 'scim',
+			}),
 		]);
 	});
 
@@ -178,17 +198,24 @@ describe('User → Get', () => {
 		expect(failed.status).toBe('error');
 		expect(failed.error?.message).toMatch(new RegExp(`No workspace member with ID ${ids.absent}`));
 
-		const continued = await runAdmin(emulator, get(byEmail('nobody@acme.test')), { continueOnFail: true });
+		const continued = await runAdmin(emulator, get(byEmail('nobody@acme.test')), {
+			continueOnFail: true,
+		});
 		expectSuccess(continued);
 		expect(jsonOf(continued.items)).toEqual([
-			expect.objectContaining({ kind: 'not_found', error: 'No workspace member with email nobody@acme.test' }),
+			expect.objectContaining({
+				kind: 'not_found',
+				error: 'No workspace member with email nobody@acme.test',
+			}),
 		]);
 	});
 
 	it('rejects an ID that is not a UUID before any request', async () => {
 		emulator.control.resetLog();
 		// A typed value is refused by the editor's regex check; an expression is checked by the node.
-		await expect(runAdmin(emulator, get(byId('ada')))).rejects.toThrow(/Not a valid Notion user ID/);
+		await expect(runAdmin(emulator, get(byId('ada')))).rejects.toThrow(
+			/Not a valid Notion user ID/,
+		);
 		const run = await runAdmin(emulator, get(byId('={{ $json.id }}')), { items: [{ id: 'ada' }] });
 
 		expect(run.status).toBe('error');
@@ -198,7 +225,11 @@ describe('User → Get', () => {
 });
 
 describe('User → Get Many (limits and filters)', () => {
-	const getMany = (extra: Record<string, unknown>) => ({ resource: 'user', operation: 'getAll', ...extra });
+	const getMany = (extra: Record<string, unknown>) => ({
+		resource: 'user',
+		operation: 'getAll',
+		...extra,
+	});
 
 	it('stops at the limit', async () => {
 		const run = await runAdmin(emulator, getMany({ returnAll: false, limit: 2 }));
@@ -208,7 +239,10 @@ describe('User → Get Many (limits and filters)', () => {
 	});
 
 	it('filters by email (any case) and by part of the name', async () => {
-		const byMail = await runAdmin(emulator, getMany({ returnAll: true, filters: { email: 'GRACE@acme.test' } }));
+		const byMail = await runAdmin(
+			emulator,
+			getMany({ returnAll: true, filters: { email: 'GRACE@acme.test' } }),
+		);
 		expectSuccess(byMail);
 		expect(jsonOf(byMail.items).map((m) => m.id)).toEqual([ids.grace]);
 
@@ -218,7 +252,10 @@ describe('User → Get Many (limits and filters)', () => {
 	});
 
 	it('includes deactivated members only when asked', async () => {
-		const run = await runAdmin(emulator, getMany({ returnAll: true, options: { includeDeactivated: true } }));
+		const run = await runAdmin(
+			emulator,
+			getMany({ returnAll: true, options: { includeDeactivated: true } }),
+		);
 
 		expectSuccess(run);
 		expect(jsonOf(run.items).find((m) => m.id === ids.linus)).toMatchObject({ active: false });
@@ -235,11 +272,23 @@ describe('User → Update', () => {
 	});
 
 	it('changes only the fields given', async () => {
-		const run = await runAdmin(emulator, update(byEmail('grace@acme.test'), { role: 'membership_admin', familyName: 'Murray Hopper' }));
+		const run = await runAdmin(
+			emulator,
+			update(byEmail('grace@acme.test'), { role: 'membership_admin', familyName: 'Murray Hopper' }),
+		);
 
 		expectSuccess(run);
-		expect(run.items[0].json).toMatchObject({ id: ids.grace, role: 'membership_admin', familyName: 'Murray Hopper', givenName: 'Grace' });
-		expect(memberByEmail(emulator, 'grace@acme.test')).toMatchObject({ role: 'membership_admin', familyName: 'Murray Hopper', givenName: 'Grace' });
+		expect(run.items[0].json).toMatchObject({
+			id: ids.grace,
+			role: 'membership_admin',
+			familyName: 'Murray Hopper',
+			givenName: 'Grace',
+		});
+		expect(memberByEmail(emulator, 'grace@acme.test')).toMatchObject({
+			role: 'membership_admin',
+			familyName: 'Murray Hopper',
+			givenName: 'Grace',
+		});
 	});
 
 	it('deactivates a member', async () => {
@@ -257,7 +306,9 @@ describe('User → Update', () => {
 	});
 
 	it('fails on an unknown member', async () => {
-		const run = await runAdmin(emulator, update(byId(ids.absent), { role: 'member' }), { continueOnFail: true });
+		const run = await runAdmin(emulator, update(byId(ids.absent), { role: 'member' }), {
+			continueOnFail: true,
+		});
 
 		expectSuccess(run);
 		expect(run.items[0].json).toMatchObject({ kind: 'not_found' });
@@ -265,7 +316,12 @@ describe('User → Update', () => {
 });
 
 describe('User → Remove From Workspace', () => {
-	const remove = (user: unknown, options = {}) => ({ resource: 'user', operation: 'remove', user, options });
+	const remove = (user: unknown, options = {}) => ({
+		resource: 'user',
+		operation: 'remove',
+		user,
+		options,
+	});
 
 	it('removes a member found by email', async () => {
 		const run = await runAdmin(emulator, remove(byEmail('grace@acme.test')));
@@ -286,7 +342,10 @@ describe('User → Remove From Workspace', () => {
 		expectSuccess(succeeded);
 		expect(succeeded.items[0].json).toEqual({ id: ids.absent, removed: false, notFound: true });
 
-		const failed = await runAdmin(emulator, remove(byEmail('nobody@acme.test'), { ifNotFound: 'fail' }));
+		const failed = await runAdmin(
+			emulator,
+			remove(byEmail('nobody@acme.test'), { ifNotFound: 'fail' }),
+		);
 		expect(failed.status).toBe('error');
 		expect(failed.error?.message).toBe('No workspace member with email nobody@acme.test');
 	});
@@ -303,7 +362,12 @@ describe('User → Remove From Workspace', () => {
 
 describe('SCIM that does not work', () => {
 	const getMany = { resource: 'user', operation: 'getAll', returnAll: true };
-	const promote = { resource: 'user', operation: 'update', user: byId(ids.grace), updateFields: { role: 'owner' } };
+	const promote = {
+		resource: 'user',
+		operation: 'update',
+		user: byId(ids.grace),
+		updateFields: { role: 'owner' },
+	};
 
 	it('not on Enterprise: reads fall back, writes say SCIM needs Enterprise', async () => {
 		emulator.control.setPlan('business');
@@ -323,7 +387,10 @@ describe('SCIM that does not work', () => {
 
 		const read = await runAdmin(emulator, getMany);
 		expectSuccess(read);
-		expect(read.items[0].json).toMatchObject({ source: 'api', fallbackReason: 'scim_unauthorized' });
+		expect(read.items[0].json).toMatchObject({
+			source: 'api',
+			fallbackReason: 'scim_unauthorized',
+		});
 
 		const write = await runAdmin(emulator, promote, { continueOnFail: true });
 		expectSuccess(write);

@@ -31,7 +31,11 @@ describe('Workspace → Get License Summary', () => {
 	});
 
 	it('in fallback, says what the standard API could not see', async () => {
-		const run = await runAdmin(emulator, { ...summary, options: { includeMembers: true } }, { scim: false });
+		const run = await runAdmin(
+			emulator,
+			{ ...summary, options: { includeMembers: true } },
+			{ scim: false },
+		);
 
 		expectSuccess(run);
 		expect(run.items[0].json).toMatchObject({

@@ -25,7 +25,12 @@ export const execute = perItem({
 	parse(itemIndex) {
 		return {
 			ref: readGroupRef(this, itemIndex),
-			newName: requireName(this, itemIndex, 'New Name', this.getNodeParameter('newName', itemIndex)),
+			newName: requireName(
+				this,
+				itemIndex,
+				'New Name',
+				this.getNodeParameter('newName', itemIndex),
+			),
 		};
 	},
 

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { NotionAdminError } from '../../../shared/connector/errors';
+import { toNodeError } from '../../../shared/n8n/toNodeError';
 import type { NewMember } from '../../../shared/connector/model';
 import { guestsNotice } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
@@ -114,15 +115,15 @@ export const execute = perItem({
 		return { input, returnExisting: ifAlreadyMember === 'returnExisting' };
 	},
 
-	async run(directory, { input, returnExisting }) {
+	async run(directory, { input, returnExisting }, itemIndex) {
 		try {
 			return { ...memberJson(await directory.createMember(input)), created: true };
 		} catch (error) {
 			if (!returnExisting || !(error instanceof NotionAdminError) || error.kind !== 'conflict') {
-				throw error;
+				throw toNodeError(this.getNode(), error, itemIndex);
 			}
 			const existing = await directory.findMemberByEmail(input.email);
-			if (!existing.value) throw error;
+			if (!existing.value) throw toNodeError(this.getNode(), error, itemIndex);
 			return { ...memberJson(existing.value, existing.via), created: false };
 		}
 	},

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { NotionAdminError } from '../../../shared/connector/errors';
+import { toNodeError } from '../../../shared/n8n/toNodeError';
 import { userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { readUserRef, userIdOf, userNotFound } from '../../shared/locators';
@@ -51,12 +52,11 @@ export const execute = perItem({
 	parse(itemIndex) {
 		return {
 			ref: readUserRef(this, itemIndex),
-			failIfNotFound:
-				this.getNodeParameter('options.ifNotFound', itemIndex, 'succeed') === 'fail',
+			failIfNotFound: this.getNodeParameter('options.ifNotFound', itemIndex, 'succeed') === 'fail',
 		};
 	},
 
-	async run(directory, { ref, failIfNotFound }) {
+	async run(directory, { ref, failIfNotFound }, itemIndex) {
 		const given = ref.by === 'id' ? { id: ref.id } : { email: ref.email };
 		const notFound = () => {
 			if (failIfNotFound) throw userNotFound(ref);
@@ -68,7 +68,7 @@ export const execute = perItem({
 			await directory.removeMember(id);
 		} catch (error) {
 			if (error instanceof NotionAdminError && error.kind === 'not_found') return notFound();
-			throw error;
+			throw toNodeError(this.getNode(), error, itemIndex);
 		}
 		return { ...given, id, removed: true, accountKept: true };
 	},

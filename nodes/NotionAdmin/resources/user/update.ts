@@ -90,7 +90,8 @@ export const execute = perItem({
 			['givenName', 'Given Name'],
 			['familyName', 'Family Name'],
 		] as const) {
-			if (fields[key] !== undefined) changes[key] = requireName(this, itemIndex, label, fields[key]);
+			if (fields[key] !== undefined)
+				changes[key] = requireName(this, itemIndex, label, fields[key]);
 		}
 		if (fields.role !== undefined) changes.role = requireRole(this, itemIndex, 'Role', fields.role);
 		if (fields.active !== undefined) changes.active = fields.active === true;
