@@ -1,17 +1,17 @@
 import { endpointKey } from './control';
 import { generateSeed } from './index';
-import { api, scim, useEmulator } from './support';
+import { api, type Reply, scim, useEmulator } from './support';
 
 const seed = generateSeed({ members: 6, seed: 11 });
 
-async function control(url: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+async function control(url: string, method: string, path: string, body?: unknown): Promise<Reply> {
 	const res = await fetch(`${url}/_emulator${path}`, {
 		method,
 		headers: { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await res.text();
-	return { status: res.status, body: text ? JSON.parse(text) : undefined };
+	return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
 
 describe('control API', () => {
