@@ -6,7 +6,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { NotionDirectory } from '../../shared/connector/directory';
-import { NotionAdminError } from '../../shared/connector/errors';
 import { toNodeError } from '../../shared/n8n/toNodeError';
 
 /** Runs one operation over all input items of one execution. */
@@ -32,17 +31,16 @@ export interface ItemOperation<P> {
 	): Promise<IDataObject | IDataObject[]>;
 }
 
-/** The JSON of a failed item under continue-on-fail: what went wrong, what to do, what was applied. */
-export function failureJson(
-	nodeError: ReturnType<typeof toNodeError>,
-	cause: unknown,
-): IDataObject {
+/**
+ * The JSON of a failed item under continue-on-fail: what went wrong, what to do, and (from the
+ * connector's token-free details) the kind of failure and what was applied.
+ */
+export function failureJson(nodeError: ReturnType<typeof toNodeError>): IDataObject {
 	const json: IDataObject = { error: nodeError.message };
 	if (nodeError.description) json.description = nodeError.description;
-	if (cause instanceof NotionAdminError) {
-		json.kind = cause.kind;
-		if (cause.applied !== undefined) json.applied = cause.applied as IDataObject;
-	}
+	const details = nodeError.errorResponse;
+	if (typeof details?.kind === 'string') json.kind = details.kind;
+	if (details?.applied !== undefined) json.applied = details.applied;
 	return json;
 }
 
@@ -54,7 +52,7 @@ export function failedItem(
 	extra: IDataObject = {},
 ): INodeExecutionData {
 	return {
-		json: { ...failureJson(toNodeError(ctx.getNode(), error, itemIndex), error), ...extra },
+		json: { ...failureJson(toNodeError(ctx.getNode(), error, itemIndex)), ...extra },
 		pairedItem: { item: itemIndex },
 	};
 }
