@@ -73,6 +73,17 @@ describe('retries, timeouts and broken answers', () => {
 		expect(edge.message).toMatch(/edge proxy/);
 	});
 
+	it('gives up with timeout once a listing cannot end before its deadline', async () => {
+		for (const scim of [true, false]) {
+			const { directory, clock } = directoryOn(emulator, { scim, tuning: { baseDelayMs: 10_000 } });
+			const deadline = clock.now() + 1000;
+			emulator.control.scriptFaults(['503']);
+			await expect(directory.listMembers({ deadline })).rejects.toMatchObject({ kind: 'timeout' });
+			expect(clock.now()).toBeGreaterThan(deadline);
+			expect(clock.elapsed()).toBeLessThan(1100);
+		}
+	});
+
 	it('copes with SCIM errors whose status is a number', async () => {
 		emulator.control.setBehaviours({ scimErrorStatusType: 'number' });
 		const { directory } = directoryOn(emulator);

@@ -73,7 +73,10 @@ class Directory implements NotionDirectory {
 				standard: pacerFor(options.pacingKey, 'standard', pacing),
 			},
 		});
-		this.apiUsers = new ApiUsers(createNotionClient(options.apiBaseUrl, requester), tuning.pageSize, options.now);
+		this.apiUsers = new ApiUsers(
+			(deadline) => createNotionClient(options.apiBaseUrl, requester, deadline),
+			tuning.pageSize,
+		);
 		if (options.scimBaseUrl !== undefined && options.scimBaseUrl.trim() !== '') {
 			const context: ScimContext = { requester, root: scimRoot(options.scimBaseUrl), tuning };
 			this.users = new ScimUsers(context);

@@ -65,7 +65,7 @@ export class Requester {
 		/** Some earlier attempt may have reached Notion and taken effect. */
 		let mayHaveApplied = false;
 		for (let attempt = 1; ; attempt++) {
-			this.checkDeadline(call, 0);
+			this.checkDeadline(call);
 			await pacers[call.api].acquire(clock);
 			const outcome = await this.attempt(call);
 			if (outcome.ok) return outcome.result;
@@ -93,7 +93,7 @@ export class Requester {
 				);
 			}
 			const waitMs = retryAfterMs ?? backoffDelay(attempt, tuning, this.options.random);
-			this.checkDeadline(call, waitMs);
+			await this.sleepOutIfPastDeadline(call, waitMs);
 			if (throttled) {
 				// Everyone on this credential waits, not only this request; acquire() sleeps it out.
 				pacers[call.api].throttle(waitMs, clock);
@@ -108,15 +108,25 @@ export class Requester {
 		await this.options.clock.sleep(backoffDelay(attempt, this.options.tuning, this.options.random));
 	}
 
-	private checkDeadline(call: ApiCall, waitMs: number): void {
-		if (call.deadline === undefined) return;
-		if (this.options.clock.now() + waitMs <= call.deadline) return;
+	private checkDeadline(call: ApiCall): void {
+		if (call.deadline === undefined || this.options.clock.now() <= call.deadline) return;
 		throw new NotionAdminError(
 			'timeout',
 			`The operation ran past its time limit during ${call.method} ${pathOf(call.url)}`,
 			'Notion is answering slowly or limiting the rate; try again later or allow more time',
 			{ api: call.api },
 		);
+	}
+
+	/**
+	 * A retry that could only start after the deadline is pointless: wait until the deadline
+	 * (so "past its time limit" is literally true when reported) and give up.
+	 */
+	private async sleepOutIfPastDeadline(call: ApiCall, waitMs: number): Promise<void> {
+		const { clock } = this.options;
+		if (call.deadline === undefined || clock.now() + waitMs <= call.deadline) return;
+		await clock.sleep(Math.max(0, call.deadline - clock.now()) + 1);
+		this.checkDeadline(call);
 	}
 
 	private async attempt(call: ApiCall): Promise<Attempt> {

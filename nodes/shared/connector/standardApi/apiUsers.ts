@@ -13,9 +13,9 @@ export interface ApiMemberListing {
 
 export class ApiUsers {
 	constructor(
-		private readonly client: Client,
+		/** A client per call, so that a listing's deadline reaches every request it makes. */
+		private readonly clientFor: (deadline?: number) => Client,
 		private readonly pageSize: number,
-		private readonly now: () => number,
 	) {}
 
 	/** Cursor paging is sequential by nature: each page names the next. */
@@ -25,9 +25,9 @@ export class ApiUsers {
 		let pages = 0;
 		let cursor: string | undefined;
 		let consistent = true;
+		const client = this.clientFor(options.deadline);
 		do {
-			if (options.deadline !== undefined && this.now() > options.deadline) throw pastDeadline();
-			const page = await this.client.users.list({
+			const page = await client.users.list({
 				page_size: Math.max(1, Math.min(100, this.pageSize)),
 				...(cursor === undefined ? {} : { start_cursor: cursor }),
 			});
@@ -52,19 +52,10 @@ export class ApiUsers {
 
 	async get(id: string, raw = false): Promise<Member | null> {
 		try {
-			return apiUserToMember(await this.client.users.retrieve({ user_id: id }), raw);
+			return apiUserToMember(await this.clientFor().users.retrieve({ user_id: id }), raw);
 		} catch (error) {
 			if (error instanceof NotionAdminError && error.kind === 'not_found') return null;
 			throw error;
 		}
 	}
-}
-
-function pastDeadline(): NotionAdminError {
-	return new NotionAdminError(
-		'timeout',
-		'Listing the workspace members ran past its time limit',
-		'Notion is answering slowly or limiting the rate; try again later or allow more time',
-		{ api: 'standard' },
-	);
 }

@@ -23,7 +23,8 @@ const SDK_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 const METHODS = new Set<HttpRequest['method']>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function createNotionClient(apiBaseUrl: string, requester: Requester): Client {
+/** `deadline` (from `now()`) bounds every request the client makes, retries included. */
+export function createNotionClient(apiBaseUrl: string, requester: Requester, deadline?: number): Client {
 	return new Client({
 		// No `auth`: the transport adds authentication, the connector never holds the token.
 		baseUrl: apiBaseUrl.replace(/\/+$/, '').replace(/\/v1$/i, ''),
@@ -42,6 +43,7 @@ export function createNotionClient(apiBaseUrl: string, requester: Requester): Cl
 				url,
 				headers: init?.headers,
 				body: init?.body === undefined ? undefined : JSON.parse(init.body),
+				deadline,
 			});
 			return {
 				ok: true,
