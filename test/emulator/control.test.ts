@@ -18,8 +18,12 @@ describe('control API', () => {
 	const emu = useEmulator({ seed });
 
 	it('keys request counts by endpoint with ids replaced by {id}', () => {
-		expect(endpointKey('GET', '/scim/v2/Users/922f3d9b-20be-461f-9b69-90928701ce93')).toBe('GET /scim/v2/Users/{id}');
-		expect(endpointKey('GET', '/v1/users/922f3d9b20be461f9b6990928701ce93')).toBe('GET /v1/users/{id}');
+		expect(endpointKey('GET', '/scim/v2/Users/922f3d9b-20be-461f-9b69-90928701ce93')).toBe(
+			'GET /scim/v2/Users/{id}',
+		);
+		expect(endpointKey('GET', '/v1/users/922f3d9b20be461f9b6990928701ce93')).toBe(
+			'GET /v1/users/{id}',
+		);
 		expect(endpointKey('GET', '/v1/users/me')).toBe('GET /v1/users/me');
 	});
 
@@ -41,7 +45,12 @@ describe('control API', () => {
 		});
 		const http = await control(emu().url, 'GET', '/requests');
 		expect(http.body.counts['GET /v1/users/{id}']).toBe(2);
-		expect(http.body.log).toContainEqual({ method: 'GET', path: '/_emulator/requests', status: 0, api: 'control' });
+		expect(http.body.log).toContainEqual({
+			method: 'GET',
+			path: '/_emulator/requests',
+			status: 0,
+			api: 'control',
+		});
 		expect((await control(emu().url, 'POST', '/reset-log')).status).toBe(204);
 		expect(emu().control.requestLog()).toEqual([]);
 	});
@@ -50,15 +59,30 @@ describe('control API', () => {
 		const state = await control(emu().url, 'GET', '/state');
 		expect(state.body).toEqual(emu().control.snapshot());
 		expect(state.body.members).toHaveLength(6);
-		expect(state.body.workspace).toMatchObject({ plan: 'enterprise', emailCapability: true, userCapability: true });
+		expect(state.body.workspace).toMatchObject({
+			plan: 'enterprise',
+			emailCapability: true,
+			userCapability: true,
+		});
 	});
 
 	it('adds, changes and removes members behind the APIs', async () => {
-		const added = await control(emu().url, 'POST', '/members', { email: 'Side@acme.test', name: 'Side Door', role: 'member' });
+		const added = await control(emu().url, 'POST', '/members', {
+			email: 'Side@acme.test',
+			name: 'Side Door',
+			role: 'member',
+		});
 		expect(added.status).toBe(201);
 		const id = added.body.id as string;
 		expect((await scim(emu(), 'GET', `/Users/${id}`)).body.userName).toBe('side@acme.test');
-		expect((await control(emu().url, 'PATCH', `/members/${id}`, { role: 'membership_admin', name: 'Side Renamed' })).status).toBe(204);
+		expect(
+			(
+				await control(emu().url, 'PATCH', `/members/${id}`, {
+					role: 'membership_admin',
+					name: 'Side Renamed',
+				})
+			).status,
+		).toBe(204);
 		expect((await scim(emu(), 'GET', `/Users/${id}`)).body).toMatchObject({
 			displayName: 'Side Renamed',
 			'urn:ietf:params:scim:schemas:extension:notion:2.0:User': { role: 'membership_admin' },
@@ -66,11 +90,22 @@ describe('control API', () => {
 		expect((await control(emu().url, 'DELETE', `/members/${id}`)).status).toBe(204);
 		expect((await scim(emu(), 'GET', `/Users/${id}`)).status).toBe(404);
 		expect((await control(emu().url, 'DELETE', `/members/${id}`)).status).toBe(400);
-		expect((await control(emu().url, 'POST', '/members', { email: seed.members[0].email, name: 'Dup', role: 'member' })).status).toBe(400);
+		expect(
+			(
+				await control(emu().url, 'POST', '/members', {
+					email: seed.members[0].email,
+					name: 'Dup',
+					role: 'member',
+				})
+			).status,
+		).toBe(400);
 	});
 
 	it('adds groups', async () => {
-		const res = await control(emu().url, 'POST', '/groups', { displayName: 'Side Group', memberEmails: [seed.members[1].email] });
+		const res = await control(emu().url, 'POST', '/groups', {
+			displayName: 'Side Group',
+			memberEmails: [seed.members[1].email],
+		});
 		expect(res.status).toBe(201);
 		expect((await scim(emu(), 'GET', `/Groups/${res.body.id}`)).body.members).toHaveLength(1);
 		expect(emu().control.addGroup({ displayName: 'Programmatic' })).toMatch(/^[0-9a-f-]{36}$/);
@@ -89,7 +124,9 @@ describe('control API', () => {
 	it('sets behaviours, plan, capabilities and revokes the SCIM token over HTTP', async () => {
 		await control(emu().url, 'POST', '/behaviours', { scimErrorStatusType: 'number' });
 		expect((await scim(emu(), 'GET', '/Users/nope')).body.status).toBe(404);
-		expect((await control(emu().url, 'POST', '/behaviours', { noSuchSwitch: true })).status).toBe(400);
+		expect((await control(emu().url, 'POST', '/behaviours', { noSuchSwitch: true })).status).toBe(
+			400,
+		);
 		await control(emu().url, 'POST', '/capabilities', { email: false });
 		expect((await api(emu(), `/users/${seed.members[1].id}`)).body.person).toEqual({});
 		await control(emu().url, 'POST', '/capabilities', { user: false });

@@ -22,7 +22,10 @@ export function createControl(rt: Runtime): EmulatorControl {
 	};
 	/** Notion revokes the SCIM token when its owner leaves or stops being an owner. */
 	const revokeIfOwnerLost = (next: PersonRecord) => {
-		if (next.id === rt.store.scimTokenOwnerId && !(next.kind === 'member' && next.active && next.role === 'owner')) {
+		if (
+			next.id === rt.store.scimTokenOwnerId &&
+			!(next.kind === 'member' && next.active && next.role === 'owner')
+		) {
 			rt.store.revokeScimToken();
 		}
 	};
@@ -49,7 +52,8 @@ export function createControl(rt: Runtime): EmulatorControl {
 		},
 		revokeScimToken: () => rt.store.revokeScimToken(),
 		setPlan: (plan) => {
-			if (plan !== 'enterprise' && plan !== 'business') throw new Error(`unknown plan ${String(plan)}`);
+			if (plan !== 'enterprise' && plan !== 'business')
+				throw new Error(`unknown plan ${String(plan)}`);
 			rt.store.info.plan = plan;
 		},
 		setEmailCapability: (on) => {
@@ -82,7 +86,8 @@ export function createControl(rt: Runtime): EmulatorControl {
 		updateMember: (id, partial) => {
 			const current = member(id);
 			const email = partial.email?.toLowerCase();
-			if (email && email !== current.email && rt.store.personByEmail(email)) throw new Error(`${email} already has an account`);
+			if (email && email !== current.email && rt.store.personByEmail(email))
+				throw new Error(`${email} already has an account`);
 			const next: PersonRecord = {
 				...current,
 				...partial,
@@ -102,13 +107,21 @@ export function createControl(rt: Runtime): EmulatorControl {
 			const members = new Set(
 				(g.memberEmails ?? []).map((email) => {
 					const user = rt.store.personByEmail(email);
-					if (!isPersonMember(user) || !user.active) throw new Error(`${email} is not an active member`);
+					if (!isPersonMember(user) || !user.active)
+						throw new Error(`${email} is not an active member`);
 					return user.id;
 				}),
 			);
 			const id = g.id ?? randomUUID();
 			if (rt.store.group(id)) throw new Error(`group id ${id} is taken`);
-			rt.store.putGroup({ id, displayName: g.displayName, members, ownsPages: g.ownsPages ?? false, created: at, lastModified: at });
+			rt.store.putGroup({
+				id,
+				displayName: g.displayName,
+				members,
+				ownsPages: g.ownsPages ?? false,
+				created: at,
+				lastModified: at,
+			});
 			return id;
 		},
 		snapshot: () => rt.store.snapshot(),

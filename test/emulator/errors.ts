@@ -89,6 +89,10 @@ export function serverError(
 	behaviours: Behaviours,
 	headers?: Record<string, string>,
 ): Answer {
-	if (api === 'scim') return scimError(new ScimFailure(status, message, undefined, headers), behaviours.scimErrorStatusType);
+	if (api === 'scim')
+		return scimError(
+			new ScimFailure(status, message, undefined, headers),
+			behaviours.scimErrorStatusType,
+		);
 	return notionError(status, CODE_OF_STATUS[status], message, headers);
 }

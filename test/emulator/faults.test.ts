@@ -60,7 +60,9 @@ describe('injected faults', () => {
 
 	it('hang never answers, so the client timeout fires; stop() still ends', async () => {
 		emu().control.scriptFaults(['hang']);
-		await expect(fetch(`${emu().url}/v1/users`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
+		await expect(
+			fetch(`${emu().url}/v1/users`, { signal: AbortSignal.timeout(200) }),
+		).rejects.toThrow();
 		expect(emu().control.requestLog()[0]).toMatchObject({ status: 0, fault: 'hang' });
 	});
 
@@ -75,13 +77,18 @@ describe('injected faults', () => {
 	});
 
 	it('truncated answers 200 with the first half of the real body', async () => {
-		const full = await (await fetch(`${emu().url}/scim/v2/Users/${emu().control.snapshot().scimTokenOwnerId}`, {
-			headers: { authorization: `Bearer ${emu().tokens.scim}` },
-		})).text();
+		const full = await (
+			await fetch(`${emu().url}/scim/v2/Users/${emu().control.snapshot().scimTokenOwnerId}`, {
+				headers: { authorization: `Bearer ${emu().tokens.scim}` },
+			})
+		).text();
 		emu().control.scriptFaults(['truncated']);
-		const res = await fetch(`${emu().url}/scim/v2/Users/${emu().control.snapshot().scimTokenOwnerId}`, {
-			headers: { authorization: `Bearer ${emu().tokens.scim}` },
-		});
+		const res = await fetch(
+			`${emu().url}/scim/v2/Users/${emu().control.snapshot().scimTokenOwnerId}`,
+			{
+				headers: { authorization: `Bearer ${emu().tokens.scim}` },
+			},
+		);
 		expect(res.status).toBe(200);
 		const text = await res.text();
 		expect(text.length).toBe(Math.floor(full.length / 2));
@@ -89,13 +96,20 @@ describe('injected faults', () => {
 		expect(() => JSON.parse(text)).toThrow();
 	});
 
-	it.each(['truncated', '500', 'reset', '429'] as FaultKind[])('a write hit by %s has no effect', async (kind) => {
-		emu().control.scriptFaults([kind]);
-		await scim(emu(), 'POST', '/Users', { userName: 'ghost@acme.test' }).catch(() => undefined);
-		expect(emu().control.snapshot().members.some((m) => m.email === 'ghost@acme.test')).toBe(false);
-		const retried = await scim(emu(), 'POST', '/Users', { userName: 'ghost@acme.test' });
-		expect(retried.status).toBe(201);
-	});
+	it.each(['truncated', '500', 'reset', '429'] as FaultKind[])(
+		'a write hit by %s has no effect',
+		async (kind) => {
+			emu().control.scriptFaults([kind]);
+			await scim(emu(), 'POST', '/Users', { userName: 'ghost@acme.test' }).catch(() => undefined);
+			expect(
+				emu()
+					.control.snapshot()
+					.members.some((m) => m.email === 'ghost@acme.test'),
+			).toBe(false);
+			const retried = await scim(emu(), 'POST', '/Users', { userName: 'ghost@acme.test' });
+			expect(retried.status).toBe(201);
+		},
+	);
 
 	it('a script is used in order, one fault per API request, and control calls are never faulted', async () => {
 		emu().control.scriptFaults(['500', '503']);
@@ -117,7 +131,10 @@ describe('injected faults', () => {
 		};
 
 		it('is reproducible for a seed and draws only the given kinds', async () => {
-			const options = { rateLimit: false as const, faults: { rate: 0.5, kinds: ['500', '503'] as FaultKind[], seed: 42 } };
+			const options = {
+				rateLimit: false as const,
+				faults: { rate: 0.5, kinds: ['500', '503'] as FaultKind[], seed: 42 },
+			};
 			const one = await startEmulator(options);
 			const two = await startEmulator(options);
 			try {

@@ -3,7 +3,9 @@ import { prng } from './prng';
 import { ALL_FAULT_KINDS, type FaultKind } from './types';
 
 /** 'hang' is left out of random draws unless asked for: it costs the client a full timeout. */
-export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = ALL_FAULT_KINDS.filter((k) => k !== 'hang');
+export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = ALL_FAULT_KINDS.filter(
+	(k) => k !== 'hang',
+);
 
 export class FaultPlan {
 	private script: FaultKind[] = [];
@@ -38,6 +40,7 @@ export class FaultPlan {
 
 function assertKinds(kinds: unknown[]): asserts kinds is FaultKind[] {
 	for (const kind of kinds) {
-		if (!ALL_FAULT_KINDS.includes(kind as FaultKind)) throw new Error(`unknown fault kind: ${String(kind)}`);
+		if (!ALL_FAULT_KINDS.includes(kind as FaultKind))
+			throw new Error(`unknown fault kind: ${String(kind)}`);
 	}
 }

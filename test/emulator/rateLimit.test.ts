@@ -51,7 +51,11 @@ describe('rate limiting over HTTP', () => {
 		expect((await scim(emu, 'GET', '/Users')).status).toBe(200);
 		const limited = await scim(emu, 'GET', '/Users');
 		expect(limited.status).toBe(429);
-		expect(limited.body).toEqual({ schemas: [SCIM_ERROR], status: '429', detail: expect.any(String) });
+		expect(limited.body).toEqual({
+			schemas: [SCIM_ERROR],
+			status: '429',
+			detail: expect.any(String),
+		});
 		expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
 	});
 

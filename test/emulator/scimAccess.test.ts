@@ -6,7 +6,11 @@ describe('SCIM access, errors and discovery', () => {
 	it('refuses a missing or wrong token, and the API token, with 401', async () => {
 		const none = await fetch(`${emu().url}/scim/v2/Users`);
 		expect(none.status).toBe(401);
-		expect(await none.json()).toEqual({ schemas: [SCIM_ERROR], status: '401', detail: expect.any(String) });
+		expect(await none.json()).toEqual({
+			schemas: [SCIM_ERROR],
+			status: '401',
+			detail: expect.any(String),
+		});
 		expect((await scim(emu(), 'GET', '/Users', undefined, emu().tokens.api)).status).toBe(401);
 		expect((await scim(emu(), 'GET', '/Users', undefined, 'scim-wrong')).status).toBe(401);
 	});
@@ -19,7 +23,10 @@ describe('SCIM access, errors and discovery', () => {
 
 	it('refuses a revoked token (401 by default, 403 when switched)', async () => {
 		emu().control.revokeScimToken();
-		expect((await scim(emu(), 'GET', '/Users')).body).toMatchObject({ schemas: [SCIM_ERROR], status: '401' });
+		expect((await scim(emu(), 'GET', '/Users')).body).toMatchObject({
+			schemas: [SCIM_ERROR],
+			status: '401',
+		});
 		emu().control.setBehaviours({ scimRevokedStatus: 403 });
 		expect((await scim(emu(), 'GET', '/Users')).status).toBe(403);
 	});
@@ -47,7 +54,10 @@ describe('SCIM access, errors and discovery', () => {
 
 	it('answers 404 for endpoints Notion does not have', async () => {
 		for (const path of ['/Schemas', '/Bulk', '/Me']) {
-			expect((await scim(emu(), 'GET', path)).body).toMatchObject({ schemas: [SCIM_ERROR], status: '404' });
+			expect((await scim(emu(), 'GET', path)).body).toMatchObject({
+				schemas: [SCIM_ERROR],
+				status: '404',
+			});
 		}
 	});
 

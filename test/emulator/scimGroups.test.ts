@@ -10,7 +10,8 @@ const inactive = seed.members[19];
 
 describe('SCIM /Groups', () => {
 	const emu = useEmulator({ seed });
-	const patch = (id: string | undefined, ...ops: unknown[]) => scim(emu(), 'PATCH', `/Groups/${id}`, patchOp(...ops));
+	const patch = (id: string | undefined, ...ops: unknown[]) =>
+		scim(emu(), 'PATCH', `/Groups/${id}`, patchOp(...ops));
 	const memberIds = async (id: string | undefined): Promise<string[]> =>
 		(await scim(emu(), 'GET', `/Groups/${id}`)).body.members.map((m: { value: string }) => m.value);
 
@@ -22,7 +23,12 @@ describe('SCIM /Groups', () => {
 			id: design.id,
 			displayName: design.displayName,
 			members: expect.arrayContaining([
-				{ value: first?.id, $ref: `${emu().url}/scim/v2/Users/${first?.id}`, type: 'User', display: first?.name },
+				{
+					value: first?.id,
+					$ref: `${emu().url}/scim/v2/Users/${first?.id}`,
+					type: 'User',
+					display: first?.name,
+				},
 			]),
 			meta: {
 				resourceType: 'Group',
@@ -37,7 +43,11 @@ describe('SCIM /Groups', () => {
 	it('lists groups with paging and filters by displayName eq (not case-exact)', async () => {
 		const all = await scim(emu(), 'GET', '/Groups?count=2');
 		expect(all.body).toMatchObject({ totalResults: 3, startIndex: 1, itemsPerPage: 2 });
-		const found = await scim(emu(), 'GET', `/Groups?${filterQuery(`displayName eq "${design.displayName.toUpperCase()}"`)}`);
+		const found = await scim(
+			emu(),
+			'GET',
+			`/Groups?${filterQuery(`displayName eq "${design.displayName.toUpperCase()}"`)}`,
+		);
 		expect(found.body).toMatchObject({ totalResults: 1, Resources: [{ id: design.id }] });
 		const bad = await scim(emu(), 'GET', `/Groups?${filterQuery('displayName co "E"')}`);
 		expect(bad.body).toMatchObject({ status: '400', scimType: 'invalidFilter' });
@@ -49,30 +59,53 @@ describe('SCIM /Groups', () => {
 	});
 
 	it('creates a group (201, Location) with members; 409 on a taken name; 400 without a name', async () => {
-		const res = await scim(emu(), 'POST', '/Groups', { displayName: 'Ops', members: [{ value: a }, { value: b }] });
+		const res = await scim(emu(), 'POST', '/Groups', {
+			displayName: 'Ops',
+			members: [{ value: a }, { value: b }],
+		});
 		expect(res.status).toBe(201);
 		expect(res.headers.get('location')).toBe(`${emu().url}/scim/v2/Groups/${res.body.id}`);
 		expect(res.body.members.map((m: { value: string }) => m.value)).toEqual([a, b]);
-		expect((await scim(emu(), 'POST', '/Groups', { displayName: 'ops' })).body).toMatchObject({ status: '409', scimType: 'uniqueness' });
-		expect((await scim(emu(), 'POST', '/Groups', { members: [] })).body.scimType).toBe('invalidValue');
+		expect((await scim(emu(), 'POST', '/Groups', { displayName: 'ops' })).body).toMatchObject({
+			status: '409',
+			scimType: 'uniqueness',
+		});
+		expect((await scim(emu(), 'POST', '/Groups', { members: [] })).body.scimType).toBe(
+			'invalidValue',
+		);
 	});
 
 	it('refuses members that are not active workspace members', async () => {
-		const res = await scim(emu(), 'POST', '/Groups', { displayName: 'X', members: [{ value: inactive.id }] });
+		const res = await scim(emu(), 'POST', '/Groups', {
+			displayName: 'X',
+			members: [{ value: inactive.id }],
+		});
 		expect(res.body).toMatchObject({ status: '400', scimType: 'invalidValue' });
-		const bad = await patch(design.id, { op: 'add', path: 'members', value: [{ value: '00000000-0000-4000-8000-000000000000' }] });
+		const bad = await patch(design.id, {
+			op: 'add',
+			path: 'members',
+			value: [{ value: '00000000-0000-4000-8000-000000000000' }],
+		});
 		expect(bad.body.scimType).toBe('invalidValue');
 	});
 
 	it('adds many members in one PATCH (value array), ignoring ones already there', async () => {
 		const before = await memberIds(design.id);
-		const res = await patch(design.id, { op: 'add', path: 'members', value: [{ value: a }, { value: b }, { value: c }] });
+		const res = await patch(design.id, {
+			op: 'add',
+			path: 'members',
+			value: [{ value: a }, { value: b }, { value: c }],
+		});
 		expect(res.status).toBe(200);
 		expect(new Set(await memberIds(design.id))).toEqual(new Set([...before, a, b, c]));
 	});
 
 	it('removes members with the path filter and with a value array (groupMemberRemoveForm both)', async () => {
-		await patch(design.id, { op: 'add', path: 'members', value: [{ value: a }, { value: b }, { value: c }] });
+		await patch(design.id, {
+			op: 'add',
+			path: 'members',
+			value: [{ value: a }, { value: b }, { value: c }],
+		});
 		await patch(design.id, { op: 'remove', path: `members[value eq "${a}"]` });
 		await patch(design.id, { op: 'Remove', path: 'members', value: [{ value: b }] });
 		const ids = await memberIds(design.id);
@@ -84,37 +117,65 @@ describe('SCIM /Groups', () => {
 	it('pathFilter-only refuses the value array form; valueArray-only refuses the filter', async () => {
 		await patch(design.id, { op: 'add', path: 'members', value: [{ value: a }] });
 		emu().control.setBehaviours({ groupMemberRemoveForm: 'pathFilter' });
-		expect((await patch(design.id, { op: 'remove', path: 'members', value: [{ value: a }] })).body.scimType).toBe('invalidPath');
+		expect(
+			(await patch(design.id, { op: 'remove', path: 'members', value: [{ value: a }] })).body
+				.scimType,
+		).toBe('invalidPath');
 		emu().control.setBehaviours({ groupMemberRemoveForm: 'valueArray' });
-		expect((await patch(design.id, { op: 'remove', path: `members[value eq "${a}"]` })).body.scimType).toBe('invalidPath');
+		expect(
+			(await patch(design.id, { op: 'remove', path: `members[value eq "${a}"]` })).body.scimType,
+		).toBe('invalidPath');
 		expect(await memberIds(design.id)).toContain(a);
 	});
 
 	it('renames (path and no-path forms) and replaces members', async () => {
-		expect((await patch(design.id, { op: 'replace', path: 'displayName', value: 'Designers' })).body.displayName).toBe('Designers');
-		const res = await patch(design.id, { op: 'replace', value: { displayName: 'Design Team', members: [{ value: c }] } });
+		expect(
+			(await patch(design.id, { op: 'replace', path: 'displayName', value: 'Designers' })).body
+				.displayName,
+		).toBe('Designers');
+		const res = await patch(design.id, {
+			op: 'replace',
+			value: { displayName: 'Design Team', members: [{ value: c }] },
+		});
 		expect(res.body).toMatchObject({ displayName: 'Design Team', members: [{ value: c }] });
-		const renamedToTaken = await patch(design.id, { op: 'replace', path: 'displayName', value: pagesGroup.displayName });
+		const renamedToTaken = await patch(design.id, {
+			op: 'replace',
+			path: 'displayName',
+			value: pagesGroup.displayName,
+		});
 		expect(renamedToTaken.body.scimType).toBe('uniqueness');
 	});
 
 	it('refuses more than maxMembersPerPatch members in one PATCH (tooMany), atomically', async () => {
 		emu().control.setBehaviours({ maxMembersPerPatch: 2 });
 		const before = await memberIds(design.id);
-		const res = await patch(design.id, { op: 'add', path: 'members', value: [{ value: a }, { value: b }, { value: c }] });
+		const res = await patch(design.id, {
+			op: 'add',
+			path: 'members',
+			value: [{ value: a }, { value: b }, { value: c }],
+		});
 		expect(res.body).toMatchObject({ status: '400', scimType: 'tooMany' });
 		expect(await memberIds(design.id)).toEqual(before);
 	});
 
 	it('refuses bad operations with 400 and the right scimType', async () => {
 		expect((await patch(design.id, { op: 'remove' })).body.scimType).toBe('noTarget');
-		expect((await patch(design.id, { op: 'replace', path: 'owner', value: 'x' })).body.scimType).toBe('invalidPath');
-		expect((await patch(design.id, { op: 'remove', path: 'members[display eq "x"]' })).body.scimType).toBe('invalidPath');
-		expect((await patch(design.id, { op: 'remove', path: 'displayName' })).body.scimType).toBe('mutability');
+		expect(
+			(await patch(design.id, { op: 'replace', path: 'owner', value: 'x' })).body.scimType,
+		).toBe('invalidPath');
+		expect(
+			(await patch(design.id, { op: 'remove', path: 'members[display eq "x"]' })).body.scimType,
+		).toBe('invalidPath');
+		expect((await patch(design.id, { op: 'remove', path: 'displayName' })).body.scimType).toBe(
+			'mutability',
+		);
 	});
 
 	it('PUT replaces name and members', async () => {
-		const res = await scim(emu(), 'PUT', `/Groups/${design.id}`, { displayName: 'Put', members: [{ value: a }] });
+		const res = await scim(emu(), 'PUT', `/Groups/${design.id}`, {
+			displayName: 'Put',
+			members: [{ value: a }],
+		});
 		expect(res.body).toMatchObject({ displayName: 'Put', members: [{ value: a }] });
 	});
 
@@ -131,7 +192,11 @@ describe('SCIM /Groups', () => {
 		expect((await scim(emu(), 'DELETE', `/Groups/${design.id}`)).status).toBe(204);
 		expect((await scim(emu(), 'GET', `/Groups/${design.id}`)).status).toBe(404);
 		const refused = await scim(emu(), 'DELETE', `/Groups/${pagesGroup.id}`);
-		expect(refused.body).toEqual({ schemas: [SCIM_ERROR], status: '400', detail: expect.stringContaining('pages') });
+		expect(refused.body).toEqual({
+			schemas: [SCIM_ERROR],
+			status: '400',
+			detail: expect.stringContaining('pages'),
+		});
 		expect((await scim(emu(), 'GET', `/Groups/${pagesGroup.id}`)).status).toBe(200);
 	});
 });

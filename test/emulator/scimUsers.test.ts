@@ -42,7 +42,11 @@ describe('SCIM /Users', () => {
 		for (const id of ['00000000-0000-4000-8000-000000000000', guest.id, seed.bots[0].id, 'nope']) {
 			const res = await scim(emu(), 'GET', `/Users/${id}`);
 			expect(res.status).toBe(404);
-			expect(res.body).toEqual({ schemas: [SCIM_ERROR], status: '404', detail: expect.any(String) });
+			expect(res.body).toEqual({
+				schemas: [SCIM_ERROR],
+				status: '404',
+				detail: expect.any(String),
+			});
 		}
 	});
 
@@ -56,7 +60,9 @@ describe('SCIM /Users', () => {
 				itemsPerPage: 12,
 			});
 			expect(res.body.Resources).toHaveLength(12);
-			expect(res.body.Resources.find((u: { id: string }) => u.id === inactive.id).active).toBe(false);
+			expect(res.body.Resources.find((u: { id: string }) => u.id === inactive.id).active).toBe(
+				false,
+			);
 		});
 
 		it('pages with 1-based startIndex; itemsPerPage is the number returned', async () => {
@@ -72,16 +78,28 @@ describe('SCIM /Users', () => {
 		});
 
 		it('treats startIndex < 1 as 1, count=0 as totals only, and past the end as empty', async () => {
-			expect((await scim(emu(), 'GET', '/Users?startIndex=0&count=1')).body.Resources[0].id).toBe(owner.id);
+			expect((await scim(emu(), 'GET', '/Users?startIndex=0&count=1')).body.Resources[0].id).toBe(
+				owner.id,
+			);
 			const none = await scim(emu(), 'GET', '/Users?count=0');
 			expect(none.body).toMatchObject({ totalResults: 12, itemsPerPage: 0, Resources: [] });
 			const past = await scim(emu(), 'GET', '/Users?startIndex=50');
-			expect(past.body).toMatchObject({ totalResults: 12, startIndex: 50, itemsPerPage: 0, Resources: [] });
+			expect(past.body).toMatchObject({
+				totalResults: 12,
+				startIndex: 50,
+				itemsPerPage: 0,
+				Resources: [],
+			});
 		});
 
 		it('rejects non-integer paging with 400 invalidValue', async () => {
 			const res = await scim(emu(), 'GET', '/Users?count=ten');
-			expect(res.body).toEqual({ schemas: [SCIM_ERROR], status: '400', scimType: 'invalidValue', detail: expect.any(String) });
+			expect(res.body).toEqual({
+				schemas: [SCIM_ERROR],
+				status: '400',
+				scimType: 'invalidValue',
+				detail: expect.any(String),
+			});
 		});
 
 		it('clamps count over 100, or refuses it when scimCountOver100 is error', async () => {
@@ -110,11 +128,23 @@ describe('SCIM /Users', () => {
 		});
 
 		it('filters by given_name and family_name, case-sensitively', async () => {
-			const given = await scim(emu(), 'GET', `/Users?${filterQuery(`given_name eq "${owner.givenName}"`)}`);
+			const given = await scim(
+				emu(),
+				'GET',
+				`/Users?${filterQuery(`given_name eq "${owner.givenName}"`)}`,
+			);
 			expect(given.body.Resources.map((u: { id: string }) => u.id)).toContain(owner.id);
-			const family = await scim(emu(), 'GET', `/Users?${filterQuery(`family_name eq "${owner.familyName}"`)}`);
+			const family = await scim(
+				emu(),
+				'GET',
+				`/Users?${filterQuery(`family_name eq "${owner.familyName}"`)}`,
+			);
 			expect(family.body.Resources.map((u: { id: string }) => u.id)).toContain(owner.id);
-			const wrongCase = await scim(emu(), 'GET', `/Users?${filterQuery(`given_name eq "${owner.givenName?.toUpperCase()}"`)}`);
+			const wrongCase = await scim(
+				emu(),
+				'GET',
+				`/Users?${filterQuery(`given_name eq "${owner.givenName?.toUpperCase()}"`)}`,
+			);
 			expect(wrongCase.body).toMatchObject({ totalResults: 0, Resources: [] });
 		});
 
@@ -134,18 +164,36 @@ describe('SCIM /Users', () => {
 		])('rejects %s with 400 invalidFilter', async (filter) => {
 			const res = await scim(emu(), 'GET', `/Users?${filterQuery(filter)}`);
 			expect(res.status).toBe(400);
-			expect(res.body).toEqual({ schemas: [SCIM_ERROR], status: '400', scimType: 'invalidFilter', detail: expect.any(String) });
+			expect(res.body).toEqual({
+				schemas: [SCIM_ERROR],
+				status: '400',
+				scimType: 'invalidFilter',
+				detail: expect.any(String),
+			});
 		});
 
 		it('treats an escaped injection attempt as one literal value', async () => {
-			const res = await scim(emu(), 'GET', `/Users?${filterQuery(String.raw`userName eq "x\" or userName pr or userName eq \"y"`)}`);
+			const res = await scim(
+				emu(),
+				'GET',
+				`/Users?${filterQuery(String.raw`userName eq "x\" or userName pr or userName eq \"y"`)}`,
+			);
 			expect(res.status).toBe(200);
 			expect(res.body.totalResults).toBe(0);
 		});
 
 		it('reads escaped quotes and backslashes as JSON string escapes', async () => {
-			emu().control.addMember({ email: 'o.brien@acme.test', name: 'Quote "Q" Back\\slash\\', givenName: 'Q"\\', role: 'member' });
-			const res = await scim(emu(), 'GET', `/Users?${filterQuery(String.raw`given_name eq "Q\"\\"`)}`);
+			emu().control.addMember({
+				email: 'o.brien@acme.test',
+				name: 'Quote "Q" Back\\slash\\',
+				givenName: 'Q"\\',
+				role: 'member',
+			});
+			const res = await scim(
+				emu(),
+				'GET',
+				`/Users?${filterQuery(String.raw`given_name eq "Q\"\\"`)}`,
+			);
 			expect(res.body.totalResults).toBe(1);
 			expect(res.body.Resources[0].userName).toBe('o.brien@acme.test');
 		});
@@ -173,7 +221,11 @@ describe('SCIM /Users', () => {
 				[NOTION_EXT]: { role: 'restricted_member' },
 			});
 			expect((await scim(emu(), 'GET', `/Users/${res.body.id}`)).status).toBe(200);
-			expect(emu().control.snapshot().members.some((m) => m.id === res.body.id && m.role === 'restricted_member')).toBe(true);
+			expect(
+				emu()
+					.control.snapshot()
+					.members.some((m) => m.id === res.body.id && m.role === 'restricted_member'),
+			).toBe(true);
 		});
 
 		it('defaults the role to member and the name to the email', async () => {
@@ -183,9 +235,17 @@ describe('SCIM /Users', () => {
 		});
 
 		it('answers 409 uniqueness for an active member', async () => {
-			const res = await scim(emu(), 'POST', '/Users', { ...newUser, userName: owner.email.toUpperCase() });
+			const res = await scim(emu(), 'POST', '/Users', {
+				...newUser,
+				userName: owner.email.toUpperCase(),
+			});
 			expect(res.status).toBe(409);
-			expect(res.body).toEqual({ schemas: [SCIM_ERROR], status: '409', scimType: 'uniqueness', detail: expect.any(String) });
+			expect(res.body).toEqual({
+				schemas: [SCIM_ERROR],
+				status: '409',
+				scimType: 'uniqueness',
+				detail: expect.any(String),
+			});
 		});
 
 		it('re-adding a deactivated member reactivates the same user', async () => {
@@ -195,7 +255,10 @@ describe('SCIM /Users', () => {
 		});
 
 		it('adding a guest by email turns the guest into a member with the same id', async () => {
-			const res = await scim(emu(), 'POST', '/Users', { userName: guest.email, [NOTION_EXT]: { role: 'restricted_member' } });
+			const res = await scim(emu(), 'POST', '/Users', {
+				userName: guest.email,
+				[NOTION_EXT]: { role: 'restricted_member' },
+			});
 			expect(res.body).toMatchObject({ id: guest.id, [NOTION_EXT]: { role: 'restricted_member' } });
 			expect(emu().control.snapshot().guests).toEqual([]);
 		});
@@ -203,7 +266,11 @@ describe('SCIM /Users', () => {
 		it.each([
 			['no userName', { name: { formatted: 'X' } }, 'invalidValue'],
 			['a bad email', { userName: 'not-an-email' }, 'invalidValue'],
-			['an unknown role', { userName: 'r@acme.test', [NOTION_EXT]: { role: 'admin' } }, 'invalidValue'],
+			[
+				'an unknown role',
+				{ userName: 'r@acme.test', [NOTION_EXT]: { role: 'admin' } },
+				'invalidValue',
+			],
 			['a non-boolean active', { userName: 'r@acme.test', active: 'maybe' }, 'invalidValue'],
 		])('refuses %s with 400', async (_, body, scimType) => {
 			const res = await scim(emu(), 'POST', '/Users', body);
@@ -218,25 +285,39 @@ describe('SCIM /Users', () => {
 	});
 
 	describe('PATCH', () => {
-		const patch = (id: string | undefined, ...ops: unknown[]) => scim(emu(), 'PATCH', `/Users/${id}`, patchOp(...ops));
+		const patch = (id: string | undefined, ...ops: unknown[]) =>
+			scim(emu(), 'PATCH', `/Users/${id}`, patchOp(...ops));
 
 		it('changes the role with the no-path value-object form', async () => {
-			const res = await patch(member.id, { op: 'replace', value: { [NOTION_EXT]: { role: 'membership_admin' } } });
+			const res = await patch(member.id, {
+				op: 'replace',
+				value: { [NOTION_EXT]: { role: 'membership_admin' } },
+			});
 			expect(res.status).toBe(200);
 			expect(res.body[NOTION_EXT]).toEqual({ role: 'membership_admin' });
 		});
 
 		it('changes the role with the URN path, unless roleUrnPath is off', async () => {
-			const res = await patch(member.id, { op: 'Replace', path: `${NOTION_EXT}:role`, value: 'restricted_member' });
+			const res = await patch(member.id, {
+				op: 'Replace',
+				path: `${NOTION_EXT}:role`,
+				value: 'restricted_member',
+			});
 			expect(res.body[NOTION_EXT]).toEqual({ role: 'restricted_member' });
 			emu().control.setBehaviours({ roleUrnPath: false });
-			const refused = await patch(member.id, { op: 'replace', path: `${NOTION_EXT}:role`, value: 'member' });
+			const refused = await patch(member.id, {
+				op: 'replace',
+				path: `${NOTION_EXT}:role`,
+				value: 'member',
+			});
 			expect(refused.status).toBe(400);
 			expect(refused.body.scimType).toBe('invalidPath');
 		});
 
 		it('deactivates (kept, active:false, out of /v1/users and of every group) and reactivates', async () => {
-			const inGroup = emu().control.snapshot().groups.find((g) => g.memberIds.length > 1) as { id: string; memberIds: string[] };
+			const inGroup = emu()
+				.control.snapshot()
+				.groups.find((g) => g.memberIds.length > 1) as { id: string; memberIds: string[] };
 			const target = inGroup.memberIds.find((id) => id !== owner.id) as string;
 			const off = await patch(target, { op: 'replace', path: 'active', value: false });
 			expect(off.body.active).toBe(false);
@@ -259,12 +340,23 @@ describe('SCIM /Users', () => {
 			);
 			expect(res.body).toMatchObject({
 				userName: 'renamed@acme.test',
-				name: { givenName: 'Renamed', familyName: member.familyName, formatted: `Renamed ${member.familyName}` },
+				name: {
+					givenName: 'Renamed',
+					familyName: member.familyName,
+					formatted: `Renamed ${member.familyName}`,
+				},
 				emails: [{ value: 'renamed@acme.test', primary: true }],
 			});
-			const emails = await patch(member.id, { op: 'replace', path: 'emails', value: [{ value: 'x@acme.test', primary: true }] });
+			const emails = await patch(member.id, {
+				op: 'replace',
+				path: 'emails',
+				value: [{ value: 'x@acme.test', primary: true }],
+			});
 			expect(emails.body.userName).toBe('x@acme.test');
-			const formatted = await patch(member.id, { op: 'replace', value: { name: { formatted: 'Just One Name' } } });
+			const formatted = await patch(member.id, {
+				op: 'replace',
+				value: { name: { formatted: 'Just One Name' } },
+			});
 			expect(formatted.body.displayName).toBe('Just One Name');
 		});
 
@@ -272,7 +364,11 @@ describe('SCIM /Users', () => {
 			const res = await patch(
 				member.id,
 				{ op: 'replace', path: 'title', value: 'Engineer' },
-				{ op: 'add', path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department', value: 'R&D' },
+				{
+					op: 'add',
+					path: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department',
+					value: 'R&D',
+				},
 			);
 			expect(res.status).toBe(200);
 		});
@@ -290,28 +386,46 @@ describe('SCIM /Users', () => {
 			['an unknown op', { op: 'move', path: 'active', value: true }, 'invalidSyntax'],
 			['a bad role', { op: 'replace', value: { [NOTION_EXT]: { role: 'boss' } } }, 'invalidValue'],
 			['removing userName', { op: 'remove', path: 'userName' }, 'mutability'],
+			['removing the role', { op: 'remove', path: `${NOTION_EXT}:role` }, 'mutability'],
+			['removing an unknown path', { op: 'remove', path: 'favouriteColour' }, 'invalidPath'],
 		])('refuses %s with 400 and changes nothing (atomic)', async (_, badOp, scimType) => {
 			const before = (await scim(emu(), 'GET', `/Users/${member.id}`)).body;
-			const res = await patch(member.id, { op: 'replace', path: 'displayName', value: 'Should Not Stick' }, badOp);
+			const res = await patch(
+				member.id,
+				{ op: 'replace', path: 'displayName', value: 'Should Not Stick' },
+				badOp,
+			);
 			expect(res.status).toBe(400);
 			expect(res.body).toMatchObject({ schemas: [SCIM_ERROR], status: '400', scimType });
 			expect((await scim(emu(), 'GET', `/Users/${member.id}`)).body).toEqual(before);
 		});
 
 		it('refuses a body that is not a PatchOp', async () => {
-			const res = await scim(emu(), 'PATCH', `/Users/${member.id}`, { Operations: [{ op: 'replace', path: 'active', value: true }] });
+			const res = await scim(emu(), 'PATCH', `/Users/${member.id}`, {
+				Operations: [{ op: 'replace', path: 'active', value: true }],
+			});
 			expect(res.body.scimType).toBe('invalidSyntax');
 		});
 
 		it('refuses to deactivate or demote the token owner (403 by default, 400 when switched)', async () => {
 			const off = await patch(owner.id, { op: 'replace', path: 'active', value: false });
 			expect(off.status).toBe(403);
-			expect(off.body).toEqual({ schemas: [SCIM_ERROR], status: '403', detail: expect.any(String) });
+			expect(off.body).toEqual({
+				schemas: [SCIM_ERROR],
+				status: '403',
+				detail: expect.any(String),
+			});
 			emu().control.setBehaviours({ tokenOwnerRemoveStatus: 400 });
-			const demote = await patch(owner.id, { op: 'replace', value: { [NOTION_EXT]: { role: 'member' } } });
+			const demote = await patch(owner.id, {
+				op: 'replace',
+				value: { [NOTION_EXT]: { role: 'member' } },
+			});
 			expect(demote.status).toBe(400);
 			expect(demote.body.scimType).toBe('mutability');
-			expect((await scim(emu(), 'GET', `/Users/${owner.id}`)).body).toMatchObject({ active: true, [NOTION_EXT]: { role: 'owner' } });
+			expect((await scim(emu(), 'GET', `/Users/${owner.id}`)).body).toMatchObject({
+				active: true,
+				[NOTION_EXT]: { role: 'owner' },
+			});
 		});
 	});
 
@@ -325,11 +439,17 @@ describe('SCIM /Users', () => {
 				active: true,
 			});
 			expect(res.status).toBe(200);
-			expect(res.body).toMatchObject({ displayName: 'Put Name', [NOTION_EXT]: { role: member.role } });
+			expect(res.body).toMatchObject({
+				displayName: 'Put Name',
+				[NOTION_EXT]: { role: member.role },
+			});
 		});
 
 		it('PUT active:false removes the member from the workspace', async () => {
-			const res = await scim(emu(), 'PUT', `/Users/${member.id}`, { userName: member.email, active: false });
+			const res = await scim(emu(), 'PUT', `/Users/${member.id}`, {
+				userName: member.email,
+				active: false,
+			});
 			expect(res.body.active).toBe(false);
 		});
 	});

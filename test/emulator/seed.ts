@@ -11,12 +11,62 @@ export interface GenerateSeedOptions {
 	seed?: number;
 }
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances',
-	'Edsger', 'Radia', 'Donald', 'Hedy', 'Tim', 'Annie', 'John', 'Sophie', 'Guido', 'Karen'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson',
-	'Allen', 'Dijkstra', 'Perlman', 'Knuth', 'Lamarr', 'Berners-Lee', 'Easley', 'McCarthy', 'Wilson', 'Rossum', 'Jones'];
-const GROUPS = ['Engineering', 'Design', 'Sales', 'Marketing', 'Support', 'Finance', 'Legal', 'People', 'Operations',
-	'Product'];
+const FIRST = [
+	'Ada',
+	'Grace',
+	'Alan',
+	'Katherine',
+	'Linus',
+	'Margaret',
+	'Dennis',
+	'Barbara',
+	'Ken',
+	'Frances',
+	'Edsger',
+	'Radia',
+	'Donald',
+	'Hedy',
+	'Tim',
+	'Annie',
+	'John',
+	'Sophie',
+	'Guido',
+	'Karen',
+];
+const LAST = [
+	'Lovelace',
+	'Hopper',
+	'Turing',
+	'Johnson',
+	'Torvalds',
+	'Hamilton',
+	'Ritchie',
+	'Liskov',
+	'Thompson',
+	'Allen',
+	'Dijkstra',
+	'Perlman',
+	'Knuth',
+	'Lamarr',
+	'Berners-Lee',
+	'Easley',
+	'McCarthy',
+	'Wilson',
+	'Rossum',
+	'Jones',
+];
+const GROUPS = [
+	'Engineering',
+	'Design',
+	'Sales',
+	'Marketing',
+	'Support',
+	'Finance',
+	'Legal',
+	'People',
+	'Operations',
+	'Product',
+];
 
 /** Member 0 is the owner who made the SCIM token; roles cycle so that every role is present. */
 function roleOf(i: number): Role {
@@ -28,7 +78,8 @@ function roleOf(i: number): Role {
 
 export function generateSeed(options: GenerateSeedOptions): Seed {
 	const { members: count, bots = 1, guests = 1, groups = 3, deactivated = 0, seed = 1 } = options;
-	if (count < 1) throw new Error('generateSeed: at least one member (the SCIM token owner) is needed');
+	if (count < 1)
+		throw new Error('generateSeed: at least one member (the SCIM token owner) is needed');
 	const random = prng(seed);
 	const hex = (n: number) => uuidFrom(random).replace(/-/g, '').slice(0, n);
 	const members: SeedMember[] = [];

@@ -18,7 +18,14 @@ import { standardApi } from './routes/standardApi';
 import type { Runtime } from './runtime';
 import { demoSeed } from './seed';
 import { Workspace } from './store';
-import { DEFAULT_BEHAVIOURS, type ApiKind, type Emulator, type EmulatorOptions, type FaultKind, type LogEntry } from './types';
+import {
+	DEFAULT_BEHAVIOURS,
+	type ApiKind,
+	type Emulator,
+	type EmulatorOptions,
+	type FaultKind,
+	type LogEntry,
+} from './types';
 
 const EDGE_502_HTML =
 	'<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n';
@@ -70,7 +77,8 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		faults: new FaultPlan(),
 		log: [],
 	};
-	if (options.faults) rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
+	if (options.faults)
+		rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
 	const rateLimit = options.rateLimit ?? { requestsPerSecond: 3, burst: 10 };
 	const limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit);
 	const latencyMs = options.latencyMs ?? 0;
@@ -104,7 +112,9 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		if (!limiter || !ctx.bearer) return 0;
 		const { api, scim } = ctx.store.tokens;
 		if (ctx.bearer !== api && ctx.bearer !== scim) return 0;
-		return limiter.take(rt.behaviours.sharedRateLimit ? 'workspace' : ctx.bearer === api ? 'api' : 'scim');
+		return limiter.take(
+			rt.behaviours.sharedRateLimit ? 'workspace' : ctx.bearer === api ? 'api' : 'scim',
+		);
 	}
 
 	function fault(
@@ -127,13 +137,19 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			case 'edge502':
 				entry.status = 502;
 				res
-					.writeHead(502, { 'content-type': 'text/html', 'cf-ray': `${randomBytes(8).toString('hex')}-SJC` })
+					.writeHead(502, {
+						'content-type': 'text/html',
+						'cf-ray': `${randomBytes(8).toString('hex')}-SJC`,
+					})
 					.end(EDGE_502_HTML);
 				return;
 			case 'malformed': {
 				entry.status = 200;
 				const text = '{"object":"list","results":[{"object":"user",<oops>';
-				res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-notion-request-id': requestId });
+				res.writeHead(200, {
+					'content-type': 'application/json; charset=utf-8',
+					'x-notion-request-id': requestId,
+				});
 				res.end(text);
 				return;
 			}
@@ -154,7 +170,12 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			default: {
 				const status = Number(kind) as 429 | 500 | 502 | 503 | 504 | 529;
 				const headers = status === 429 || status === 529 ? { 'retry-after': '1' } : undefined;
-				send(res, entry, serverError(api, status, `Injected ${kind} fault`, rt.behaviours, headers), requestId);
+				send(
+					res,
+					entry,
+					serverError(api, status, `Injected ${kind} fault`, rt.behaviours, headers),
+					requestId,
+				);
 			}
 		}
 	}
@@ -189,9 +210,15 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		}
 		const wait = retryAfter(ctx);
 		const answer = wait
-			? serverError(api, 429, 'You have been rate limited. Please try again in a few minutes.', rt.behaviours, {
-					'retry-after': String(wait),
-				})
+			? serverError(
+					api,
+					429,
+					'You have been rate limited. Please try again in a few minutes.',
+					rt.behaviours,
+					{
+						'retry-after': String(wait),
+					},
+				)
 			: route(ctx, api);
 		send(res, entry, answer, requestId);
 	}

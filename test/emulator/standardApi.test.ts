@@ -10,7 +10,9 @@ describe('standard API /v1/users', () => {
 	const emu = useEmulator({ seed });
 
 	it('refuses a request without a bearer token (401 unauthorized, Notion error body)', async () => {
-		const res = await fetch(`${emu().url}/v1/users`, { headers: { 'notion-version': NOTION_VERSION } });
+		const res = await fetch(`${emu().url}/v1/users`, {
+			headers: { 'notion-version': NOTION_VERSION },
+		});
 		const body = await res.json();
 		expect(res.status).toBe(401);
 		expect(body).toEqual({
@@ -23,21 +25,37 @@ describe('standard API /v1/users', () => {
 	});
 
 	it('refuses the SCIM token and a wrong token', async () => {
-		expect((await api(emu(), '/users', { authorization: `Bearer ${emu().tokens.scim}` })).status).toBe(401);
-		expect((await api(emu(), '/users', { authorization: 'Bearer secret_wrong' })).body.code).toBe('unauthorized');
+		expect(
+			(await api(emu(), '/users', { authorization: `Bearer ${emu().tokens.scim}` })).status,
+		).toBe(401);
+		expect((await api(emu(), '/users', { authorization: 'Bearer secret_wrong' })).body.code).toBe(
+			'unauthorized',
+		);
 	});
 
 	it('requires Notion-Version (400 missing_version)', async () => {
-		const res = await fetch(`${emu().url}/v1/users`, { headers: { authorization: `Bearer ${emu().tokens.api}` } });
+		const res = await fetch(`${emu().url}/v1/users`, {
+			headers: { authorization: `Bearer ${emu().tokens.api}` },
+		});
 		expect(res.status).toBe(400);
-		expect(await res.json()).toMatchObject({ object: 'error', status: 400, code: 'missing_version' });
+		expect(await res.json()).toMatchObject({
+			object: 'error',
+			status: 400,
+			code: 'missing_version',
+		});
 	});
 
 	it('lists active members and bots, leaving guests and removed members out', async () => {
 		const res = await api(emu(), '/users');
 		expect(res.status).toBe(200);
 		expect(res.headers.get('x-notion-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-		expect(res.body).toMatchObject({ object: 'list', next_cursor: null, has_more: false, type: 'user', user: {} });
+		expect(res.body).toMatchObject({
+			object: 'list',
+			next_cursor: null,
+			has_more: false,
+			type: 'user',
+			user: {},
+		});
 		const ids = res.body.results.map((u: { id: string }) => u.id);
 		expect(ids).toHaveLength(10 + 2);
 		expect(ids).not.toContain(guest.id);
@@ -97,7 +115,9 @@ describe('standard API /v1/users', () => {
 
 	it('rejects a non-numeric page_size and an invalid cursor', async () => {
 		expect((await api(emu(), '/users?page_size=abc')).body.code).toBe('validation_error');
-		expect((await api(emu(), '/users?start_cursor=not-a-cursor')).body.code).toBe('validation_error');
+		expect((await api(emu(), '/users?start_cursor=not-a-cursor')).body.code).toBe(
+			'validation_error',
+		);
 	});
 
 	it('clamps page_size when pageSizeOutOfRange is clamp', async () => {
@@ -109,8 +129,13 @@ describe('standard API /v1/users', () => {
 	});
 
 	it('retrieves a member, a guest and a bot by id, with or without dashes', async () => {
-		expect((await api(emu(), `/users/${owner.id}`)).body).toMatchObject({ id: owner.id, type: 'person' });
-		expect((await api(emu(), `/users/${(owner.id as string).replace(/-/g, '')}`)).body.id).toBe(owner.id);
+		expect((await api(emu(), `/users/${owner.id}`)).body).toMatchObject({
+			id: owner.id,
+			type: 'person',
+		});
+		expect((await api(emu(), `/users/${(owner.id as string).replace(/-/g, '')}`)).body.id).toBe(
+			owner.id,
+		);
 		expect((await api(emu(), `/users/${guest.id}`)).body).toEqual({
 			object: 'user',
 			id: guest.id,
@@ -152,18 +177,29 @@ describe('standard API /v1/users', () => {
 		const res = await api(emu(), `/users/${owner.id}`);
 		expect(res.body.person).toEqual({});
 		const list = await api(emu(), '/users');
-		expect(list.body.results.every((u: { type: string; person?: object }) => u.type === 'bot' || JSON.stringify(u.person) === '{}')).toBe(true);
+		expect(
+			list.body.results.every(
+				(u: { type: string; person?: object }) =>
+					u.type === 'bot' || JSON.stringify(u.person) === '{}',
+			),
+		).toBe(true);
 	});
 
 	it('refuses users endpoints without the user capability (403 restricted_resource), but not /me', async () => {
 		emu().control.setUserCapability(false);
-		expect((await api(emu(), '/users')).body).toMatchObject({ status: 403, code: 'restricted_resource' });
+		expect((await api(emu(), '/users')).body).toMatchObject({
+			status: 403,
+			code: 'restricted_resource',
+		});
 		expect((await api(emu(), `/users/${owner.id}`)).status).toBe(403);
 		expect((await api(emu(), '/users/me')).status).toBe(200);
 	});
 
 	it('answers 400 invalid_request_url for unknown endpoints and methods', async () => {
-		expect((await api(emu(), '/pages')).body).toMatchObject({ status: 400, code: 'invalid_request_url' });
+		expect((await api(emu(), '/pages')).body).toMatchObject({
+			status: 400,
+			code: 'invalid_request_url',
+		});
 		const post = await fetch(`${emu().url}/v1/users`, {
 			method: 'POST',
 			headers: { authorization: `Bearer ${emu().tokens.api}`, 'notion-version': NOTION_VERSION },

@@ -223,7 +223,9 @@ export class Workspace {
 
 	/** SCIM members from a 0-based offset. */
 	scimUserPage(offset: number, count: number): PersonRecord[] {
-		return this.s.scimIds.slice(offset, offset + count).map((id) => this.s.users.get(id) as PersonRecord);
+		return this.s.scimIds
+			.slice(offset, offset + count)
+			.map((id) => this.s.users.get(id) as PersonRecord);
 	}
 
 	*scimUsers(): Iterable<PersonRecord> {
@@ -274,7 +276,8 @@ export class Workspace {
 			if (prevEmail !== undefined) s.byEmail.delete(prevEmail);
 			if (nextEmail !== undefined) s.byEmail.set(nextEmail, next.id);
 		}
-		if (isPersonMember(prev) && !isPersonMember(next)) s.scimIds.splice(s.scimIds.indexOf(next.id), 1);
+		if (isPersonMember(prev) && !isPersonMember(next))
+			s.scimIds.splice(s.scimIds.indexOf(next.id), 1);
 		if (!isPersonMember(prev) && isPersonMember(next)) {
 			if (options.front) s.scimIds.unshift(next.id);
 			else s.scimIds.push(next.id);
@@ -322,7 +325,9 @@ export class Workspace {
 	}
 
 	groupPage(offset: number, count: number): GroupRecord[] {
-		return this.s.groupIds.slice(offset, offset + count).map((id) => this.s.groups.get(id) as GroupRecord);
+		return this.s.groupIds
+			.slice(offset, offset + count)
+			.map((id) => this.s.groups.get(id) as GroupRecord);
 	}
 
 	allGroups(): GroupRecord[] {

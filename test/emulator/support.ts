@@ -30,10 +30,18 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
 	return () => emu as Emulator;
 }
 
-export async function api(emu: Emulator, path: string, headers: Record<string, string> = {}): Promise<Reply> {
+export async function api(
+	emu: Emulator,
+	path: string,
+	headers: Record<string, string> = {},
+): Promise<Reply> {
 	return reply(
 		await fetch(`${emu.url}/v1${path}`, {
-			headers: { authorization: `Bearer ${emu.tokens.api}`, 'notion-version': NOTION_VERSION, ...headers },
+			headers: {
+				authorization: `Bearer ${emu.tokens.api}`,
+				'notion-version': NOTION_VERSION,
+				...headers,
+			},
 		}),
 	);
 }

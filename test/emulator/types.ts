@@ -160,7 +160,13 @@ export interface GroupState {
 }
 
 export interface WorkspaceSnapshot {
-	workspace: { id: string; name: string; plan: Plan; emailCapability: boolean; userCapability: boolean };
+	workspace: {
+		id: string;
+		name: string;
+		plan: Plan;
+		emailCapability: boolean;
+		userCapability: boolean;
+	};
 	scimTokenRevoked: boolean;
 	scimTokenOwnerId: string;
 	members: MemberState[];

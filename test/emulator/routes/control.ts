@@ -20,7 +20,9 @@ export function controlApi(ctx: RequestContext, control: EmulatorControl): Answe
 				control.resetLog();
 				return { status: 204 };
 			case 'POST faults': {
-				const b = body<{ script?: FaultKind[]; rate?: number; kinds?: FaultKind[]; seed?: number }>(ctx);
+				const b = body<{ script?: FaultKind[]; rate?: number; kinds?: FaultKind[]; seed?: number }>(
+					ctx,
+				);
 				if (b.script) control.scriptFaults(b.script);
 				if (b.rate !== undefined) control.setFaultRate(b.rate, b.kinds, b.seed);
 				return { status: 204 };
@@ -51,7 +53,9 @@ export function controlApi(ctx: RequestContext, control: EmulatorControl): Answe
 			case 'POST groups':
 				return json(201, { id: control.addGroup(body<SeedGroup>(ctx)) });
 			default:
-				return json(404, { error: `no control endpoint ${ctx.method} /_emulator/${ctx.segments.join('/')}` });
+				return json(404, {
+					error: `no control endpoint ${ctx.method} /_emulator/${ctx.segments.join('/')}`,
+				});
 		}
 	} catch (e) {
 		return json(400, { error: e instanceof Error ? e.message : String(e) });

@@ -9,11 +9,16 @@ import { scimUsers } from './scimUsers';
 export function scimApi(ctx: RequestContext): Answer {
 	const { store, behaviours } = ctx;
 	try {
-		if (ctx.bearer !== store.tokens.scim) throw new ScimFailure(401, 'The bearer token is missing or invalid');
+		if (ctx.bearer !== store.tokens.scim)
+			throw new ScimFailure(401, 'The bearer token is missing or invalid');
 		if (store.info.plan !== 'enterprise') {
-			throw new ScimFailure(behaviours.notEnterpriseStatus, 'SCIM provisioning is available on the Enterprise plan only');
+			throw new ScimFailure(
+				behaviours.notEnterpriseStatus,
+				'SCIM provisioning is available on the Enterprise plan only',
+			);
 		}
-		if (store.scimRevoked) throw new ScimFailure(behaviours.scimRevokedStatus, 'This SCIM token has been revoked');
+		if (store.scimRevoked)
+			throw new ScimFailure(behaviours.scimRevokedStatus, 'This SCIM token has been revoked');
 		switch (ctx.segments[0]) {
 			case 'Users':
 				return scimUsers(ctx);

@@ -12,7 +12,8 @@ const RESOURCE_TYPE_URN = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
 
 export function scimDiscovery(ctx: RequestContext): Answer {
 	const [resource, ...rest] = ctx.segments;
-	if (ctx.method !== 'GET' || rest.length > 0) throw new ScimFailure(405, `${ctx.method} is not supported here`);
+	if (ctx.method !== 'GET' || rest.length > 0)
+		throw new ScimFailure(405, `${ctx.method} is not supported here`);
 	const base = `${ctx.baseUrl}/scim/v2`;
 	if (resource === 'ServiceProviderConfig') {
 		return json(200, {
@@ -53,5 +54,8 @@ export function scimDiscovery(ctx: RequestContext): Answer {
 			meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/Group` },
 		},
 	];
-	return json(200, ctx.behaviours.resourceTypesShape === 'array' ? types : listResponse(types.length, 1, types));
+	return json(
+		200,
+		ctx.behaviours.resourceTypesShape === 'array' ? types : listResponse(types.length, 1, types),
+	);
 }

@@ -45,7 +45,8 @@ function assertNameFree(store: Workspace, displayName: string, selfId?: string):
 	const taken = store
 		.allGroups()
 		.some((g) => g.id !== selfId && g.displayName.toLowerCase() === displayName.toLowerCase());
-	if (taken) throw new ScimFailure(409, `A group named ${displayName} already exists`, 'uniqueness');
+	if (taken)
+		throw new ScimFailure(409, `A group named ${displayName} already exists`, 'uniqueness');
 }
 
 /** A full Group resource (POST, PUT); members left out keep the current ones. */
@@ -58,7 +59,9 @@ function draftFromResource(ctx: RequestContext, current?: GroupDraft): GroupDraf
 		throw new ScimFailure(400, 'displayName is required', 'invalidValue');
 	}
 	const members =
-		body.members === undefined ? (current?.members ?? []) : memberIds(body.members, activeMemberCheck(ctx.store));
+		body.members === undefined
+			? (current?.members ?? [])
+			: memberIds(body.members, activeMemberCheck(ctx.store));
 	return { displayName: body.displayName, members: [...new Set(members)] };
 }
 
@@ -83,7 +86,14 @@ export function scimGroups(ctx: RequestContext): Answer {
 		const draft = draftFromResource(ctx);
 		assertNameFree(store, draft.displayName);
 		const at = store.now();
-		const base = { id: randomUUID(), displayName: '', members: new Set<string>(), ownsPages: false, created: at, lastModified: at };
+		const base = {
+			id: randomUUID(),
+			displayName: '',
+			members: new Set<string>(),
+			ownsPages: false,
+			created: at,
+			lastModified: at,
+		};
 		const created = commit(ctx, base, draft);
 		const location = `${baseUrl}/scim/v2/Groups/${created.id}`;
 		return json(201, renderGroup(created, store, baseUrl), { location });
@@ -95,7 +105,10 @@ export function scimGroups(ctx: RequestContext): Answer {
 	if (method === 'GET') return json(200, renderGroup(current, store, baseUrl));
 	if (method === 'DELETE') {
 		if (current.ownsPages) {
-			throw new ScimFailure(400, `Group ${current.displayName} cannot be deleted: pages would be left without anyone with full access`);
+			throw new ScimFailure(
+				400,
+				`Group ${current.displayName} cannot be deleted: pages would be left without anyone with full access`,
+			);
 		}
 		store.deleteGroup(current.id);
 		return { status: 204 };
@@ -106,7 +119,8 @@ export function scimGroups(ctx: RequestContext): Answer {
 		draft = applyGroupPatch(currentDraft, ops, ctx.behaviours, activeMemberCheck(store));
 	} else if (method === 'PUT') draft = draftFromResource(ctx, currentDraft);
 	else throw new ScimFailure(405, `${method} is not supported on /Groups/{id}`);
-	if (draft.displayName !== current.displayName) assertNameFree(store, draft.displayName, current.id);
+	if (draft.displayName !== current.displayName)
+		assertNameFree(store, draft.displayName, current.id);
 	return json(200, renderGroup(commit(ctx, current, draft), store, baseUrl));
 }
 
@@ -116,10 +130,18 @@ function list(ctx: RequestContext): Answer {
 	const filterText = query.get('filter');
 	const render = (groups: GroupRecord[]) => groups.map((g) => renderGroup(g, store, baseUrl));
 	if (filterText === null) {
-		return json(200, listResponse(store.groupCount(), startIndex, render(store.groupPage(startIndex - 1, count))));
+		return json(
+			200,
+			listResponse(store.groupCount(), startIndex, render(store.groupPage(startIndex - 1, count))),
+		);
 	}
 	const { value } = parseGroupFilter(filterText);
 	// RFC 7643 §4.2: a group's displayName is not case-exact.
-	const matches = store.allGroups().filter((g) => g.displayName.toLowerCase() === value.toLowerCase());
-	return json(200, listResponse(matches.length, startIndex, render(pageOf(matches, startIndex, count))));
+	const matches = store
+		.allGroups()
+		.filter((g) => g.displayName.toLowerCase() === value.toLowerCase());
+	return json(
+		200,
+		listResponse(matches.length, startIndex, render(pageOf(matches, startIndex, count))),
+	);
 }

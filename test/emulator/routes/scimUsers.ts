@@ -53,7 +53,14 @@ function findMember(store: Workspace, rawId: string): PersonRecord {
 }
 
 function draftOf(u: PersonRecord): UserDraft {
-	return { email: u.email, name: u.name, givenName: u.givenName, familyName: u.familyName, role: u.role, active: u.active };
+	return {
+		email: u.email,
+		name: u.name,
+		givenName: u.givenName,
+		familyName: u.familyName,
+		role: u.role,
+		active: u.active,
+	};
 }
 
 /** A full resource (POST, PUT): unknown attributes are ignored, `userName` is required and wins. */
@@ -63,7 +70,8 @@ function draftFromResource(rawBody: string, base: UserDraft, ctx: RequestContext
 		throw new ScimFailure(400, 'The body must be a User resource', 'invalidSyntax');
 	}
 	const resource = body as Record<string, unknown>;
-	if (resource.userName === undefined) throw new ScimFailure(400, 'userName (the email) is required', 'invalidValue');
+	if (resource.userName === undefined)
+		throw new ScimFailure(400, 'userName (the email) is required', 'invalidValue');
 	const draft = { ...base };
 	for (const [key, value] of Object.entries(resource)) {
 		if (['schemas', 'id', 'meta', 'emails', 'username'].includes(key.toLowerCase())) continue;
@@ -98,7 +106,12 @@ function assertNotTokenOwner(ctx: RequestContext, id: string, draft?: UserDraft)
 }
 
 function commit(ctx: RequestContext, current: PersonRecord, draft: UserDraft): PersonRecord {
-	const next: PersonRecord = { ...current, ...draft, kind: 'member', lastModified: ctx.store.now() };
+	const next: PersonRecord = {
+		...current,
+		...draft,
+		kind: 'member',
+		lastModified: ctx.store.now(),
+	};
 	ctx.store.putUser(next);
 	return next;
 }
@@ -120,7 +133,12 @@ export function scimUsers(ctx: RequestContext): Answer {
 		return { status: 204 };
 	}
 	let draft: UserDraft;
-	if (method === 'PATCH') draft = applyUserPatch(draftOf(current), parsePatchBody(parseJsonBody(ctx.rawBody)), ctx.behaviours);
+	if (method === 'PATCH')
+		draft = applyUserPatch(
+			draftOf(current),
+			parsePatchBody(parseJsonBody(ctx.rawBody)),
+			ctx.behaviours,
+		);
 	else if (method === 'PUT') draft = draftFromResource(ctx.rawBody, draftOf(current), ctx);
 	else throw new ScimFailure(405, `${method} is not supported on /Users/{id}`);
 	assertNotTokenOwner(ctx, current.id, draft);
@@ -135,7 +153,14 @@ function list(ctx: RequestContext): Answer {
 	if (filterText === null) {
 		if (behaviours.unstablePaging && startIndex > 1) store.joinNewcomer();
 		const page = store.scimUserPage(startIndex - 1, count);
-		return json(200, listResponse(store.scimUserCount(), startIndex, page.map((u) => renderUser(u, baseUrl))));
+		return json(
+			200,
+			listResponse(
+				store.scimUserCount(),
+				startIndex,
+				page.map((u) => renderUser(u, baseUrl)),
+			),
+		);
 	}
 	const filter = parseUserFilter(filterText);
 	let matches: PersonRecord[];
@@ -148,17 +173,29 @@ function list(ctx: RequestContext): Answer {
 	}
 	return json(
 		200,
-		listResponse(matches.length, startIndex, pageOf(matches, startIndex, count).map((u) => renderUser(u, baseUrl))),
+		listResponse(
+			matches.length,
+			startIndex,
+			pageOf(matches, startIndex, count).map((u) => renderUser(u, baseUrl)),
+		),
 	);
 }
 
 /** Adds a member; an account already known by email (removed member, guest) keeps its id. */
 function create(ctx: RequestContext): Answer {
 	const { store, baseUrl } = ctx;
-	const draft = draftFromResource(ctx.rawBody, { email: '', name: '', role: 'member', active: true }, ctx);
+	const draft = draftFromResource(
+		ctx.rawBody,
+		{ email: '', name: '', role: 'member', active: true },
+		ctx,
+	);
 	const known = store.personByEmail(draft.email);
 	if (known?.kind === 'member' && known.active) {
-		throw new ScimFailure(409, `User with userName ${draft.email} is already a member of this workspace`, 'uniqueness');
+		throw new ScimFailure(
+			409,
+			`User with userName ${draft.email} is already a member of this workspace`,
+			'uniqueness',
+		);
 	}
 	const at = store.now();
 	const base: PersonRecord = known ?? {

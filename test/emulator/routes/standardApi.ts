@@ -14,7 +14,10 @@ function encodeCursor(seq: number): string {
 }
 
 function decodeCursor(cursor: string): number | undefined {
-	if (!cursor.startsWith(CURSOR_PREFIX) || !/^[0-9a-f]{12}$/.test(cursor.slice(CURSOR_PREFIX.length))) {
+	if (
+		!cursor.startsWith(CURSOR_PREFIX) ||
+		!/^[0-9a-f]{12}$/.test(cursor.slice(CURSOR_PREFIX.length))
+	) {
 		return undefined;
 	}
 	return parseInt(cursor.slice(CURSOR_PREFIX.length), 16);
@@ -45,9 +48,14 @@ function renderUser(user: UserRecord, store: Workspace): object {
 
 export function standardApi(ctx: RequestContext): Answer {
 	const { store } = ctx;
-	if (ctx.bearer !== store.tokens.api) return notionError(401, 'unauthorized', 'API token is invalid.');
+	if (ctx.bearer !== store.tokens.api)
+		return notionError(401, 'unauthorized', 'API token is invalid.');
 	if (!ctx.headers['notion-version']) {
-		return notionError(400, 'missing_version', 'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.');
+		return notionError(
+			400,
+			'missing_version',
+			'Notion-Version header failed validation: Notion-Version header should be defined, instead was `undefined`.',
+		);
 	}
 	const [resource, id, ...rest] = ctx.segments;
 	if (ctx.method !== 'GET' || resource !== 'users' || rest.length > 0) {
@@ -59,10 +67,18 @@ export function standardApi(ctx: RequestContext): Answer {
 	}
 	if (id !== undefined) {
 		const userId = normalizeId(id);
-		if (!userId) return notionError(400, 'validation_error', `path failed validation: path.user_id should be a valid uuid, instead was \`"${id}"\`.`);
+		if (!userId)
+			return notionError(
+				400,
+				'validation_error',
+				`path failed validation: path.user_id should be a valid uuid, instead was \`"${id}"\`.`,
+			);
 		const user = store.user(userId);
-		const visible = user && (user.kind === 'bot' || user.kind === 'guest' || (user.kind === 'member' && user.active));
-		if (!visible) return notionError(404, 'object_not_found', `Could not find user with ID: ${userId}.`);
+		const visible =
+			user &&
+			(user.kind === 'bot' || user.kind === 'guest' || (user.kind === 'member' && user.active));
+		if (!visible)
+			return notionError(404, 'object_not_found', `Could not find user with ID: ${userId}.`);
 		return json(200, renderUser(user, store));
 	}
 	return listUsers(ctx);
@@ -75,11 +91,19 @@ function listUsers(ctx: RequestContext): Answer {
 	if (rawSize !== null) {
 		size = Number(rawSize);
 		if (!Number.isInteger(size)) {
-			return notionError(400, 'validation_error', `body failed validation: body.page_size should be a number, instead was \`"${rawSize}"\`.`);
+			return notionError(
+				400,
+				'validation_error',
+				`body failed validation: body.page_size should be a number, instead was \`"${rawSize}"\`.`,
+			);
 		}
 		if (size < 1 || size > 100) {
 			if (behaviours.pageSizeOutOfRange === 'error') {
-				return notionError(400, 'validation_error', `body failed validation: body.page_size should be ≤ \`100\` and ≥ \`1\`, instead was \`${size}\`.`);
+				return notionError(
+					400,
+					'validation_error',
+					`body failed validation: body.page_size should be ≤ \`100\` and ≥ \`1\`, instead was \`${size}\`.`,
+				);
 			}
 			size = Math.min(100, Math.max(1, size));
 		}
@@ -88,7 +112,12 @@ function listUsers(ctx: RequestContext): Answer {
 	let fromSeq = 0;
 	if (cursor !== null) {
 		const seq = decodeCursor(cursor);
-		if (seq === undefined) return notionError(400, 'validation_error', 'body failed validation: body.start_cursor should be a valid cursor.');
+		if (seq === undefined)
+			return notionError(
+				400,
+				'validation_error',
+				'body failed validation: body.start_cursor should be a valid cursor.',
+			);
 		fromSeq = seq;
 		if (behaviours.unstablePaging) store.joinNewcomer();
 	}

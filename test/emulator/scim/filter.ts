@@ -13,14 +13,18 @@ import { ScimFailure } from '../errors';
  * a run of n backslashes came from n/2 (or (n+1)/2 before a quote).
  */
 function restoreQuoted(literal: string): string {
-	return literal.replace(/(\\+)("?)/g, (_, run: string, quote: string) =>
-		'\\'.repeat(quote ? (run.length + 1) / 2 : run.length / 2) + quote,
+	return literal.replace(
+		/(\\+)("?)/g,
+		(_, run: string, quote: string) =>
+			'\\'.repeat(quote ? (run.length + 1) / 2 : run.length / 2) + quote,
 	);
 }
 
 export function parseScimFilter(text: string): Filter {
 	try {
-		const tokens = tokenizer(text).map((t) => (t.type === 'Quoted' ? { ...t, literal: restoreQuoted(t.literal) } : t));
+		const tokens = tokenizer(text).map((t) =>
+			t.type === 'Quoted' ? { ...t, literal: restoreQuoted(t.literal) } : t,
+		);
 		const list = new Tokens(tokens);
 		const filter = parseFilter(list);
 		if (list.peek().type !== 'EOT') throw new Error('trailing tokens');
@@ -31,10 +35,15 @@ export function parseScimFilter(text: string): Filter {
 }
 
 /** `attr eq "value"` with attr one of `attributes` (names compared case-insensitively, per the RFC). */
-function singleEq<A extends string>(text: string, attributes: Record<string, A>): { attribute: A; value: string } {
+function singleEq<A extends string>(
+	text: string,
+	attributes: Record<string, A>,
+): { attribute: A; value: string } {
 	const filter = parseScimFilter(text);
 	if (filter.op === 'eq' && typeof filter.compValue === 'string') {
-		const name = Object.keys(attributes).find((n) => n.toLowerCase() === filter.attrPath.toLowerCase());
+		const name = Object.keys(attributes).find(
+			(n) => n.toLowerCase() === filter.attrPath.toLowerCase(),
+		);
 		if (name) return { attribute: attributes[name], value: filter.compValue };
 	}
 	throw new ScimFailure(

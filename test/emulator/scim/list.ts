@@ -8,7 +8,8 @@ export const MAX_COUNT = 100;
 function integer(raw: string | null, name: string, fallback: number): number {
 	if (raw === null) return fallback;
 	const n = Number(raw);
-	if (raw.trim() === '' || !Number.isInteger(n)) throw new ScimFailure(400, `${name} must be an integer`, 'invalidValue');
+	if (raw.trim() === '' || !Number.isInteger(n))
+		throw new ScimFailure(400, `${name} must be an integer`, 'invalidValue');
 	return n;
 }
 
@@ -28,7 +29,11 @@ export function pageParams(
 	return { startIndex, count };
 }
 
-export function listResponse(totalResults: number, startIndex: number, resources: unknown[]): object {
+export function listResponse(
+	totalResults: number,
+	startIndex: number,
+	resources: unknown[],
+): object {
 	return {
 		schemas: [LIST_RESPONSE_URN],
 		totalResults,

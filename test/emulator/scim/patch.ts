@@ -28,6 +28,23 @@ const ACCEPTED_NOT_ECHOED = new Set([
 	'timezone',
 ]);
 
+/** What every member has: removing it is a mutability error. */
+const REQUIRED_USER_PATHS = new Set(
+	[
+		'active',
+		'userName',
+		'emails',
+		'displayName',
+		'name',
+		'name.formatted',
+		'id',
+		'meta',
+		'schemas',
+		NOTION_USER_URN,
+		`${NOTION_USER_URN}:role`,
+	].map((p) => p.toLowerCase()),
+);
+
 export interface PatchOperation {
 	op: 'add' | 'replace' | 'remove';
 	path?: string;
@@ -36,8 +53,17 @@ export interface PatchOperation {
 
 export function parsePatchBody(body: unknown): PatchOperation[] {
 	const b = body as { schemas?: unknown; Operations?: unknown } | null;
-	if (typeof b !== 'object' || b === null || !Array.isArray(b.schemas) || !b.schemas.includes(PATCH_OP_URN)) {
-		throw new ScimFailure(400, `A PATCH body must be a PatchOp (schemas: ["${PATCH_OP_URN}"])`, 'invalidSyntax');
+	if (
+		typeof b !== 'object' ||
+		b === null ||
+		!Array.isArray(b.schemas) ||
+		!b.schemas.includes(PATCH_OP_URN)
+	) {
+		throw new ScimFailure(
+			400,
+			`A PATCH body must be a PatchOp (schemas: ["${PATCH_OP_URN}"])`,
+			'invalidSyntax',
+		);
 	}
 	if (!Array.isArray(b.Operations) || b.Operations.length === 0) {
 		throw new ScimFailure(400, 'Operations must be a non-empty array', 'invalidSyntax');
@@ -118,7 +144,12 @@ function setNameParts(draft: UserDraft, parts: Record<string, unknown>): void {
 }
 
 /** Writes one user attribute (add and replace mean the same for single-valued attributes). */
-export function setUserAttribute(draft: UserDraft, path: string, value: unknown, behaviours: Behaviours): void {
+export function setUserAttribute(
+	draft: UserDraft,
+	path: string,
+	value: unknown,
+	behaviours: Behaviours,
+): void {
 	const p = path.toLowerCase();
 	const notion = NOTION_USER_URN.toLowerCase();
 	if (p === 'active') draft.active = bool(value, 'active');
@@ -133,7 +164,8 @@ export function setUserAttribute(draft: UserDraft, path: string, value: unknown,
 		if (!isObject(value)) invalidValue(NOTION_USER_URN);
 		if (value.role !== undefined) draft.role = role(value.role);
 	} else if (p === `${notion}:role`) {
-		if (!behaviours.roleUrnPath) throw new ScimFailure(400, `Unsupported path: ${path}`, 'invalidPath');
+		if (!behaviours.roleUrnPath)
+			throw new ScimFailure(400, `Unsupported path: ${path}`, 'invalidPath');
 		draft.role = role(value);
 	} else if (p === 'id' || p === 'meta' || p.startsWith('meta.') || p === 'schemas') {
 		throw new ScimFailure(400, `${path} is read-only`, 'mutability');
@@ -144,19 +176,26 @@ export function setUserAttribute(draft: UserDraft, path: string, value: unknown,
 
 function acceptedNotEchoed(lowerPath: string): boolean {
 	return (
-		ACCEPTED_NOT_ECHOED.has(lowerPath.split(/[.[]/)[0]) || lowerPath.startsWith(ENTERPRISE_USER_URN.toLowerCase())
+		ACCEPTED_NOT_ECHOED.has(lowerPath.split(/[.[]/)[0]) ||
+		lowerPath.startsWith(ENTERPRISE_USER_URN.toLowerCase())
 	);
 }
 
-export function applyUserPatch(current: UserDraft, ops: PatchOperation[], behaviours: Behaviours): UserDraft {
+export function applyUserPatch(
+	current: UserDraft,
+	ops: PatchOperation[],
+	behaviours: Behaviours,
+): UserDraft {
 	const draft = { ...current };
 	for (const { op, path, value } of ops) {
 		if (op === 'remove') {
 			const p = (path as string).toLowerCase();
 			if (p === 'name.givenname') draft.givenName = undefined;
 			else if (p === 'name.familyname') draft.familyName = undefined;
-			else if (!acceptedNotEchoed(p)) {
+			else if (REQUIRED_USER_PATHS.has(p) || p.startsWith('meta.')) {
 				throw new ScimFailure(400, `${String(path)} cannot be removed`, 'mutability');
+			} else if (!acceptedNotEchoed(p)) {
+				throw new ScimFailure(400, `Unsupported path: ${String(path)}`, 'invalidPath');
 			}
 		} else if (path !== undefined) {
 			setUserAttribute(draft, path, value, behaviours);
@@ -182,7 +221,11 @@ export function memberIds(value: unknown, isActiveMember: (id: string) => boolea
 		const raw = isObject(item) ? item.value : undefined;
 		const id = typeof raw === 'string' ? normalizeId(raw) : undefined;
 		if (!id || !isActiveMember(id)) {
-			throw new ScimFailure(400, `No active workspace member with id ${String(raw)}`, 'invalidValue');
+			throw new ScimFailure(
+				400,
+				`No active workspace member with id ${String(raw)}`,
+				'invalidValue',
+			);
 		}
 		return id;
 	});
@@ -201,7 +244,12 @@ function idsOfMemberFilter(path: string): string[] | undefined {
 		}
 		return false;
 	};
-	if (filter.op === '[]' && filter.attrPath.toLowerCase() === 'members' && collect(filter.valFilter)) return ids;
+	if (
+		filter.op === '[]' &&
+		filter.attrPath.toLowerCase() === 'members' &&
+		collect(filter.valFilter)
+	)
+		return ids;
 	throw new ScimFailure(400, `Unsupported member filter: ${path}`, 'invalidPath');
 }
 
@@ -217,7 +265,11 @@ export function applyGroupPatch(
 	const take = (ids: string[]) => {
 		touched += ids.length;
 		if (touched > behaviours.maxMembersPerPatch) {
-			throw new ScimFailure(400, `At most ${behaviours.maxMembersPerPatch} members per PATCH`, 'tooMany');
+			throw new ScimFailure(
+				400,
+				`At most ${behaviours.maxMembersPerPatch} members per PATCH`,
+				'tooMany',
+			);
 		}
 		return ids;
 	};
@@ -229,7 +281,8 @@ export function applyGroupPatch(
 				const ids = take(memberIds(v, isActiveMember));
 				if (op === 'replace') members.clear();
 				for (const id of ids) members.add(id);
-			} else if (k === 'id' || k === 'meta') throw new ScimFailure(400, `${key} is read-only`, 'mutability');
+			} else if (k === 'id' || k === 'meta')
+				throw new ScimFailure(400, `${key} is read-only`, 'mutability');
 			else if (k !== 'schemas' && k !== 'externalid') {
 				throw new ScimFailure(400, `Unsupported path: ${key}`, 'invalidPath');
 			}
@@ -254,7 +307,11 @@ export function applyGroupPatch(
 			if (value === undefined) members.clear();
 			else {
 				if (behaviours.groupMemberRemoveForm === 'pathFilter') {
-					throw new ScimFailure(400, 'Remove members with a path filter: members[value eq "id"]', 'invalidPath');
+					throw new ScimFailure(
+						400,
+						'Remove members with a path filter: members[value eq "id"]',
+						'invalidPath',
+					);
 				}
 				// Removing someone who is not (or no longer) a member is a no-op, so ids are not checked.
 				for (const id of take(memberIds(value, () => true))) members.delete(id);
