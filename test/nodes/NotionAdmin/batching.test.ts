@@ -86,12 +86,10 @@ describe('Group membership batching', () => {
 	it('items for different groups: one call per group', async () => {
 		await start();
 		const engineering = emulator.control.snapshot().groups.find((g) => g.displayName !== 'Batch');
-		const items = memberIds
-			.slice(0, 40)
-			.map((user, index) => ({
-				user,
-				group: index % 2 === 0 ? 'Batch' : engineering?.displayName,
-			}));
+		const items = memberIds.slice(0, 40).map((user, index) => ({
+			user,
+			group: index % 2 === 0 ? 'Batch' : engineering?.displayName,
+		}));
 
 		const run = await runAdmin(
 			emulator,
