@@ -10,6 +10,7 @@ import type {
 	IVersionedNodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	IWorkflowSettings,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
@@ -43,13 +44,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const credentialsHelper = new HarnessCredentialsHelper(credentials);
 	const nodes = completeNodes(options.nodes, nodeTypes, credentials, credentialsHelper);
 	const connections = options.connections ?? chain(nodes.map((node) => node.name));
+	// What n8n saves for every new workflow (v0 is the legacy order of old workflows).
+	const settings: IWorkflowSettings = { executionOrder: 'v1' };
 	const workflowData = {
 		id: 'harness-workflow',
 		name: 'Harness workflow',
 		active: false,
 		nodes,
 		connections,
-		settings: {},
+		settings,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as IWorkflowBase;
@@ -60,7 +63,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		connections,
 		active: false,
 		nodeTypes,
-		settings: {},
+		settings,
 		staticData: {},
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', workflowData);
