@@ -127,15 +127,22 @@ export function hash36(text: string): string {
 
 export function encodeId(id: string): string {
 	if (!UUID.test(id)) return `~${encodeURIComponent(id)}`;
-	const hex = id.replace(/-/g, '');
-	// 32 hex digits: ten groups of 3 (12 bits = 2 characters), then 2 digits (8 bits = 2 characters).
+	// 32 hex digits (dashes skipped): ten groups of 3 (12 bits = 2 characters), then 2 digits
+	// (8 bits = 2 characters). Character arithmetic: this runs for every member at every poll.
 	let out = '';
-	for (let i = 0; i < 30; i += 3) {
-		const bits = parseInt(hex.slice(i, i + 3), 16);
-		out += B64[bits >>> 6] + B64[bits & 63];
+	let bits = 0;
+	let digits = 0;
+	for (let i = 0; i < 36; i++) {
+		const code = id.charCodeAt(i);
+		if (code === 45) continue;
+		bits = (bits << 4) | (code <= 57 ? code - 48 : code - 87);
+		if (++digits === 3) {
+			out += B64[bits >>> 6] + B64[bits & 63];
+			bits = 0;
+			digits = 0;
+		}
 	}
-	const last = parseInt(hex.slice(30), 16);
-	return out + B64[last >>> 2] + B64[(last & 3) << 4];
+	return out + B64[bits >>> 2] + B64[(bits & 3) << 4];
 }
 
 export function decodeId(encoded: string): string {

@@ -101,7 +101,7 @@ describe('diff, same source', () => {
 });
 
 describe('diff across a source change', () => {
-	const withBots = [...team.map(asApi).filter((member, i) => team[i].active), bot(1)];
+	const withBots = [...team.map(asApi).filter((_, i) => team[i].active), bot(1)];
 
 	it('SCIM → standard API: no role or status changes, bots appear silently, deactivated members are kept', () => {
 		const previous = baseline('scim', team);
