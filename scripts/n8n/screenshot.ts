@@ -1,0 +1,188 @@
+/**
+ * Screenshots of the real n8n editor with Debian's headless chromium, driven over the Chrome
+ * DevTools Protocol (Node 24's global WebSocket; no browser-automation dependency).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { delay, freePort, N8nRest, OWNER, type Log, log } from './runtime';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Installs Debian's chromium when it is missing (needs root; CI images run as root). */
+export function ensureChromium(say: Log = log): string {
+	if (spawnSync(CHROMIUM, ['--version']).status === 0) return CHROMIUM;
+	say('chromium not found: apt-get install -y chromium');
+	const install = () => spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore' }).status === 0;
+	if (!install()) {
+		spawnSync('apt-get', ['update'], { stdio: 'ignore' });
+		if (!install()) throw new Error('could not install chromium with apt-get');
+	}
+	return CHROMIUM;
+}
+
+interface CdpMessage {
+	id?: number;
+	method?: string;
+	result?: Record<string, unknown>;
+	error?: { message: string };
+}
+
+class Cdp {
+	private nextId = 1;
+
+	private readonly pending = new Map<number, (message: CdpMessage) => void>();
+
+	private constructor(private readonly socket: WebSocket) {
+		socket.addEventListener('message', (event) => {
+			const message = JSON.parse(String(event.data)) as CdpMessage;
+			if (message.id !== undefined) this.pending.get(message.id)?.(message);
+		});
+	}
+
+	static async connect(url: string): Promise<Cdp> {
+		const socket = new WebSocket(url);
+		await new Promise<void>((resolve, reject) => {
+			socket.addEventListener('open', () => resolve());
+			socket.addEventListener('error', () => reject(new Error(`cannot connect to ${url}`)));
+		});
+		return new Cdp(socket);
+	}
+
+	async send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+		const id = this.nextId++;
+		const answer = new Promise<CdpMessage>((resolve) => this.pending.set(id, resolve));
+		this.socket.send(JSON.stringify({ id, method, params }));
+		const message = await answer;
+		this.pending.delete(id);
+		if (message.error) throw new Error(`${method}: ${message.error.message}`);
+		return message.result ?? {};
+	}
+
+	/** Evaluates an expression in the page and returns its (JSON) value. */
+	async evaluate<T>(expression: string): Promise<T> {
+		const result = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+		const details = result.exceptionDetails as { text?: string } | undefined;
+		if (details) throw new Error(`page script failed: ${details.text ?? 'unknown'}`);
+		return (result.result as { value: T }).value;
+	}
+
+	close(): void {
+		this.socket.close();
+	}
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const value = await probe();
+			if (value !== undefined) return value;
+		} catch {
+			// not there yet
+		}
+		await delay(300);
+	}
+	throw new Error(`timed out waiting for ${what}`);
+}
+
+export interface NodePanelShot {
+	/** Visible text of the node details view, to check the right panel was captured. */
+	panelText: string;
+}
+
+/**
+ * Logs into the editor as the owner, opens `/workflow/<id>/<nodeId>` (which opens that node's
+ * parameter panel) and saves a PNG of the window.
+ */
+export async function screenshotNodePanel(options: {
+	baseUrl: string;
+	workflowId: string;
+	nodeId: string;
+	file: string;
+	width?: number;
+	height?: number;
+}): Promise<NodePanelShot> {
+	const chromium = ensureChromium();
+	const width = options.width ?? 1440;
+	const height = options.height ?? 900;
+	const port = await freePort();
+	const profile = mkdtempSync(path.join(tmpdir(), 'n8n-shot-'));
+	const browser = spawn(
+		chromium,
+		[
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-dev-shm-usage',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			`--user-data-dir=${profile}`,
+			`--remote-debugging-port=${port}`,
+			'--remote-allow-origins=*',
+			`--window-size=${width},${height}`,
+			'about:blank',
+		],
+		{ stdio: 'ignore' },
+	);
+	let cdp: Cdp | undefined;
+	try {
+		const pageUrl = await waitFor(
+			'chromium debugging port',
+			async () => {
+				const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
+					type: string;
+					webSocketDebuggerUrl: string;
+				}>;
+				return targets.find((target) => target.type === 'page')?.webSocketDebuggerUrl;
+			},
+			30_000,
+		);
+		cdp = await Cdp.connect(pageUrl);
+		const page = cdp;
+		await page.send('Page.enable');
+		await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+		const navigate = async (url: string) => {
+			await page.send('Page.navigate', { url });
+			await waitFor('page load', async () => ((await page.evaluate<string>('document.readyState')) === 'complete' ? true : undefined), 60_000);
+		};
+		// The auth cookie is bound to the browser id the editor keeps in localStorage.
+		await navigate(`${options.baseUrl}/signin`);
+		const status = await page.evaluate<number>(`(async () => {
+			localStorage.setItem('n8n-browserId', ${JSON.stringify(N8nRest.browserId)});
+			const response = await fetch('/rest/login', {
+				method: 'POST',
+				credentials: 'include',
+				headers: { 'content-type': 'application/json', 'browser-id': ${JSON.stringify(N8nRest.browserId)} },
+				body: JSON.stringify({ emailOrLdapLoginId: ${JSON.stringify(OWNER.email)}, password: ${JSON.stringify(OWNER.password)} }),
+			});
+			return response.status;
+		})()`);
+		if (status !== 200) throw new Error(`editor login answered ${status}`);
+		await navigate(`${options.baseUrl}/workflow/${options.workflowId}/${options.nodeId}`);
+		const panelText = await waitFor(
+			'the node details view',
+			async () => {
+				const text = await page.evaluate<string | null>(
+					`(() => { const ndv = document.querySelector('[data-test-id="ndv"]'); return ndv && ndv.querySelector('[data-test-id="node-parameters"]') ? ndv.innerText : null; })()`,
+				);
+				return text ?? undefined;
+			},
+			60_000,
+		);
+		// Fonts, icons and the parameter list render a moment after the panel opens.
+		await delay(2_000);
+		const shot = await page.send('Page.captureScreenshot', { format: 'png' });
+		writeFileSync(options.file, Buffer.from(String(shot.data), 'base64'));
+		return { panelText };
+	} finally {
+		cdp?.close();
+		browser.kill('SIGTERM');
+		await new Promise((resolve) => (browser.exitCode !== null ? resolve(undefined) : browser.once('exit', resolve)));
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
