@@ -63,6 +63,29 @@ describe('Group membership batching', () => {
 		expect(groupNamed(emulator, 'Batch')?.memberIds).toHaveLength(250);
 	});
 
+	it('Get Members of a large group reads the workspace once instead of once per member', async () => {
+		await start();
+		await runAdmin(emulator, membership('addMembers', byId(batchGroupId)), {
+			items: addEach(memberIds.slice(0, 30)),
+		});
+		emulator.control.resetLog();
+
+		const run = await runAdmin(emulator, {
+			resource: 'group',
+			operation: 'getMembers',
+			group: byId(batchGroupId),
+		});
+
+		expectSuccess(run);
+		expect(
+			jsonOf(run.items)
+				.map((member) => member.id)
+				.sort(),
+		).toEqual(memberIds.slice(0, 30).sort());
+		expect(count(emulator, 'GET /scim/v2/Users/{id}')).toBe(0);
+		expect(count(emulator, 'GET /scim/v2/Users')).toBe(3); // 260 members, 100 per page
+	});
+
 	it('removes in batches too, and reports users that were not in the group', async () => {
 		await start();
 		await runAdmin(emulator, membership('addMembers', byId(batchGroupId)), {
