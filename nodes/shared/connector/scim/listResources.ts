@@ -64,28 +64,29 @@ export async function listResources(
 	collect(first);
 	let total = first.total;
 	let next = 1 + first.resources.length;
+	// A server may return fewer than asked on every page (RFC 7644 §3.4.2.4): page by what it gives.
+	const step = Math.max(1, Math.min(pageSize, first.resources.length));
 
 	if (total !== undefined && first.resources.length > 0 && !enough()) {
 		const firstTotal = total;
 		const wanted = limit === undefined ? total : Math.min(total, limit);
 		const starts: number[] = [];
-		for (let start = 1 + pageSize; start <= wanted; start += pageSize) starts.push(start);
-		if (first.resources.length < Math.min(pageSize, total)) consistent = false;
+		for (let start = 1 + step; start <= wanted; start += step) starts.push(start);
 		const fetched = await inPool(starts, request.concurrency, fetchPage);
 		starts.forEach((start, i) => {
 			const page = fetched[i];
 			if (page.total !== firstTotal) consistent = false;
-			if (page.resources.length < Math.min(pageSize, firstTotal - (start - 1))) consistent = false;
+			if (page.resources.length < Math.min(step, firstTotal - (start - 1))) consistent = false;
 			if (page.total !== undefined) total = Math.max(total ?? 0, page.total);
 			collect(page);
 		});
-		next = starts.length > 0 ? starts[starts.length - 1] + fetched[fetched.length - 1].resources.length : next;
+		if (starts.length > 0) next = starts[starts.length - 1] + fetched[fetched.length - 1].resources.length;
 	}
 
 	// Sequential tail: when the server gives no total, or the total grew while we paged.
 	let lastCount = first.resources.length;
 	if (total !== undefined && total > 0 && lastCount === 0) consistent = false;
-	const more = () => (total === undefined ? lastCount >= pageSize : next <= total);
+	const more = () => (total === undefined ? lastCount >= step : next <= total);
 	while (!enough() && lastCount > 0 && more()) {
 		if (total !== undefined) consistent = false;
 		const page = await fetchPage(next);
