@@ -87,6 +87,7 @@ describe('control API', () => {
 			displayName: 'Side Renamed',
 			'urn:ietf:params:scim:schemas:extension:notion:2.0:User': { role: 'membership_admin' },
 		});
+		expect((await control(emu().url, 'PATCH', `/members/${id}`, { role: 'boss' })).status).toBe(400);
 		expect((await control(emu().url, 'DELETE', `/members/${id}`)).status).toBe(204);
 		expect((await scim(emu(), 'GET', `/Users/${id}`)).status).toBe(404);
 		expect((await control(emu().url, 'DELETE', `/members/${id}`)).status).toBe(400);

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from './runtime';
 import { isPersonMember, type PersonRecord } from './store';
-import { DEFAULT_BEHAVIOURS, type EmulatorControl, type SeedMember } from './types';
+import { DEFAULT_BEHAVIOURS, ROLES, type EmulatorControl, type SeedMember } from './types';
 
 const ID_SEGMENT = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
@@ -12,6 +12,11 @@ export function endpointKey(method: string, path: string): string {
 		.split('/')
 		.map((s) => (ID_SEGMENT.test(s) ? '{id}' : s))
 		.join('/')}`;
+}
+
+function assertRole(role: unknown): void {
+	if (!ROLES.includes(role as (typeof ROLES)[number]))
+		throw new Error(`role must be one of ${ROLES.join(', ')}`);
 }
 
 export function createControl(rt: Runtime): EmulatorControl {
@@ -63,7 +68,8 @@ export function createControl(rt: Runtime): EmulatorControl {
 			rt.store.info.userCapability = on;
 		},
 		addMember: (m: SeedMember) => {
-			if (!m.email || !m.name || !m.role) throw new Error('a member needs email, name and role');
+			if (!m.email || !m.name) throw new Error('a member needs an email and a name');
+			assertRole(m.role);
 			if (rt.store.personByEmail(m.email)) throw new Error(`${m.email} already has an account`);
 			const at = rt.store.now();
 			const id = m.id ?? randomUUID();
@@ -85,14 +91,21 @@ export function createControl(rt: Runtime): EmulatorControl {
 		},
 		updateMember: (id, partial) => {
 			const current = member(id);
+			if (partial.role !== undefined) assertRole(partial.role);
 			const email = partial.email?.toLowerCase();
-			if (email && email !== current.email && rt.store.personByEmail(email))
+			if (email && email !== current.email && rt.store.personByEmail(email)) {
 				throw new Error(`${email} already has an account`);
+			}
+			// Only the editable fields: an HTTP body may carry anything.
 			const next: PersonRecord = {
 				...current,
-				...partial,
-				id: current.id,
 				email: email ?? current.email,
+				name: partial.name ?? current.name,
+				givenName: partial.givenName ?? current.givenName,
+				familyName: partial.familyName ?? current.familyName,
+				role: partial.role ?? current.role,
+				active: partial.active ?? current.active,
+				roleHidden: partial.roleHidden ?? current.roleHidden,
 				lastModified: rt.store.now(),
 			};
 			rt.store.putUser(next);

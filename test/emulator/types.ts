@@ -1,6 +1,7 @@
 /** The emulator's public vocabulary (seed format, options, control surface); see docs/emulator.md. */
 
 export type Role = 'owner' | 'membership_admin' | 'member' | 'restricted_member';
+export const ROLES: readonly Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];
 export type Plan = 'enterprise' | 'business';
 
 export interface SeedMember {

@@ -4,13 +4,12 @@
  */
 import { ScimFailure } from '../errors';
 import { normalizeId } from '../store';
-import type { Behaviours, Role } from '../types';
+import { ROLES, type Behaviours, type Role } from '../types';
 import { parseScimFilter } from './filter';
 
 export const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const NOTION_USER_URN = 'urn:ietf:params:scim:schemas:extension:notion:2.0:User';
 export const ENTERPRISE_USER_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
-export const ROLES: readonly Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];
 
 /** Attributes Notion accepts on writes but does not echo (help:scim mapping table). */
 const ACCEPTED_NOT_ECHOED = new Set([
