@@ -20,6 +20,8 @@ export interface BenchSizes {
 	groupAdd: number;
 	diffMembers: number;
 	overheadItems: number;
+	/** Members each simulated queue-mode worker lists. */
+	queueMembers: number;
 }
 
 const FULL: BenchSizes = {
@@ -28,6 +30,7 @@ const FULL: BenchSizes = {
 	groupAdd: 1_000,
 	diffMembers: 100_000,
 	overheadItems: 5_000,
+	queueMembers: 3_000,
 };
 
 // Above the limiter's burst so pacing shows, yet the whole run stays near a minute.
@@ -37,6 +40,7 @@ const QUICK: BenchSizes = {
 	groupAdd: 30,
 	diffMembers: 10_000,
 	overheadItems: 500,
+	queueMembers: 1_500,
 };
 
 const USAGE = `Usage: npm run bench -- [--quick] [--latency MS] [--only TEXT] [--out FILE]

@@ -1,6 +1,6 @@
 /** The printed table and the JSON file. */
 import { writeFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
+import { arch, cpus, loadavg, platform } from 'node:os';
 import type { BenchOptions } from './options';
 import type { CaseResult, ClientFigures } from './result';
 
@@ -60,7 +60,7 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		`Emulator: ${options.latencyMs} ms latency, limiter ${options.requestsPerSecond} req/s average with bursts of ${options.burst}; connector paced at ${options.requestsPerSecond} req/s.`,
 		`Floor = ceil(N/100) requests at ${options.requestsPerSecond} req/s. A ratio below 1.00 is possible: the limiter (like Notion's) lets a burst of ${options.burst} requests through at once, and the floor assumes a steady rate from the first request.`,
 		`Naive client: sequential paging (one PATCH per item for group adds), no pacing, retries a 429 after its Retry-After only.`,
-		`Machine: ${m.cpu}, ${m.nproc} CPUs, ${m.platform}, Node ${m.node}.`,
+		`Machine: ${m.cpu}, ${m.nproc} CPUs, ${m.platform}, Node ${m.node}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
 	);
 	return lines.join('\n');
 }

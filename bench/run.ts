@@ -11,6 +11,7 @@ import type { BenchCase } from './benchCase';
 import { groupAddCase } from './cases/groupAdd';
 import { listMembersCases } from './cases/listMembers';
 import { nodeOverheadCase } from './cases/nodeOverhead';
+import { queueModeCases } from './cases/queueMode';
 import { syncDiffCase } from './cases/syncDiff';
 import { parseOptions } from './options';
 import { progress } from './progress';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2), join(__dirname, 'results.json'));
 	const cases: BenchCase[] = [
 		...listMembersCases(options),
+		...queueModeCases(options),
 		groupAddCase(options),
 		syncDiffCase(options),
 		nodeOverheadCase(options),

@@ -37,6 +37,7 @@ export function syncDiffCase(options: BenchOptions): BenchCase {
 				stateBytesPerMember,
 				details: {
 					'poll wall ms': round(f.wallMs),
+					...Object.fromEntries(Object.entries(f.phases).map(([step, ms]) => [`CPU ms ${step}`, round(ms)])),
 					changes: f.changes,
 					events: f.events,
 					'state bytes': f.stateBytes,
@@ -57,7 +58,9 @@ export function syncDiffCase(options: BenchOptions): BenchCase {
 function runWorker(n: number): Promise<SyncDiffFigures> {
 	return new Promise((resolve, reject) => {
 		// execArgv carries tsx's loader over to the child.
-		const child = fork(join(__dirname, 'syncDiffWorker.ts'), [String(n)], { execArgv: process.execArgv });
+		const child = fork(join(__dirname, 'syncDiffWorker.ts'), [String(n)], {
+			execArgv: [...process.execArgv, '--expose-gc'],
+		});
 		let figures: SyncDiffFigures | undefined;
 		child.on('message', (message) => (figures = message as SyncDiffFigures));
 		child.on('error', reject);
