@@ -245,10 +245,27 @@ describe('User → Get Many (limits and filters)', () => {
 		);
 		expectSuccess(byMail);
 		expect(jsonOf(byMail.items).map((m) => m.id)).toEqual([ids.grace]);
+		expect(count(emulator, 'GET /scim/v2/Users')).toBe(1); // one filtered lookup, no listing
 
 		const byName = await runAdmin(emulator, getMany({ returnAll: true, filters: { name: 'tur' } }));
 		expectSuccess(byName);
 		expect(jsonOf(byName.items).map((m) => m.id)).toEqual([ids.alan]);
+	});
+
+	it('an email filter leaves a deactivated member out unless asked', async () => {
+		const filters = { email: 'linus@acme.test' };
+		const hidden = await runAdmin(emulator, getMany({ returnAll: true, filters }));
+		expectSuccess(hidden);
+		expect(hidden.items).toEqual([]);
+
+		const shown = await runAdmin(
+			emulator,
+			getMany({ returnAll: true, filters, options: { includeDeactivated: true } }),
+		);
+		expectSuccess(shown);
+		expect(jsonOf(shown.items)).toEqual([
+			expect.objectContaining({ id: ids.linus, active: false }),
+		]);
 	});
 
 	it('includes deactivated members only when asked', async () => {

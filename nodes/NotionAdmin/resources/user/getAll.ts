@@ -98,14 +98,17 @@ export const execute = perItem({
 	async run(directory, { limit, email, name, includeDeactivated, raw }) {
 		const keep = (member: Member) =>
 			(includeDeactivated || member.active !== false) &&
-			(email === undefined || member.email?.toLowerCase() === email) &&
 			(name === undefined || (member.name ?? '').toLowerCase().includes(name));
+		// An email names at most one member: one lookup (a SCIM filter) instead of a listing.
+		if (email !== undefined) {
+			const { value, via } = await directory.findMemberByEmail(email, { raw });
+			return value && keep(value) ? [memberJson(value, via)] : [];
+		}
 		// Paging can stop at the limit only when no member is dropped afterwards.
-		const unfiltered = includeDeactivated && email === undefined && name === undefined;
-		const search = email ?? name;
+		const unfiltered = includeDeactivated && name === undefined;
 		const listing =
-			search !== undefined
-				? await directory.searchMembers(search, { raw })
+			name !== undefined
+				? await directory.searchMembers(name, { raw })
 				: await directory.listMembers({ raw, limit: unfiltered ? limit : undefined });
 
 		return listing.members
