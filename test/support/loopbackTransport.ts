@@ -59,7 +59,9 @@ function send(request: HttpRequest, token: string | undefined): Promise<HttpResp
 			const chunks: Buffer[] = [];
 			res.on('data', (chunk: Buffer) => chunks.push(chunk));
 			res.on('error', () => fail(new TransportError('network', `Connection lost while reading ${request.method} ${url.pathname}`)));
-			res.on('aborted', () => fail(new TransportError('network', `Connection lost while reading ${request.method} ${url.pathname}`)));
+			res.on('close', () => {
+				if (!res.complete) fail(new TransportError('network', `Connection lost while reading ${request.method} ${url.pathname}`));
+			});
 			res.on('end', () => {
 				if (settled) return;
 				settled = true;
