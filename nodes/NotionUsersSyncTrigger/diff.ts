@@ -62,7 +62,7 @@ export function viewOf(source: Source, members: readonly Member[]): SourceView {
 export function baselineFrom(view: SourceView, members: readonly Member[]): Baseline {
 	const stored = new Map<string, StoredMember>();
 	for (const member of members) {
-		stored.set(encodeId(member.id), toStored(member));
+		stored.set(packedIdOf(member), toStored(member));
 	}
 	return { ...view, members: stored };
 }
@@ -74,6 +74,21 @@ export function dedupe(members: readonly Member[]): Member[] {
 	return [...byId.values()];
 }
 
+/**
+ * A poll packs every listed id twice (finding disappearances, then diffing); the packed form is
+ * remembered per member object so a 100,000-member poll packs each id once.
+ */
+const packedIds = new WeakMap<Member, string>();
+
+function packedIdOf(member: Member): string {
+	let packed = packedIds.get(member);
+	if (packed === undefined) {
+		packed = encodeId(member.id);
+		packedIds.set(member, packed);
+	}
+	return packed;
+}
+
 /** Whether the current source would have listed a member of this kind. */
 function visibleTo(view: SourceView, kind: Kind): boolean {
 	if (kind === 'bot') return view.seesBots;
@@ -83,7 +98,7 @@ function visibleTo(view: SourceView, kind: Kind): boolean {
 
 /** Ids (encoded) of stored members missing from the listing that the current source would have listed. */
 export function disappeared(previous: Baseline, view: SourceView, members: readonly Member[]): string[] {
-	const listed = new Set(members.map((member) => encodeId(member.id)));
+	const listed = new Set(members.map(packedIdOf));
 	const missing: string[] = [];
 	for (const [id, stored] of previous.members) {
 		if (!listed.has(id) && visibleTo(view, stored.kind)) missing.push(id);
@@ -104,7 +119,7 @@ export function diff(
 	const listed = new Set<string>();
 
 	for (const member of members) {
-		const id = encodeId(member.id);
+		const id = packedIdOf(member);
 		listed.add(id);
 		const before = previous.members.get(id);
 		const kind = kindOf(member);
