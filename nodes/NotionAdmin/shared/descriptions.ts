@@ -95,8 +95,7 @@ export function rawOption(what: string): INodeProperties {
 }
 
 export const guestsNotice = (displayOptions: IDisplayOptions): INodeProperties => ({
-	displayName:
-		'Guests cannot be managed through SCIM: only workspace members are listed and changed.',
+	displayName: "Guests cannot be managed: Notion's APIs list and change workspace members only.",
 	name: 'guestsNotice',
 	type: 'notice',
 	default: '',

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Member } from '../../../shared/connector/model';
-import { rawOption } from '../../shared/descriptions';
+import { guestsNotice, rawOption } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { memberJson } from '../../shared/output';
 import { requireEmail, requireName } from '../../shared/validate';
@@ -9,6 +9,7 @@ import { requireEmail, requireName } from '../../shared/validate';
 const showOnlyForUserGetMany = { show: { resource: ['user'], operation: ['getAll'] } };
 
 export const description: INodeProperties[] = [
+	guestsNotice(showOnlyForUserGetMany),
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
