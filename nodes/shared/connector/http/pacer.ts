@@ -4,6 +4,10 @@
  *
  * Time comes from the caller (`now`/`sleep` are injected per call): the shipped code has no
  * timers of its own.
+ *
+ * The bucket lives in this process only. In n8n's queue mode every worker has its own, so N
+ * workers may together send N × requestsPerSecond: lower the rate to about 3 / N there (a 429
+ * still slows the worker that meets it, honouring Retry-After).
  */
 import type { Api } from '../transport';
 
