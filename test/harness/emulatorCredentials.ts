@@ -1,3 +1,4 @@
+import { registerSecrets } from '../security/records';
 import type { TestCredentials } from './credentialsHelper';
 
 /** What the harness needs of a started emulator (test/emulator `startEmulator`). */
@@ -14,6 +15,7 @@ export function emulatorCredentials(
 	emulator: EmulatorEndpoint,
 	options: { scim?: boolean; requestsPerSecond?: number } = {},
 ): TestCredentials {
+	registerSecrets(emulator.tokens.api, emulator.tokens.scim);
 	const credentials: TestCredentials = {
 		notionAdminApi: {
 			token: emulator.tokens.api,

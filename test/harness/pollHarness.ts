@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { recordRun } from '../security/records';
 import { HarnessCredentialsHelper, type TestCredentials } from './credentialsHelper';
 import { HarnessNodeTypes } from './nodeTypes';
 import { completeNodes, type HarnessNode } from './workflowNodes';
@@ -102,7 +103,15 @@ export function createPollHarness(options: PollHarnessOptions): PollHarness {
 		node: liveNode,
 		context,
 		async poll(overrides) {
-			return await poll.call(context(overrides));
+			// Both outcomes are recorded for the secrets scan (test/security/globalTeardown.ts).
+			try {
+				const result = await poll.call(context(overrides));
+				recordRun('poll', result);
+				return result;
+			} catch (error) {
+				recordRun('poll', { error });
+				throw error;
+			}
 		},
 		staticData: () => workflow.getStaticData('node', liveNode),
 		setParameter(name, value) {

@@ -14,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
+import { recordRun } from '../security/records';
 import { HarnessCredentialsHelper, type TestCredentials } from './credentialsHelper';
 import { HarnessNodeTypes, START_NODE_TYPE } from './nodeTypes';
 import { completeNodes, type HarnessNode } from './workflowNodes';
@@ -89,6 +90,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		'manual',
 		runExecutionData,
 	).processRunExecutionData(workflow);
+	// For the secrets scan at the end of the test run (test/security/globalTeardown.ts).
+	recordRun('workflow', { status: run.status, error: run.data.resultData.error, runData: run.data.resultData.runData });
 	return {
 		status: run.status,
 		error: run.data.resultData.error,

@@ -1,0 +1,33 @@
+/**
+ * The property suite's bulk: many random sequences through the trigger's own poll flow on a
+ * real PollContext and n8n's request helpers, with the connector on virtual time.
+ */
+import fc from 'fast-check';
+
+import { syncTrigger } from '../../nodes/NotionUsersSyncTrigger/support';
+import { play } from '../support/play';
+import { sequenceArbitrary } from '../support/sequence';
+import { runsFor, totals, PROPERTY_SEED } from '../support/totals';
+
+jest.mock('../../../nodes/shared/n8n/directoryFromContext', () => ({
+	directoryFor: (ctx: unknown) =>
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		(require('../support/virtualDirectory') as typeof import('../support/virtualDirectory')).virtualDirectoryFor(
+			ctx as never,
+		),
+}));
+
+const RUNS = runsFor('FAULTS_RUNS', 1000);
+const tally = totals('virtual');
+
+it(`${RUNS} random sequences of changes and faults: every true change once, nothing else`, async () => {
+	await fc.assert(
+		fc.asyncProperty(sequenceArbitrary({ hang: true, realTime: false }), async (sequence) => {
+			const outcome = await play(sequence, (emulator, profile) => syncTrigger(emulator, { scim: profile === 'scim' }));
+			tally.add(outcome);
+			if (outcome.problems.length > 0) throw new Error(outcome.problems.join('\n'));
+		}),
+		{ numRuns: RUNS, seed: PROPERTY_SEED },
+	);
+	tally.save();
+}, 600_000);

@@ -1,0 +1,58 @@
+/**
+ * Counts what the property suite did, across its test files: each file saves its totals in the
+ * run's record directory and the global teardown prints the one summary line.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { RECORD_DIR_ENV } from '../../security/records';
+import type { Outcome } from './play';
+
+/** Fixed so that CI runs are reproducible; FAULTS_SEED replays another run (fast-check prints it on failure). */
+export const PROPERTY_SEED = Number(process.env.FAULTS_SEED ?? 20261125);
+
+export function runsFor(variable: string, fallback: number): number {
+	const value = Number(process.env[variable]);
+	return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+export interface FaultTotals {
+	sequences: number;
+	polls: number;
+	failedPolls: number;
+	faults: number;
+	events: number;
+	lost: number;
+	duplicated: number;
+	false: number;
+}
+
+export const TOTALS_PREFIX = 'faults-';
+
+export function totals(label: string) {
+	const sum: FaultTotals = { sequences: 0, polls: 0, failedPolls: 0, faults: 0, events: 0, lost: 0, duplicated: 0, false: 0 };
+	return {
+		add(outcome: Outcome): void {
+			sum.sequences += 1;
+			sum.polls += outcome.polls;
+			sum.failedPolls += outcome.failedPolls;
+			sum.faults += outcome.faults;
+			sum.events += outcome.events;
+			sum.lost += outcome.lost;
+			sum.duplicated += outcome.duplicated;
+			sum.false += outcome.false;
+		},
+		save(): void {
+			const dir = process.env[RECORD_DIR_ENV];
+			if (dir === undefined) {
+				process.stdout.write(`${summaryLine(sum)}\n`);
+				return;
+			}
+			writeFileSync(join(dir, `${TOTALS_PREFIX}${label}.json`), JSON.stringify(sum));
+		},
+	};
+}
+
+export function summaryLine(sum: FaultTotals): string {
+	return `faults: ${sum.sequences} sequences, ${sum.faults} faults injected, ${sum.events} events checked, ${sum.lost} lost, ${sum.duplicated} duplicated, ${sum.false} false`;
+}
