@@ -3,7 +3,14 @@
  * back to the standard API otherwise (saying why); writes and group operations need SCIM and
  * never fall back.
  */
-import type { DirectoryOptions, DirectoryTuning, ListOptions, NotionDirectory } from './directory';
+import { deadlineStopOf } from './deadlineStop';
+import type {
+	DirectoryOptions,
+	DirectoryTuning,
+	ListOptions,
+	NotionDirectory,
+	ResumableListing,
+} from './directory';
 import { NotionAdminError } from './errors';
 import type { Clock } from './http/pacer';
 import { pacerFor } from './http/pacer';
@@ -58,8 +65,10 @@ class Directory implements NotionDirectory {
 	private readonly groups?: ScimGroups;
 	private readonly apiUsers: ApiUsers;
 	private scim: ScimState = { kind: 'unknown' };
+	private readonly now: () => number;
 
 	constructor(options: DirectoryOptions) {
+		this.now = options.now;
 		const tuning: DirectoryTuning = { ...DEFAULT_TUNING, ...options.tuning };
 		const clock: Clock = { now: options.now, sleep: options.sleep };
 		const pacing = { requestsPerSecond: tuning.requestsPerSecond, burst: tuning.burst };
@@ -92,10 +101,11 @@ class Directory implements NotionDirectory {
 		return via;
 	}
 
-	async listMembers(options: ListOptions = {}): Promise<MemberListing> {
+	async listMembers(options: ListOptions = {}): Promise<ResumableListing> {
+		const stop = deadlineStopOf(options, this.now);
 		const { value, via } = await this.read(
-			(users) => users.list(options),
-			() => this.apiUsers.list(options),
+			(users) => users.list(options, stop),
+			() => this.apiUsers.list(options, stop),
 		);
 		return { ...value, via };
 	}

@@ -4,7 +4,13 @@
  * budget). Index paging is not stable while the workspace changes, so the listing reports
  * `consistent: false` when the total moved, a page came back short, or a resource showed up
  * twice; it also reads past the first total when the total grew.
+ *
+ * A listing allowed to stop at its deadline returns the pages read without a gap and where to
+ * go on (`next`); resumed there, a total other than the one seen before also makes it
+ * inconsistent (members before `startIndex` joined or left, so indexes shifted).
  */
+import type { DeadlineStop } from '../deadlineStop';
+import { isDeadlineStop } from '../deadlineStop';
 import type { ApiCall, Requester } from '../http/requester';
 
 export interface PageRequest {
@@ -13,12 +19,18 @@ export interface PageRequest {
 	/** Stop once this many resources are collected. */
 	limit?: number;
 	deadline?: number;
+	/** Return at this deadline with `next` set instead of failing. */
+	stop?: DeadlineStop;
+	/** Where to begin (default 1) and the total an earlier part of this listing saw there. */
+	from?: { startIndex: number; totalResults: number | null };
 }
 
 export interface ResourceListing {
 	resources: unknown[];
 	pages: number;
 	consistent: boolean;
+	/** Set when the deadline cut the listing: the startIndex to go on from and the total seen. */
+	next?: { startIndex: number; totalResults: number | null };
 }
 
 interface Page {
@@ -31,7 +43,8 @@ export async function listResources(
 	pageCall: (startIndex: number, count: number) => ApiCall,
 	request: PageRequest,
 ): Promise<ResourceListing> {
-	const { pageSize, limit, deadline } = request;
+	const { pageSize, limit, deadline, stop } = request;
+	const start = Math.max(1, request.from?.startIndex ?? 1);
 	const seen = new Set<string>();
 	const resources: unknown[] = [];
 	let consistent = true;
@@ -47,6 +60,15 @@ export async function listResources(
 			resources: Array.isArray(body.Resources) ? body.Resources : [],
 		};
 	};
+	/** `undefined` when the deadline came before the page could be asked for. */
+	const tryPage = async (startIndex: number): Promise<Page | undefined> => {
+		try {
+			return await fetchPage(startIndex);
+		} catch (error) {
+			if (isDeadlineStop(error, stop)) return undefined;
+			throw error;
+		}
+	};
 	const collect = (page: Page) => {
 		for (const resource of page.resources) {
 			const id = (resource as { id?: unknown } | null)?.id;
@@ -59,28 +81,39 @@ export async function listResources(
 			resources.push(resource);
 		}
 	};
+	const cut = (startIndex: number, total: number | undefined): ResourceListing => ({
+		resources,
+		pages,
+		consistent,
+		next: { startIndex, totalResults: total ?? request.from?.totalResults ?? null },
+	});
 
-	const first = await fetchPage(1);
+	const first = await tryPage(start);
+	if (first === undefined) return cut(start, undefined);
 	collect(first);
+	const expectedTotal = request.from?.totalResults ?? undefined;
+	if (expectedTotal !== undefined && first.total !== expectedTotal) consistent = false;
 	let total = first.total;
-	let next = 1 + first.resources.length;
+	let next = start + first.resources.length;
 	// A server may return fewer than asked on every page (RFC 7644 §3.4.2.4): page by what it gives.
 	const step = Math.max(1, Math.min(pageSize, first.resources.length));
 
 	if (total !== undefined && first.resources.length > 0 && !enough()) {
 		const firstTotal = total;
-		const wanted = limit === undefined ? total : Math.min(total, limit);
+		const wanted = limit === undefined ? total : Math.min(total, start - 1 + limit);
 		const starts: number[] = [];
-		for (let start = 1 + step; start <= wanted; start += step) starts.push(start);
-		const fetched = await inPool(starts, request.concurrency, fetchPage);
-		starts.forEach((start, i) => {
+		for (let index = start + step; index <= wanted; index += step) starts.push(index);
+		const fetched = await inPool(starts, request.concurrency, tryPage);
+		for (let i = 0; i < starts.length; i++) {
 			const page = fetched[i];
+			// Pages after a gap are read again on resuming: only an unbroken run counts.
+			if (page === undefined) return cut(starts[i], total);
 			if (page.total !== firstTotal) consistent = false;
-			if (page.resources.length < Math.min(step, firstTotal - (start - 1))) consistent = false;
+			if (page.resources.length < Math.min(step, firstTotal - (starts[i] - 1))) consistent = false;
 			if (page.total !== undefined) total = Math.max(total ?? 0, page.total);
 			collect(page);
-		});
-		if (starts.length > 0) next = starts[starts.length - 1] + fetched[fetched.length - 1].resources.length;
+			next = starts[i] + page.resources.length;
+		}
 	}
 
 	// Sequential tail: when the server gives no total, or the total grew while we paged.
@@ -89,7 +122,8 @@ export async function listResources(
 	const more = () => (total === undefined ? lastCount >= step : next <= total);
 	while (!enough() && lastCount > 0 && more()) {
 		if (total !== undefined) consistent = false;
-		const page = await fetchPage(next);
+		const page = await tryPage(next);
+		if (page === undefined) return cut(next, total);
 		collect(page);
 		lastCount = page.resources.length;
 		next += lastCount;

@@ -1,5 +1,6 @@
 /** Workspace members over SCIM 2.0 (`/Users`). */
-import type { ListOptions } from '../directory';
+import type { DeadlineStop } from '../deadlineStop';
+import type { ListingCursor, ListOptions } from '../directory';
 import { NotionAdminError } from '../errors';
 import { createOnce } from '../http/createOnce';
 import type { Member, MemberChanges, NewMember } from '../model';
@@ -14,22 +15,37 @@ export interface ScimMemberListing {
 	members: Member[];
 	pages: number;
 	consistent: boolean;
+	complete: boolean;
+	resume?: ListingCursor;
+	restarted: boolean;
 }
 
 export class ScimUsers {
 	constructor(private readonly context: ScimContext) {}
 
-	async list(options: ListOptions = {}): Promise<ScimMemberListing> {
+	/** With `stop`, a listing that meets its deadline ends early with a cursor (see ListOptions). */
+	async list(options: ListOptions = {}, stop?: DeadlineStop): Promise<ScimMemberListing> {
 		const { tuning } = this.context;
+		const from = options.resume?.source === 'scim' ? options.resume : undefined;
 		const listing = await listResources(
 			this.context.requester,
 			(startIndex, count) => scimCall(this.context, 'GET', '/Users', { query: pageQuery(startIndex, count) }),
-			{ pageSize: pageSizeOf(tuning.pageSize), concurrency: tuning.listConcurrency, limit: options.limit, deadline: options.deadline },
+			{
+				pageSize: pageSizeOf(tuning.pageSize),
+				concurrency: tuning.listConcurrency,
+				limit: options.limit,
+				deadline: options.deadline,
+				stop,
+				from,
+			},
 		);
 		return {
 			members: listing.resources.map((resource) => scimUserToMember(resource, options.raw === true)),
 			pages: listing.pages,
 			consistent: listing.consistent && options.limit === undefined,
+			complete: listing.next === undefined,
+			...(listing.next === undefined ? {} : { resume: { source: 'scim' as const, ...listing.next } }),
+			restarted: options.resume !== undefined && from === undefined,
 		};
 	}
 

@@ -1,6 +1,7 @@
 /** Workspace users through the standard API (read-only: the API cannot change members). */
-import type { Client } from '@notionhq/client';
-import type { ListOptions } from '../directory';
+import type { Client, ListUsersResponse } from '@notionhq/client';
+import { isDeadlineStop, type DeadlineStop } from '../deadlineStop';
+import type { ListingCursor, ListOptions } from '../directory';
 import { NotionAdminError } from '../errors';
 import type { Member } from '../model';
 import { apiUserToMember } from './mapApiUser';
@@ -9,6 +10,9 @@ export interface ApiMemberListing {
 	members: Member[];
 	pages: number;
 	consistent: boolean;
+	complete: boolean;
+	resume?: ListingCursor;
+	restarted: boolean;
 }
 
 export class ApiUsers {
@@ -18,19 +22,35 @@ export class ApiUsers {
 		private readonly pageSize: number,
 	) {}
 
-	/** Cursor paging is sequential by nature: each page names the next. */
-	async list(options: ListOptions = {}): Promise<ApiMemberListing> {
+	/**
+	 * Cursor paging is sequential by nature: each page names the next. With `stop`, a listing
+	 * that meets its deadline ends early with the cursor of the page it did not read.
+	 */
+	async list(options: ListOptions = {}, stop?: DeadlineStop): Promise<ApiMemberListing> {
 		const seen = new Set<string>();
 		const members: Member[] = [];
 		let pages = 0;
-		let cursor: string | undefined;
 		let consistent = true;
+		let restarted = options.resume !== undefined && options.resume.source !== 'api';
+		let cursor = options.resume?.source === 'api' ? options.resume.nextCursor : undefined;
 		const client = this.clientFor(options.deadline);
-		do {
-			const page = await client.users.list({
-				page_size: Math.max(1, Math.min(100, this.pageSize)),
-				...(cursor === undefined ? {} : { start_cursor: cursor }),
-			});
+		for (;;) {
+			let page: ListUsersResponse;
+			try {
+				page = await client.users.list({
+					page_size: Math.max(1, Math.min(100, this.pageSize)),
+					...(cursor === undefined ? {} : { start_cursor: cursor }),
+				});
+			} catch (error) {
+				if (isDeadlineStop(error, stop)) {
+					return { members, pages, consistent, complete: false, resume: { source: 'api', nextCursor: cursor }, restarted };
+				}
+				if (!(pages === 0 && cursor !== undefined && isRefusedCursor(error))) throw error;
+				// A cursor kept since an earlier poll that Notion no longer takes: start over.
+				restarted = true;
+				cursor = undefined;
+				continue;
+			}
 			pages += 1;
 			for (const user of page.results) {
 				const member = apiUserToMember(user, options.raw === true);
@@ -42,11 +62,14 @@ export class ApiUsers {
 				members.push(member);
 			}
 			cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
-		} while (cursor !== undefined && (options.limit === undefined || members.length < options.limit));
+			if (cursor === undefined || (options.limit !== undefined && members.length >= options.limit)) break;
+		}
 		return {
 			members: options.limit === undefined ? members : members.slice(0, options.limit),
 			pages,
 			consistent: consistent && options.limit === undefined,
+			complete: true,
+			restarted,
 		};
 	}
 
@@ -58,4 +81,9 @@ export class ApiUsers {
 			throw error;
 		}
 	}
+}
+
+/** Notion answers a start_cursor it does not know (expired, from elsewhere) with 400 validation_error. */
+function isRefusedCursor(error: unknown): boolean {
+	return error instanceof NotionAdminError && error.kind === 'invalid_input' && error.httpStatus === 400;
 }
