@@ -30,7 +30,9 @@ export async function confirmDisappearances(
 	let toLookUp = missing;
 
 	if (missing.length > MAX_LOOKUPS) {
-		const relisting = await directory.listMembers({ deadline: options.deadline });
+		// A workspace too large to list again within the poll stops at the deadline: what it did
+		// list still proves presence, and the lookups check the rest.
+		const relisting = await directory.listMembers({ deadline: options.deadline, stopAtDeadline: true });
 		if (relisting.via.source === options.source) {
 			const byId = new Map(relisting.members.map((member) => [encodeId(member.id), member]));
 			const stillMissing: string[] = [];
@@ -39,7 +41,7 @@ export async function confirmDisappearances(
 				if (member) present.push(member);
 				else stillMissing.push(id);
 			}
-			if (relisting.consistent) {
+			if (relisting.complete && relisting.consistent) {
 				for (const id of stillMissing) gone.add(id);
 				return { gone, present };
 			}

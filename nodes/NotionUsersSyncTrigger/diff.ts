@@ -14,10 +14,10 @@
 import type { Member, Role, Source } from '../shared/connector/model';
 import {
 	activeOf,
+	decodeId,
 	encodeId,
 	kindOf,
 	nameHashOf,
-	toStored,
 	type Baseline,
 	type Kind,
 	type StoredMember,
@@ -62,7 +62,7 @@ export function viewOf(source: Source, members: readonly Member[]): SourceView {
 export function baselineFrom(view: SourceView, members: readonly Member[]): Baseline {
 	const stored = new Map<string, StoredMember>();
 	for (const member of members) {
-		stored.set(packedIdOf(member), toStored(member));
+		stored.set(packedIdOf(member), storedOf(member));
 	}
 	return { ...view, members: stored };
 }
@@ -80,7 +80,46 @@ export function dedupe(members: readonly Member[]): Member[] {
  */
 const packedIds = new WeakMap<Member, string>();
 
-function packedIdOf(member: Member): string {
+/**
+ * Members rebuilt from a stored record (listed by an earlier poll of a listing that spanned
+ * several) carry the stored name hash: their names are kept only when they are reported.
+ */
+const recordedNameHashes = new WeakMap<Member, string | null>();
+
+/** The name fields a rebuilt member needs to be reported: name, given name, family name. */
+export type MemberNames = [string | null, string | null, string | null];
+
+export function namesOf(member: Member): MemberNames {
+	return [member.name, member.givenName, member.familyName];
+}
+
+export function memberFromRecord(id: string, stored: StoredMember, source: Source, names?: MemberNames): Member {
+	const member: Member = {
+		id: decodeId(id),
+		email: stored.email,
+		name: names?.[0] ?? null,
+		givenName: names?.[1] ?? null,
+		familyName: names?.[2] ?? null,
+		type: stored.kind === 'bot' ? 'bot' : 'person',
+		role: stored.role,
+		active: activeOf(stored.kind),
+		source,
+	};
+	packedIds.set(member, id);
+	recordedNameHashes.set(member, stored.nameHash);
+	return member;
+}
+
+function nameHashFor(member: Member): string | null {
+	return recordedNameHashes.has(member) ? (recordedNameHashes.get(member) ?? null) : nameHashOf(member);
+}
+
+/** What the baseline keeps of a member. */
+export function storedOf(member: Member): StoredMember {
+	return { kind: kindOf(member), role: member.role, nameHash: nameHashFor(member), email: member.email };
+}
+
+export function packedIdOf(member: Member): string {
 	let packed = packedIds.get(member);
 	if (packed === undefined) {
 		packed = encodeId(member.id);
@@ -106,6 +145,13 @@ export function disappeared(previous: Baseline, view: SourceView, members: reado
 	return missing;
 }
 
+/** Whether a diff against `previous` would report this member (it is new, or a seen field changed). */
+export function isReported(previous: Baseline, view: SourceView, member: Member): boolean {
+	const before = previous.members.get(packedIdOf(member));
+	if (before === undefined) return true;
+	return compare(before, member, kindOf(member), previous.source === view.source).memberChanges.length > 0;
+}
+
 export function diff(
 	previous: Baseline,
 	view: SourceView,
@@ -124,7 +170,7 @@ export function diff(
 		const before = previous.members.get(id);
 		const kind = kindOf(member);
 		if (before === undefined) {
-			next.set(id, toStored(member));
+			next.set(id, storedOf(member));
 			const previousSourceCouldNotSee =
 				!sameSource &&
 				((kind === 'bot' && !previous.seesBots) || (kind === 'deactivated' && !previous.seesDeactivated));
@@ -157,7 +203,7 @@ function compare(
 	const memberChanges: MemberChange[] = [];
 
 	const fields: ProfileField[] = [];
-	const nameHash = nameHashOf(member);
+	const nameHash = nameHashFor(member);
 	if (sameSource && nameHash !== null && before.nameHash !== null && nameHash !== before.nameHash) {
 		fields.push('name');
 	}

@@ -7,21 +7,24 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { NotionAdminError } from '../shared/connector/errors';
-import type { NotionDirectory } from '../shared/connector/directory';
+import type { ListingCursor, NotionDirectory, ResumableListing } from '../shared/connector/directory';
 import { summarizeLicenses } from '../shared/connector/licenseSummary';
-import type { Member, MemberListing } from '../shared/connector/model';
+import type { Member, MemberListing, SourceInfo } from '../shared/connector/model';
 import { API_CREDENTIAL } from '../shared/n8n/credentialSettings';
 import { directoryFor } from '../shared/n8n/directoryFromContext';
 import { toNodeError } from '../shared/n8n/toNodeError';
 import { confirmDisappearances } from './confirm';
-import { baselineFrom, dedupe, diff, disappeared, viewOf, type MemberChange } from './diff';
+import { baselineFrom, dedupe, diff, disappeared, isReported, viewOf, type MemberChange } from './diff';
 import { ALL_EVENTS, memberJson, toEvents, type EventFilter } from './events';
+import { addPart, decodePending, encodePending, newPending, pendingMembers } from './pending';
 import { decodeBaseline, encodeBaseline, type Baseline } from './snapshot';
 
 export type TriggerMode = 'changes' | 'snapshot' | 'licenseSummary';
 
 /** Static data key of the Changes baseline. */
 export const BASELINE_KEY = 'baseline';
+/** Static data key of a listing that spans several polls (pending.ts). */
+export const PENDING_KEY = 'pending';
 
 /** Share of the engine's poll budget the listing may use; the rest is for confirmation and diffing. */
 const LISTING_SHARE = 0.75;
@@ -49,7 +52,11 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 
 	const listing = await listAll(ctx, directory, clock);
 	// Only Changes keeps a baseline; leaving it would compare a later Changes poll with an old list.
-	if (production) delete ctx.getWorkflowStaticData('node')[BASELINE_KEY];
+	if (production) {
+		const staticData = ctx.getWorkflowStaticData('node');
+		delete staticData[BASELINE_KEY];
+		delete staticData[PENDING_KEY];
+	}
 	if (mode === 'licenseSummary') {
 		const includeMembers = ctx.getNodeParameter('licenseOptions.includeMembers', false) as boolean;
 		const summary = summarizeLicenses(listing, { includeMembers });
@@ -75,11 +82,18 @@ async function pollChanges(
 	const scope = workspaceScope(ctx);
 	const stored = decodeBaseline(staticData[BASELINE_KEY]);
 	const previous = stored?.scope === scope ? stored : undefined;
-
-	const listing = await listAll(ctx, directory, clock);
-	const members = dedupe(listing.members);
-	const view = viewOf(listing.via.source, members);
 	const detectedAt = new Date(clock.start).toISOString();
+
+	const listed = production
+		? await listAcrossPolls(ctx, directory, clock, staticData, {
+				scope,
+				previous,
+				reportEveryone: previous === undefined && emitExisting,
+			})
+		: await listOnePoll(ctx, directory, clock);
+	if (listed === undefined) return null;
+	const members = dedupe(listed.members);
+	const view = viewOf(listed.via.source, members);
 	const eventContext = { source: view.source, detectedAt };
 
 	if (previous === undefined) {
@@ -89,12 +103,14 @@ async function pollChanges(
 		const everyone: MemberChange[] = members.map((member) => ({ type: 'added', member }));
 		return wrap(toEvents(everyone, undefined, filter, eventContext));
 	}
+	// Manual mode cannot preview a diff from a listing it could not finish.
+	if (!listed.complete) return sample(members, filter, eventContext);
 
 	const sourceChanged = previous.source !== view.source;
 	const missing = disappeared(previous, view, members);
 	let gone = new Set(missing);
 	let compared = members;
-	if (missing.length > 0 && (sourceChanged || !listing.consistent)) {
+	if (missing.length > 0 && (sourceChanged || !listed.consistent)) {
 		const confirmation = await confirmDisappearances(directory, missing, {
 			source: view.source,
 			deadline: clock.start + clock.budgetMs * CONFIRMATION_SHARE,
@@ -107,7 +123,7 @@ async function pollChanges(
 	}
 
 	const { changes, next } = diff(previous, view, compared, gone);
-	const sourceChange = sourceChanged ? { from: previous.source, to: listing.via } : undefined;
+	const sourceChange = sourceChanged ? { from: previous.source, to: listed.via } : undefined;
 	const items = toEvents(changes, sourceChange, filter, eventContext);
 	if (!production) {
 		// "Fetch test event" previews what the next poll would emit, or shows a sample.
@@ -117,23 +133,105 @@ async function pollChanges(
 	return wrap(items);
 }
 
-async function listAll(ctx: IPollFunctions, directory: NotionDirectory, clock: Clock): Promise<MemberListing> {
-	const deadline = clock.start + clock.budgetMs * LISTING_SHARE;
+/** Members read for a Changes poll; `complete: false` only in manual mode (a partial preview). */
+interface Listed {
+	members: Member[];
+	via: SourceInfo;
+	consistent: boolean;
+	complete: boolean;
+}
+
+/**
+ * A production listing that may span several polls: a poll whose budget runs out keeps what it
+ * listed in the pending state and returns `undefined`; the poll that completes the listing
+ * returns every member listed since it began. Parts that cannot be joined safely (index paging
+ * shifted, the source changed, a refused cursor) make the whole listing inconsistent, so
+ * disappearances are confirmed before they are reported.
+ */
+async function listAcrossPolls(
+	ctx: IPollFunctions,
+	directory: NotionDirectory,
+	clock: Clock,
+	staticData: IDataObject,
+	basis: { scope: string; previous: (Baseline & { committedAt: string }) | undefined; reportEveryone: boolean },
+): Promise<Listed | undefined> {
+	const baselineAt = basis.previous?.committedAt ?? '';
+	const kept = decodePending(staticData[PENDING_KEY]);
+	let pending = kept?.scope === basis.scope && kept.baselineAt === baselineAt ? kept : undefined;
+	const listing = await listPart(ctx, directory, clock, pending?.resume);
+	const startedOver = pending !== undefined && (listing.restarted || listing.via.source !== pending.source);
+	// The listing began again at the start: the earlier parts are not joined to it.
+	if (startedOver) pending = undefined;
+	const consistent = !startedOver && (pending?.consistent ?? true) && listing.consistent;
+
+	if (listing.complete) {
+		const earlier = pending === undefined ? [] : pendingMembers(pending);
+		// Later parts win: they are the fresher view of a member listed twice.
+		return { members: [...earlier, ...listing.members], via: listing.via, consistent, complete: true };
+	}
+	if (listing.resume === undefined || listing.pages === 0) throw budgetExceeded(ctx, clock);
+
+	const part =
+		pending ??
+		newPending(
+			{ scope: basis.scope, baselineAt, source: listing.via.source, startedAt: new Date(clock.start).toISOString() },
+			listing.resume,
+		);
+	const view = viewOf(listing.via.source, []);
+	const { previous } = basis;
+	addPart(part, listing.members, (member) =>
+		previous === undefined ? basis.reportEveryone : isReported(previous, view, member),
+	);
+	part.resume = listing.resume;
+	part.consistent = consistent;
+	staticData[PENDING_KEY] = encodePending(part) as unknown as IDataObject;
+	return undefined;
+}
+
+/** Manual mode: what one poll can list from the start; pending parts are neither used nor touched. */
+async function listOnePoll(ctx: IPollFunctions, directory: NotionDirectory, clock: Clock): Promise<Listed> {
+	const listing = await listPart(ctx, directory, clock, undefined);
+	if (!listing.complete && listing.pages === 0) throw budgetExceeded(ctx, clock);
+	return listing;
+}
+
+async function listPart(
+	ctx: IPollFunctions,
+	directory: NotionDirectory,
+	clock: Clock,
+	resume: ListingCursor | undefined,
+): Promise<ResumableListing> {
 	try {
-		return await directory.listMembers({ deadline });
+		return await directory.listMembers({ deadline: listingDeadline(clock), stopAtDeadline: true, resume });
 	} catch (error) {
-		if (error instanceof NotionAdminError && error.kind === 'timeout' && clock.now() >= deadline) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`The member list could not be read within this poll's time budget (${Math.round(clock.budgetMs / 1000)} s)`,
-				{
-					description:
-						"Nothing was emitted and the stored baseline is unchanged. The listing runs at Notion's rate limit (about 300 members a second): give polls more time or poll less often.",
-				},
-			);
+		throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+async function listAll(ctx: IPollFunctions, directory: NotionDirectory, clock: Clock): Promise<MemberListing> {
+	try {
+		return await directory.listMembers({ deadline: listingDeadline(clock) });
+	} catch (error) {
+		if (error instanceof NotionAdminError && error.kind === 'timeout' && clock.now() >= listingDeadline(clock)) {
+			throw budgetExceeded(ctx, clock);
 		}
 		throw toNodeError(ctx.getNode(), error);
 	}
+}
+
+function listingDeadline(clock: Clock): number {
+	return clock.start + clock.budgetMs * LISTING_SHARE;
+}
+
+function budgetExceeded(ctx: IPollFunctions, clock: Clock): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The member list could not be read within this poll's time budget (${Math.round(clock.budgetMs / 1000)} s)`,
+		{
+			description:
+				"Nothing was emitted and the stored baseline is unchanged. The listing runs at Notion's rate limit (about 300 members a second): give polls more time or poll less often.",
+		},
+	);
 }
 
 /** The watched workspace: the API credential. Another credential starts a new baseline. */
@@ -144,6 +242,7 @@ function workspaceScope(ctx: IPollFunctions): string {
 
 function commit(staticData: IDataObject, baseline: Baseline, scope: string, committedAt: string): void {
 	staticData[BASELINE_KEY] = encodeBaseline(baseline, { scope, committedAt }) as unknown as IDataObject;
+	delete staticData[PENDING_KEY];
 }
 
 function wrap(items: IDataObject[]): INodeExecutionData[][] | null {

@@ -37,16 +37,13 @@ export interface Baseline {
 }
 
 /** The JSON-serialisable form kept in `getWorkflowStaticData('node')`. */
-export interface StoredBaseline {
+export interface StoredBaseline extends StoredRecords {
 	v: 1;
 	/** Identity of the watched workspace (the API credential); another one means a new baseline. */
 	scope: string;
 	source: Source;
 	seesBots: boolean;
 	seesDeactivated: boolean;
-	domains: string[];
-	records: string;
-	count: number;
 	committedAt: string;
 }
 
@@ -85,15 +82,6 @@ export function activeOf(kind: Kind): boolean | null {
 	if (kind === 'active') return true;
 	if (kind === 'deactivated') return false;
 	return null;
-}
-
-export function toStored(member: Member): StoredMember {
-	return {
-		kind: kindOf(member),
-		role: member.role,
-		nameHash: nameHashOf(member),
-		email: member.email,
-	};
 }
 
 export function nameHashOf(member: Pick<Member, 'name' | 'givenName' | 'familyName'>): string | null {
@@ -161,14 +149,18 @@ function sextet(text: string, index: number): number {
 	return B64_VALUE[text.charCodeAt(index)] ?? 0;
 }
 
-export function encodeBaseline(
-	baseline: Baseline,
-	meta: { scope: string; committedAt: string },
-): StoredBaseline {
+/** Member records in the stored form: the baseline and a pending listing share it. */
+export interface StoredRecords {
+	domains: string[];
+	records: string;
+	count: number;
+}
+
+export function encodeRecords(members: ReadonlyMap<string, StoredMember>): StoredRecords {
 	const domains: string[] = [];
 	const domainIndex = new Map<string, number>();
 	const records: string[] = [];
-	for (const [id, member] of baseline.members) {
+	for (const [id, member] of members) {
 		let domainField = '';
 		let localField = '';
 		if (member.email !== null) {
@@ -187,42 +179,54 @@ export function encodeBaseline(
 			`${id};${KIND_CODE[member.kind]}${ROLE_CODE[member.role]}${member.nameHash ?? NO_HASH};${domainField};${localField}`,
 		);
 	}
+	return { domains, records: records.join(','), count: records.length };
+}
+
+/** `undefined` when a record is not in the shape this version writes. */
+export function decodeRecords(stored: Pick<StoredRecords, 'domains' | 'records'>): Map<string, StoredMember> | undefined {
+	const members = new Map<string, StoredMember>();
+	if (stored.records === '') return members;
+	for (const record of stored.records.split(',')) {
+		const [id, fixed, domainField, localField] = record.split(';');
+		if (localField === undefined || fixed.length !== 8) return undefined;
+		const kind = KIND_BY_CODE.get(fixed[0]);
+		const role = ROLE_BY_CODE.get(fixed[1]);
+		if (kind === undefined || role === undefined) return undefined;
+		const nameHash = fixed.slice(2);
+		let email: string | null = null;
+		if (domainField !== '') {
+			const local = decodeURIComponent(localField);
+			const domain = stored.domains[parseInt(domainField, 36)];
+			email = domain === '' ? local : `${local}@${domain}`;
+		}
+		members.set(id, { kind, role, nameHash: nameHash === NO_HASH ? null : nameHash, email });
+	}
+	return members;
+}
+
+export function encodeBaseline(
+	baseline: Baseline,
+	meta: { scope: string; committedAt: string },
+): StoredBaseline {
 	return {
 		v: 1,
 		scope: meta.scope,
 		source: baseline.source,
 		seesBots: baseline.seesBots,
 		seesDeactivated: baseline.seesDeactivated,
-		domains,
-		records: records.join(','),
-		count: records.length,
+		...encodeRecords(baseline.members),
 		committedAt: meta.committedAt,
 	};
 }
 
 /** `undefined` when the stored value is missing or not in a shape this version wrote. */
-export function decodeBaseline(stored: unknown): (Baseline & { scope: string }) | undefined {
+export function decodeBaseline(stored: unknown): (Baseline & { scope: string; committedAt: string }) | undefined {
 	if (!isStoredBaseline(stored)) return undefined;
-	const members = new Map<string, StoredMember>();
-	if (stored.records !== '') {
-		for (const record of stored.records.split(',')) {
-			const [id, fixed, domainField, localField] = record.split(';');
-			if (localField === undefined || fixed.length !== 8) return undefined;
-			const kind = KIND_BY_CODE.get(fixed[0]);
-			const role = ROLE_BY_CODE.get(fixed[1]);
-			if (kind === undefined || role === undefined) return undefined;
-			const nameHash = fixed.slice(2);
-			let email: string | null = null;
-			if (domainField !== '') {
-				const local = decodeURIComponent(localField);
-				const domain = stored.domains[parseInt(domainField, 36)];
-				email = domain === '' ? local : `${local}@${domain}`;
-			}
-			members.set(id, { kind, role, nameHash: nameHash === NO_HASH ? null : nameHash, email });
-		}
-	}
+	const members = decodeRecords(stored);
+	if (members === undefined) return undefined;
 	return {
 		scope: stored.scope,
+		committedAt: typeof stored.committedAt === 'string' ? stored.committedAt : '',
 		source: stored.source,
 		seesBots: stored.seesBots,
 		seesDeactivated: stored.seesDeactivated,

@@ -1,0 +1,130 @@
+/**
+ * A member listing longer than one poll, kept in static data between polls until it completes:
+ * the records of the members listed so far (the baseline's encoding, so ≤ 64 bytes a member),
+ * the names of the few members the final diff will report (a record keeps only a name hash),
+ * and the connector's cursor to go on from. It is never the baseline: it only becomes part of
+ * one when the listing completes.
+ */
+import type { ListingCursor } from '../shared/connector/directory';
+import type { Member, Source } from '../shared/connector/model';
+import { memberFromRecord, namesOf, packedIdOf, storedOf, type MemberNames } from './diff';
+import { decodeRecords, encodeRecords, type StoredMember, type StoredRecords } from './snapshot';
+
+export interface PendingListing {
+	/** The watched workspace, as for the baseline. */
+	scope: string;
+	/** `committedAt` of the baseline the listing will be compared with ('' for none): another one voids it. */
+	baselineAt: string;
+	source: Source;
+	resume: ListingCursor;
+	/** False once a part was inconsistent or the listing had to start over. */
+	consistent: boolean;
+	startedAt: string;
+	/** Polls that added a part so far. */
+	polls: number;
+	/** Keyed by encoded id, like the baseline. */
+	members: Map<string, StoredMember>;
+	names: Map<string, MemberNames>;
+}
+
+export interface StoredPending extends StoredRecords {
+	v: 1;
+	scope: string;
+	baselineAt: string;
+	source: Source;
+	resume: ListingCursor;
+	consistent: boolean;
+	startedAt: string;
+	polls: number;
+	names: Record<string, MemberNames>;
+}
+
+export function newPending(
+	basis: { scope: string; baselineAt: string; source: Source; startedAt: string },
+	resume: ListingCursor,
+): PendingListing {
+	return { ...basis, resume, consistent: true, polls: 0, members: new Map(), names: new Map() };
+}
+
+/** Adds one poll's part; `reported` says whose names the final diff will need. */
+export function addPart(pending: PendingListing, members: readonly Member[], reported: (member: Member) => boolean): void {
+	for (const member of members) {
+		const id = packedIdOf(member);
+		pending.members.set(id, storedOf(member));
+		if (reported(member)) pending.names.set(id, namesOf(member));
+		else pending.names.delete(id);
+	}
+	pending.polls += 1;
+}
+
+/** The members listed by the earlier parts, rebuilt for the diff. */
+export function pendingMembers(pending: PendingListing): Member[] {
+	return [...pending.members].map(([id, stored]) => memberFromRecord(id, stored, pending.source, pending.names.get(id)));
+}
+
+export function encodePending(pending: PendingListing): StoredPending {
+	return {
+		v: 1,
+		scope: pending.scope,
+		baselineAt: pending.baselineAt,
+		source: pending.source,
+		resume: pending.resume,
+		consistent: pending.consistent,
+		startedAt: pending.startedAt,
+		polls: pending.polls,
+		...encodeRecords(pending.members),
+		names: Object.fromEntries(pending.names),
+	};
+}
+
+/** `undefined` when nothing usable is stored: the next listing then starts at the beginning. */
+export function decodePending(stored: unknown): PendingListing | undefined {
+	if (!isStoredPending(stored)) return undefined;
+	const members = decodeRecords(stored);
+	if (members === undefined) return undefined;
+	const names = new Map<string, MemberNames>();
+	for (const [id, value] of Object.entries(stored.names)) {
+		if (Array.isArray(value) && value.length === 3) names.set(id, value);
+	}
+	return {
+		scope: stored.scope,
+		baselineAt: stored.baselineAt,
+		source: stored.source,
+		resume: stored.resume,
+		consistent: stored.consistent,
+		startedAt: stored.startedAt,
+		polls: stored.polls,
+		members,
+		names,
+	};
+}
+
+function isStoredPending(value: unknown): value is StoredPending {
+	if (typeof value !== 'object' || value === null) return false;
+	const candidate = value as Partial<StoredPending>;
+	return (
+		candidate.v === 1 &&
+		typeof candidate.scope === 'string' &&
+		typeof candidate.baselineAt === 'string' &&
+		(candidate.source === 'scim' || candidate.source === 'api') &&
+		isCursor(candidate.resume) &&
+		candidate.resume.source === candidate.source &&
+		typeof candidate.consistent === 'boolean' &&
+		typeof candidate.records === 'string' &&
+		Array.isArray(candidate.domains) &&
+		typeof candidate.names === 'object' &&
+		candidate.names !== null
+	);
+}
+
+function isCursor(value: unknown): value is ListingCursor {
+	if (typeof value !== 'object' || value === null) return false;
+	const cursor = value as Record<string, unknown>;
+	if (cursor.source === 'scim') {
+		return (
+			typeof cursor.startIndex === 'number' &&
+			(cursor.totalResults === null || typeof cursor.totalResults === 'number')
+		);
+	}
+	return cursor.source === 'api' && (cursor.nextCursor === undefined || typeof cursor.nextCursor === 'string');
+}
