@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -188,6 +189,25 @@ export function extractRunJson(output: string): RawRunData | undefined {
 	}
 }
 
+type RunData = NonNullable<NonNullable<RawRunData['data']>['resultData']>['runData'];
+
+function outputsOf(runData: RunData): ExecutionOutcome['outputs'] {
+	const outputs: ExecutionOutcome['outputs'] = {};
+	for (const [node, runs] of Object.entries(runData ?? {})) {
+		outputs[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+	}
+	return outputs;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: string;
+	startedAt: string;
+	stoppedAt: string | null;
+}
+
 /** One n8n user folder (sqlite DB, settings, installed community packages) under .cache/n8n/runs. */
 export class N8nHome {
 	readonly folder: string;
@@ -284,13 +304,16 @@ export class N8nHome {
 		}
 	}
 
-	async importWorkflow(workflow: object): Promise<void> {
-		const file = path.join(this.folder, 'workflow.import.json');
-		writeFileSync(file, JSON.stringify(workflow));
+	/** One `import:workflow` for all of them (each CLI start costs seconds). Same id = overwrite. */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const dir = path.join(this.folder, 'workflows.import');
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir);
+		workflows.forEach((workflow, index) => writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)));
 		try {
-			await this.mustCli(['import:workflow', `--input=${file}`]);
+			await this.mustCli(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
-			rmSync(file, { force: true });
+			rmSync(dir, { recursive: true, force: true });
 		}
 	}
 
@@ -306,10 +329,7 @@ export class N8nHome {
 		const output = `${result.stdout}\n${result.stderr}`;
 		const parsed = extractRunJson(result.stdout);
 		const resultData = parsed?.data?.resultData;
-		const outputs: ExecutionOutcome['outputs'] = {};
-		for (const [node, runs] of Object.entries(resultData?.runData ?? {})) {
-			outputs[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-		}
+		const outputs = outputsOf(resultData?.runData);
 		let error: string | undefined;
 		if (resultData?.error) {
 			error = [resultData.error.message, resultData.error.description].filter(Boolean).join(' — ');
@@ -353,6 +373,33 @@ export class N8nRest {
 		if (!response.ok) throw new Error(`${method} /rest${route} → ${response.status}: ${text.slice(0, 300)}`);
 		const parsed = JSON.parse(text) as { data: T };
 		return parsed.data;
+	}
+
+	/** Publishes (activates) the workflow's current version; triggers start polling right away. */
+	async activate(workflowId: string): Promise<void> {
+		const workflow = await this.request<{ versionId: string }>('GET', `/workflows/${workflowId}`);
+		await this.request('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+	}
+
+	async executions(workflowId: string): Promise<ExecutionSummary[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		return (await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}`)).results;
+	}
+
+	/** Output items by node name; the run data comes back in n8n's `flatted` encoding. */
+	async executionOutputs(executionId: string): Promise<ExecutionOutcome['outputs']> {
+		const execution = await this.request<{ data: string }>('GET', `/executions/${executionId}`);
+		const flatted = createRequire(path.join(appDir, 'package.json'))('flatted') as { parse: (text: string) => unknown };
+		return outputsOf((flatted.parse(execution.data) as RawRunData['data'])?.resultData?.runData);
+	}
+
+	/** Node types the editor offers (`/types/nodes.json`, outside /rest). */
+	async nodeTypeNames(): Promise<string[]> {
+		const response = await fetch(`${this.baseUrl}/types/nodes.json`, {
+			headers: { 'browser-id': N8nRest.browserId, cookie: this.cookie },
+		});
+		if (!response.ok) throw new Error(`GET /types/nodes.json → ${response.status}`);
+		return ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
 	}
 
 	/** Makes the owner account (fresh instance) and logs in as it. */

@@ -3,7 +3,7 @@
  * DevTools Protocol (Node 24's global WebSocket; no browser-automation dependency).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -177,6 +177,7 @@ export async function screenshotNodePanel(options: {
 		// Fonts, icons and the parameter list render a moment after the panel opens.
 		await delay(2_000);
 		const shot = await page.send('Page.captureScreenshot', { format: 'png' });
+		mkdirSync(path.dirname(options.file), { recursive: true });
 		writeFileSync(options.file, Buffer.from(String(shot.data), 'base64'));
 		return { panelText };
 	} finally {

@@ -1,0 +1,129 @@
+/**
+ * The setup that `npm run n8n` and the e2e tests share: two emulated Notion workspaces, the
+ * example workflows and the credentials they name, in a fresh n8n user folder with the
+ * packed package installed.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { demoSeed, generateSeed, startEmulator, type Emulator, type Seed } from '../../test/emulator';
+import {
+	ensureN8n,
+	log,
+	N8nHome,
+	packPackage,
+	repoRoot,
+	type CredentialImport,
+	type Log,
+} from './runtime';
+
+export const examplesDir = path.join(repoRoot, 'examples');
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+export interface Workflow {
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	settings: Record<string, unknown>;
+	pinData: Record<string, Array<{ json: Record<string, unknown> }>>;
+	[key: string]: unknown;
+}
+
+/** Every example workflow, keyed by file name without `.json`. */
+export function loadExamples(): Record<string, Workflow> {
+	const examples: Record<string, Workflow> = {};
+	for (const file of readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort()) {
+		examples[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8')) as Workflow;
+	}
+	return examples;
+}
+
+/**
+ * Acme is on Enterprise with a SCIM token (the demo workspace); Globex has only a standard API
+ * token, so the two-workspace report shows what the standard API cannot tell.
+ */
+export interface Workspaces {
+	acme: Emulator;
+	globex: Emulator;
+}
+
+export function globexSeed(): Seed {
+	const seed = JSON.parse(
+		JSON.stringify(generateSeed({ members: 12, deactivated: 1, groups: 2, seed: 7 })).replaceAll('@acme.test', '@globex.test'),
+	) as Seed;
+	return { ...seed, workspace: { ...seed.workspace, name: 'Globex', plan: 'business' } };
+}
+
+export async function startWorkspaces(): Promise<Workspaces> {
+	const acme = await startEmulator({ seed: demoSeed(), port: 0 });
+	const globex = await startEmulator({ seed: globexSeed(), port: 0 }).catch(async (error: unknown) => {
+		await acme.stop();
+		throw error;
+	});
+	return { acme, globex };
+}
+
+export async function stopWorkspaces(workspaces: Workspaces): Promise<void> {
+	await Promise.all([workspaces.acme.stop(), workspaces.globex.stop()]);
+}
+
+/** Which workspace each credential the examples name belongs to (the ids are fixed in the examples). */
+const CREDENTIAL_WORKSPACE: Record<string, keyof Workspaces> = {
+	nadmApiAcme00001: 'acme',
+	nadmScimAcme0001: 'acme',
+	nadmApiGlobex001: 'globex',
+};
+
+/** The credentials the examples name, pointed at the emulators (tokens are never printed). */
+export function exampleCredentials(examples: Record<string, Workflow>, workspaces: Workspaces): CredentialImport[] {
+	const byId = new Map<string, CredentialImport>();
+	for (const workflow of Object.values(examples)) {
+		for (const node of workflow.nodes) {
+			for (const [type, { id, name }] of Object.entries(node.credentials ?? {})) {
+				const workspace = CREDENTIAL_WORKSPACE[id];
+				if (!workspace) throw new Error(`${workflow.name} → ${node.name}: unknown credential id ${id}`);
+				const emulator = workspaces[workspace];
+				const data: CredentialImport['data'] =
+					type === 'notionAdminScimApi'
+						? { token: emulator.tokens.scim, baseUrl: emulator.url }
+						: { token: emulator.tokens.api, baseUrl: emulator.url, requestsPerSecond: 3 };
+				byId.set(id, { id, name, type, data });
+			}
+		}
+	}
+	return [...byId.values()];
+}
+
+/**
+ * A fresh n8n user folder with the packed package installed and the given workflows and the
+ * example credentials imported (n8n must not be running on it yet).
+ */
+export async function prepareN8n(options: {
+	label: string;
+	workspaces: Workspaces;
+	workflows: Workflow[];
+	port?: number;
+	say?: Log;
+}): Promise<N8nHome> {
+	const say = options.say ?? log;
+	await ensureN8n(say);
+	const tarball = await packPackage(say);
+	const home = await N8nHome.create(options.label, { port: options.port });
+	await home.installPackage(tarball, say);
+	await home.importCredentials(exampleCredentials(loadExamples(), options.workspaces));
+	await home.importWorkflows(options.workflows);
+	say(`imported ${options.workflows.length} workflows and the example credentials`);
+	return home;
+}
