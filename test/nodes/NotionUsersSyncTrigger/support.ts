@@ -52,6 +52,8 @@ export interface TriggerSetup {
 	/** Another base URL for both credentials, e.g. a FaultRelay in front of the emulator. */
 	url?: string;
 	getPollBudgetMs?: () => number;
+	/** The credential's request rate (default 1000: no waiting on pacing). */
+	requestsPerSecond?: number;
 }
 
 export function syncTrigger(emulator: Emulator, setup: TriggerSetup = {}): PollHarness {
@@ -60,8 +62,8 @@ export function syncTrigger(emulator: Emulator, setup: TriggerSetup = {}): PollH
 		parameters: setup.parameters ?? {},
 		credentials: emulatorCredentials(
 			{ url: setup.url ?? emulator.url, tokens: emulator.tokens },
-			// The connector's own pacing is set high so tests do not wait on it.
-			{ scim: setup.scim ?? true, requestsPerSecond: 1000 },
+			// The connector's own pacing is set high so tests do not wait on it, unless asked.
+			{ scim: setup.scim ?? true, requestsPerSecond: setup.requestsPerSecond ?? 1000 },
 		),
 		getPollBudgetMs: setup.getPollBudgetMs,
 	});
