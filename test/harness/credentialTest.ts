@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
+import { registerSecrets } from '../security/records';
 import { HarnessCredentialsHelper, type TestCredentials } from './credentialsHelper';
 import { HarnessNodeTypes, START_NODE_TYPE } from './nodeTypes';
 import { runWorkflow } from './runWorkflow';
@@ -30,6 +31,7 @@ export async function testCredential(
 	type: string,
 	values: TestCredentials[string],
 ): Promise<CredentialTestResult> {
+	registerSecrets(typeof values.token === 'string' ? values.token : undefined);
 	const credentialType = new HarnessCredentialsHelper({}).credentialType(type);
 	const testRequest = credentialType.test?.request;
 	if (!testRequest) throw new Error(`Credential type "${type}" has no test request`);
