@@ -1,7 +1,9 @@
 /**
  * One poll of the Notion Users Sync Trigger. The baseline in static data is written only at the
  * end of a production poll whose listing (and any confirmation) completed; every failure is
- * thrown before that point, so n8n records a failed poll and the old baseline stays.
+ * thrown before that point, so n8n records a failed poll and the old baseline stays. In Changes
+ * mode a listing longer than the poll budget is kept as a pending part and continued by the
+ * next poll (docs/trigger.md: "Poll budget and very large workspaces").
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
