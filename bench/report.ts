@@ -59,6 +59,7 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		'',
 		`Emulator: ${options.latencyMs} ms latency, limiter ${options.requestsPerSecond} req/s average with bursts of ${options.burst}; connector paced at ${options.requestsPerSecond} req/s.`,
 		`Floor = ceil(N/100) requests at ${options.requestsPerSecond} req/s. A ratio below 1.00 is possible: the limiter (like Notion's) lets a burst of ${options.burst} requests through at once, and the floor assumes a steady rate from the first request.`,
+		`Group add: the floor counts PATCH requests (ceil(K/100)); the node also reads the group once.`,
 		`Naive client: sequential paging (one PATCH per item for group adds), no pacing, retries a 429 after its Retry-After only.`,
 		`Machine: ${m.cpu}, ${m.nproc} CPUs, ${m.platform}, Node ${m.node}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
 	);

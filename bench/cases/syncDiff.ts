@@ -1,14 +1,20 @@
 /** One Changes poll diff over 100,000 members: CPU, peak memory and stored bytes per member. */
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { baselineFrom, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
+import { encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/snapshot';
 import type { BenchCase } from '../benchCase';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';
 import { round, type CaseResult } from '../result';
+import { workspace } from './syncDiffData';
 import type { SyncDiffFigures } from './syncDiffWorker';
 
 const CPU_TARGET_MS = 1000;
 const BYTES_TARGET = 64;
+const RUNS = 3;
 
 export function syncDiffCase(options: BenchOptions): BenchCase {
 	const n = options.sizes.diffMembers;
@@ -16,14 +22,31 @@ export function syncDiffCase(options: BenchOptions): BenchCase {
 	return {
 		name,
 		async run() {
-			progress(`${name}: one poll in a separate process (network out, 1% of members changed)`);
+			progress(`${name}: the previous poll's baseline`);
+			const dir = mkdtempSync(join(tmpdir(), 'bench-sync-diff-'));
+			const baselineFile = join(dir, 'baseline.json');
+			const first = workspace(n);
+			const stored = encodeBaseline(baselineFrom(viewOf('scim', first), first), {
+				scope: 'bench-credential',
+				committedAt: new Date().toISOString(),
+			});
+			writeFileSync(baselineFile, JSON.stringify(stored));
+			progress(`${name}: one poll in a fresh process, ${RUNS} times (network out; 1% joined, 1% left, 1% renamed, 1% changed role)`);
 			const started = performance.now();
-			const f = await runWorker(n);
+			const runs: SyncDiffFigures[] = [];
+			try {
+				for (let i = 0; i < RUNS; i++) runs.push(await runWorker(n, baselineFile));
+			} finally {
+				rmSync(dir, { recursive: true, force: true });
+			}
 			const wallMs = performance.now() - started;
+			// CPU time moves with what else the machine runs: the median of a few fresh processes.
+			const f = [...runs].sort((a, b) => a.cpuMs - b.cpuMs)[Math.floor(RUNS / 2)];
+			const peakRssMb = Math.max(...runs.map((r) => r.peakRssMb));
 			const stateBytesPerMember = round(f.stateBytes / f.members, 1);
 			return {
 				case: name,
-				description: `one Changes poll: decode the stored baseline, diff ${n} listed members, build events, encode the next baseline`,
+				description: `one Changes poll (median of ${RUNS} processes): decode the stored baseline, diff ${n} listed members, build events, encode the next baseline`,
 				requests: 0,
 				met429: 0,
 				unhandled429: 0,
@@ -33,17 +56,19 @@ export function syncDiffCase(options: BenchOptions): BenchCase {
 				floorRequests: null,
 				floorMs: null,
 				cpuMs: round(f.cpuMs),
-				peakRssMb: round(f.peakRssMb),
+				peakRssMb: round(peakRssMb),
 				stateBytesPerMember,
 				details: {
+					'CPU ms per run': runs.map((r) => round(r.cpuMs)).join(' / '),
 					'poll wall ms': round(f.wallMs),
+					'idle RSS MB': round(f.idleRssMb),
 					...Object.fromEntries(Object.entries(f.phases).map(([step, ms]) => [`CPU ms ${step}`, round(ms)])),
 					changes: f.changes,
 					events: f.events,
 					'state bytes': f.stateBytes,
 				},
 				targets: [
-					{ target: `CPU ≤ ${CPU_TARGET_MS} ms`, actual: `${round(f.cpuMs)} ms`, pass: f.cpuMs <= CPU_TARGET_MS },
+					{ target: `CPU ≤ ${CPU_TARGET_MS} ms (median of ${RUNS})`, actual: `${round(f.cpuMs)} ms`, pass: f.cpuMs <= CPU_TARGET_MS },
 					{
 						target: `state ≤ ${BYTES_TARGET} B/member`,
 						actual: `${stateBytesPerMember} B/member`,
@@ -55,10 +80,10 @@ export function syncDiffCase(options: BenchOptions): BenchCase {
 	};
 }
 
-function runWorker(n: number): Promise<SyncDiffFigures> {
+function runWorker(n: number, baselineFile: string): Promise<SyncDiffFigures> {
 	return new Promise((resolve, reject) => {
 		// execArgv carries tsx's loader over to the child.
-		const child = fork(join(__dirname, 'syncDiffWorker.ts'), [String(n)], {
+		const child = fork(join(__dirname, 'syncDiffWorker.ts'), [String(n), baselineFile], {
 			execArgv: [...process.execArgv, '--expose-gc'],
 		});
 		let figures: SyncDiffFigures | undefined;
