@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { startEmulator, type Emulator } from '../emulator';
 import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../harness';
 import { registerSecrets } from './records';
-import { bearerTokens, startRecorder, startRedirector, type TestServer } from './servers';
+import { startRecorder, startRedirector, tokensReceived, type TestServer } from './servers';
 
 let emulator: Emulator;
 const servers: TestServer[] = [];
@@ -36,6 +36,7 @@ function credentials(apiBaseUrl: string, scimBaseUrl: string): TestCredentials {
 const admin = (parameters: Record<string, unknown>, creds: TestCredentials) =>
 	runNode({ type: packageNodeType('notionAdmin'), parameters: parameters as INodeParameters, credentials: creds });
 
+const tokens = () => ({ 'API token': emulator.tokens.api, 'SCIM token': emulator.tokens.scim });
 const apiRequests = () => emulator.control.requestLog().filter((entry) => entry.api !== 'control');
 
 describe('Base URLs accept only http(s)', () => {
@@ -97,8 +98,8 @@ describe('each token goes only to its own host', () => {
 
 		expect(apiHost.seen.length).toBeGreaterThan(0);
 		expect(scimHost.seen.length).toBeGreaterThan(0);
-		expect(bearerTokens(apiHost)).toEqual([emulator.tokens.api]);
-		expect(bearerTokens(scimHost)).toEqual([emulator.tokens.scim]);
+		expect(tokensReceived(apiHost, tokens())).toEqual(['API token']);
+		expect(tokensReceived(scimHost, tokens())).toEqual(['SCIM token']);
 		expect(apiHost.seen.every((request) => request.url.startsWith('/v1/'))).toBe(true);
 		expect(scimHost.seen.every((request) => request.url.startsWith('/scim/'))).toBe(true);
 	});
@@ -113,7 +114,7 @@ describe('a redirect to another host does not carry the Authorization header', (
 
 			expect(run.status).toBe('error');
 			expect(redirector.seen.length).toBeGreaterThan(0);
-			expect(bearerTokens(elsewhere)).toEqual([]);
+			expect(tokensReceived(elsewhere, tokens())).toEqual([]);
 		});
 
 		it(`${status} on the credential's Test button: the other host gets no token`, async () => {
@@ -126,7 +127,7 @@ describe('a redirect to another host does not carry the Authorization header', (
 				await testCredential(type, { token, baseUrl: redirector.url });
 			}
 			expect(redirector.seen.length).toBe(2);
-			expect(bearerTokens(elsewhere)).toEqual([]);
+			expect(tokensReceived(elsewhere, tokens())).toEqual([]);
 		});
 	}
 });

@@ -30,11 +30,24 @@ async function listen(server: Server, seen: Seen[]): Promise<TestServer> {
 	};
 }
 
+export interface RelayHooks {
+	/** Called before a request is passed on (e.g. to script an emulator fault for exactly it). */
+	before?: (request: Seen) => void;
+	/**
+	 * Whether this request's answer is lost: it reaches the target but the connection is cut once
+	 * the target has answered, as when a network fails mid-response.
+	 */
+	loseAnswer?: (request: Seen) => boolean;
+}
+
 /** Records every request; passes it on to `target` if given, else answers 200 `{}`. */
-export async function startRecorder(target?: string): Promise<TestServer> {
+export async function startRecorder(target?: string, hooks: RelayHooks = {}): Promise<TestServer> {
+	const { before, loseAnswer } = hooks;
 	const seen: Seen[] = [];
 	const server = createServer((incoming, outgoing) => {
-		seen.push({ method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers });
+		const request: Seen = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers };
+		seen.push(request);
+		before?.(request);
 		if (target === undefined) {
 			incoming.resume();
 			outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -44,6 +57,11 @@ export async function startRecorder(target?: string): Promise<TestServer> {
 		const forward = httpRequest(
 			{ host: to.hostname, port: to.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: to.host } },
 			(answer) => {
+				if (loseAnswer?.(request)) {
+					answer.resume();
+					answer.on('end', () => outgoing.destroy());
+					return;
+				}
 				outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
 				answer.pipe(outgoing);
 			},
@@ -65,14 +83,17 @@ export async function startRedirector(target: string, status = 307): Promise<Tes
 	return await listen(server, seen);
 }
 
-/** The bearer tokens in the Authorization headers a server received. */
-export function bearerTokens(server: TestServer): string[] {
-	return [
-		...new Set(
-			server.seen
-				.map((request) => request.headers.authorization)
-				.filter((value): value is string => value !== undefined)
-				.map((value) => value.replace(/^Bearer\s+/i, '')),
-		),
-	];
+/**
+ * Which of the given tokens came to a server in Authorization headers, by their names (never
+ * the tokens themselves, so that a failing test does not print them); `other` for any other.
+ */
+export function tokensReceived(server: TestServer, tokens: Record<string, string>): string[] {
+	const names = new Set<string>();
+	for (const request of server.seen) {
+		const header = request.headers.authorization;
+		if (header === undefined) continue;
+		const bearer = header.replace(/^Bearer\s+/i, '');
+		names.add(Object.entries(tokens).find(([, token]) => token === bearer)?.[0] ?? 'other');
+	}
+	return [...names].sort();
 }
