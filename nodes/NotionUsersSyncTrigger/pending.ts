@@ -123,7 +123,8 @@ function isCursor(value: unknown): value is ListingCursor {
 	if (cursor.source === 'scim') {
 		return (
 			typeof cursor.startIndex === 'number' &&
-			(cursor.totalResults === null || typeof cursor.totalResults === 'number')
+			(cursor.totalResults === null || typeof cursor.totalResults === 'number') &&
+			(cursor.lastId === null || typeof cursor.lastId === 'string')
 		);
 	}
 	return cursor.source === 'api' && (cursor.nextCursor === undefined || typeof cursor.nextCursor === 'string');

@@ -82,6 +82,11 @@ export type ListingCursor =
 			startIndex: number;
 			/** The total SCIM reported so far; another total later means index paging shifted. */
 			totalResults: number | null;
+			/**
+			 * The member just before `startIndex`: read again on resuming, it must still be there,
+			 * else members before the cursor left or joined (a shift the total may not show).
+			 */
+			lastId: string | null;
 	  }
 	| {
 			source: 'api';

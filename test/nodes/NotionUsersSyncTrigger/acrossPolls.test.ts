@@ -124,6 +124,18 @@ describe('a listing longer than one poll', () => {
 		);
 	});
 
+	it('SCIM: one leaving before the cursor and one joining keep the total, yet the shift is caught and nobody is falsely removed', async () => {
+		const trigger = largeTrigger();
+		await takeBaseline(trigger);
+		expect(await trigger.poll()).toBeNull();
+		emulator.control.removeMember(memberId(10));
+		const joiner = emulator.control.addMember({ email: 'joiner@acme.test', name: 'Joy Ner', role: 'member' });
+
+		expect(await trigger.poll()).toBeNull();
+		expect(pendingOf(trigger)?.consistent).toBe(false);
+		expect(await eventsUntilQuiet(trigger)).toEqual([`member.added ${joiner}`, `member.removed ${memberId(10)}`].sort());
+	});
+
 	for (const scim of [true, false]) {
 		it(`${scim ? 'SCIM' : 'standard API'}: a member removed after an earlier poll listed it is reported removed once, later`, async () => {
 			const trigger = largeTrigger({ scim });

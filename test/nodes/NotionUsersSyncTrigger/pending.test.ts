@@ -12,7 +12,7 @@ import type { Member } from '../../../nodes/shared/connector/model';
 import { bot, person } from './members';
 
 const BASIS = { scope: 'cred-1', baselineAt: '2026-11-25T10:00:00.000Z', source: 'scim' as const, startedAt: '2026-11-25T11:00:00.000Z' };
-const CURSOR = { source: 'scim' as const, startIndex: 1001, totalResults: 100_050 };
+const CURSOR = { source: 'scim' as const, startIndex: 1001, totalResults: 100_050, lastId: 'ab12' };
 
 /** What n8n does with static data: JSON out to the database and back. */
 function roundTrip(pending: PendingListing): PendingListing {

@@ -21,16 +21,23 @@ export interface PageRequest {
 	deadline?: number;
 	/** Return at this deadline with `next` set instead of failing. */
 	stop?: DeadlineStop;
-	/** Where to begin (default 1) and the total an earlier part of this listing saw there. */
-	from?: { startIndex: number; totalResults: number | null };
+	/** Where an earlier part of this listing stopped (default: the beginning). */
+	from?: ResumePoint;
 }
 
 export interface ResourceListing {
 	resources: unknown[];
 	pages: number;
 	consistent: boolean;
-	/** Set when the deadline cut the listing: the startIndex to go on from and the total seen. */
-	next?: { startIndex: number; totalResults: number | null };
+	/** Set when the deadline cut the listing: where to go on. */
+	next?: ResumePoint;
+}
+
+/** The startIndex to go on from, the total seen so far, and the id of the resource just before. */
+export interface ResumePoint {
+	startIndex: number;
+	totalResults: number | null;
+	lastId: string | null;
 }
 
 interface Page {
@@ -44,7 +51,10 @@ export async function listResources(
 	request: PageRequest,
 ): Promise<ResourceListing> {
 	const { pageSize, limit, deadline, stop } = request;
-	const start = Math.max(1, request.from?.startIndex ?? 1);
+	const { from } = request;
+	// Resuming reads the last resource listed again: if it moved, index paging shifted.
+	const overlap = from !== undefined && from.startIndex > 1 && from.lastId !== null;
+	const start = Math.max(1, (from?.startIndex ?? 1) - (overlap ? 1 : 0));
 	const seen = new Set<string>();
 	const resources: unknown[] = [];
 	let consistent = true;
@@ -71,8 +81,7 @@ export async function listResources(
 	};
 	const collect = (page: Page) => {
 		for (const resource of page.resources) {
-			const id = (resource as { id?: unknown } | null)?.id;
-			const key = typeof id === 'string' ? id.toLowerCase() : undefined;
+			const key = idOf(resource);
 			if (key !== undefined && seen.has(key)) {
 				consistent = false;
 				continue;
@@ -85,14 +94,22 @@ export async function listResources(
 		resources,
 		pages,
 		consistent,
-		next: { startIndex, totalResults: total ?? request.from?.totalResults ?? null },
+		next: {
+			startIndex,
+			totalResults: total ?? from?.totalResults ?? null,
+			lastId: resources.length > 0 ? (idOf(resources[resources.length - 1]) ?? null) : (from?.lastId ?? null),
+		},
 	});
 
 	const first = await tryPage(start);
-	if (first === undefined) return cut(start, undefined);
-	collect(first);
-	const expectedTotal = request.from?.totalResults ?? undefined;
-	if (expectedTotal !== undefined && first.total !== expectedTotal) consistent = false;
+	if (first === undefined) return from === undefined ? cut(start, undefined) : { resources, pages, consistent, next: from };
+	if (overlap && idOf(first.resources[0]) === from.lastId?.toLowerCase()) {
+		collect({ ...first, resources: first.resources.slice(1) });
+	} else {
+		if (overlap) consistent = false;
+		collect(first);
+	}
+	if (from !== undefined && from.totalResults !== null && first.total !== from.totalResults) consistent = false;
 	let total = first.total;
 	let next = start + first.resources.length;
 	// A server may return fewer than asked on every page (RFC 7644 §3.4.2.4): page by what it gives.
@@ -131,6 +148,11 @@ export async function listResources(
 	}
 
 	return { resources: limit === undefined ? resources : resources.slice(0, limit), pages, consistent };
+}
+
+function idOf(resource: unknown): string | undefined {
+	const id = (resource as { id?: unknown } | null)?.id;
+	return typeof id === 'string' ? id.toLowerCase() : undefined;
 }
 
 /** Runs `work` over `items` with at most `concurrency` at a time; results keep the input order. */
