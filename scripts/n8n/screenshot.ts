@@ -15,7 +15,8 @@ const CHROMIUM = '/usr/bin/chromium';
 export function ensureChromium(say: Log = log): string {
 	if (spawnSync(CHROMIUM, ['--version']).status === 0) return CHROMIUM;
 	say('chromium not found: apt-get install -y chromium');
-	const install = () => spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore' }).status === 0;
+	const install = () =>
+		spawnSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'ignore' }).status === 0;
 	if (!install()) {
 		spawnSync('apt-get', ['update'], { stdio: 'ignore' });
 		if (!install()) throw new Error('could not install chromium with apt-get');
@@ -51,7 +52,10 @@ class Cdp {
 		return new Cdp(socket);
 	}
 
-	async send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+	async send(
+		method: string,
+		params: Record<string, unknown> = {},
+	): Promise<Record<string, unknown>> {
 		const id = this.nextId++;
 		const answer = new Promise<CdpMessage>((resolve) => this.pending.set(id, resolve));
 		this.socket.send(JSON.stringify({ id, method, params }));
@@ -63,7 +67,11 @@ class Cdp {
 
 	/** Evaluates an expression in the page and returns its (JSON) value. */
 	async evaluate<T>(expression: string): Promise<T> {
-		const result = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+		const result = await this.send('Runtime.evaluate', {
+			expression,
+			awaitPromise: true,
+			returnByValue: true,
+		});
 		const details = result.exceptionDetails as { text?: string } | undefined;
 		if (details) throw new Error(`page script failed: ${details.text ?? 'unknown'}`);
 		return (result.result as { value: T }).value;
@@ -74,7 +82,11 @@ class Cdp {
 	}
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+async function waitFor<T>(
+	what: string,
+	probe: () => Promise<T | undefined>,
+	timeoutMs: number,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		try {
@@ -134,7 +146,9 @@ export async function screenshotNodePanel(options: {
 		const pageUrl = await waitFor(
 			'chromium debugging port',
 			async () => {
-				const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
+				const targets = (await (
+					await fetch(`http://127.0.0.1:${port}/json/list`)
+				).json()) as Array<{
 					type: string;
 					webSocketDebuggerUrl: string;
 				}>;
@@ -145,10 +159,20 @@ export async function screenshotNodePanel(options: {
 		cdp = await Cdp.connect(pageUrl);
 		const page = cdp;
 		await page.send('Page.enable');
-		await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+		await page.send('Emulation.setDeviceMetricsOverride', {
+			width,
+			height,
+			deviceScaleFactor: 1,
+			mobile: false,
+		});
 		const navigate = async (url: string) => {
 			await page.send('Page.navigate', { url });
-			await waitFor('page load', async () => ((await page.evaluate<string>('document.readyState')) === 'complete' ? true : undefined), 60_000);
+			await waitFor(
+				'page load',
+				async () =>
+					(await page.evaluate<string>('document.readyState')) === 'complete' ? true : undefined,
+				60_000,
+			);
 		};
 		// The auth cookie is bound to the browser id the editor keeps in localStorage.
 		await navigate(`${options.baseUrl}/signin`);
@@ -183,7 +207,9 @@ export async function screenshotNodePanel(options: {
 	} finally {
 		cdp?.close();
 		browser.kill('SIGTERM');
-		await new Promise((resolve) => (browser.exitCode !== null ? resolve(undefined) : browser.once('exit', resolve)));
+		await new Promise((resolve) =>
+			browser.exitCode !== null ? resolve(undefined) : browser.once('exit', resolve),
+		);
 		rmSync(profile, { recursive: true, force: true });
 	}
 }

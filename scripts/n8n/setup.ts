@@ -6,7 +6,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { demoSeed, generateSeed, startEmulator, type Emulator, type Seed } from '../../test/emulator';
+import {
+	demoSeed,
+	generateSeed,
+	startEmulator,
+	type Emulator,
+	type Seed,
+} from '../../test/emulator';
 import {
 	ensureN8n,
 	log,
@@ -35,7 +41,10 @@ export interface Workflow {
 	name: string;
 	active: boolean;
 	nodes: WorkflowNode[];
-	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: string; index: number }>> }
+	>;
 	settings: Record<string, unknown>;
 	pinData: Record<string, Array<{ json: Record<string, unknown> }>>;
 	[key: string]: unknown;
@@ -44,8 +53,12 @@ export interface Workflow {
 /** Every example workflow, keyed by file name without `.json`. */
 export function loadExamples(): Record<string, Workflow> {
 	const examples: Record<string, Workflow> = {};
-	for (const file of readdirSync(examplesDir).filter((name) => name.endsWith('.json')).sort()) {
-		examples[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(path.join(examplesDir, file), 'utf8')) as Workflow;
+	for (const file of readdirSync(examplesDir)
+		.filter((name) => name.endsWith('.json'))
+		.sort()) {
+		examples[file.replace(/\.json$/, '')] = JSON.parse(
+			readFileSync(path.join(examplesDir, file), 'utf8'),
+		) as Workflow;
 	}
 	return examples;
 }
@@ -61,17 +74,22 @@ export interface Workspaces {
 
 export function globexSeed(): Seed {
 	const seed = JSON.parse(
-		JSON.stringify(generateSeed({ members: 12, deactivated: 1, groups: 2, seed: 7 })).replaceAll('@acme.test', '@globex.test'),
+		JSON.stringify(generateSeed({ members: 12, deactivated: 1, groups: 2, seed: 7 })).replaceAll(
+			'@acme.test',
+			'@globex.test',
+		),
 	) as Seed;
 	return { ...seed, workspace: { ...seed.workspace, name: 'Globex', plan: 'business' } };
 }
 
 export async function startWorkspaces(): Promise<Workspaces> {
 	const acme = await startEmulator({ seed: demoSeed(), port: 0 });
-	const globex = await startEmulator({ seed: globexSeed(), port: 0 }).catch(async (error: unknown) => {
-		await acme.stop();
-		throw error;
-	});
+	const globex = await startEmulator({ seed: globexSeed(), port: 0 }).catch(
+		async (error: unknown) => {
+			await acme.stop();
+			throw error;
+		},
+	);
 	return { acme, globex };
 }
 
@@ -87,13 +105,17 @@ const CREDENTIAL_WORKSPACE: Record<string, keyof Workspaces> = {
 };
 
 /** The credentials the examples name, pointed at the emulators (tokens are never printed). */
-export function exampleCredentials(examples: Record<string, Workflow>, workspaces: Workspaces): CredentialImport[] {
+export function exampleCredentials(
+	examples: Record<string, Workflow>,
+	workspaces: Workspaces,
+): CredentialImport[] {
 	const byId = new Map<string, CredentialImport>();
 	for (const workflow of Object.values(examples)) {
 		for (const node of workflow.nodes) {
 			for (const [type, { id, name }] of Object.entries(node.credentials ?? {})) {
 				const workspace = CREDENTIAL_WORKSPACE[id];
-				if (!workspace) throw new Error(`${workflow.name} → ${node.name}: unknown credential id ${id}`);
+				if (!workspace)
+					throw new Error(`${workflow.name} → ${node.name}: unknown credential id ${id}`);
 				const emulator = workspaces[workspace];
 				const data: CredentialImport['data'] =
 					type === 'notionAdminScimApi'

@@ -18,14 +18,21 @@ function isFree(port: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.N8N_PORT ?? '5678' } } });
+	const { values } = parseArgs({
+		options: { port: { type: 'string', default: process.env.N8N_PORT ?? '5678' } },
+	});
 	const wanted = Number(values.port);
 	const port = (await isFree(wanted)) ? wanted : await freePort();
 	if (port !== wanted) log(`port ${wanted} is taken, using ${port}`);
 
 	const workspaces = await startWorkspaces();
 	const examples = loadExamples();
-	const home = await prepareN8n({ label: 'editor', workspaces, workflows: Object.values(examples), port });
+	const home = await prepareN8n({
+		label: 'editor',
+		workspaces,
+		workflows: Object.values(examples),
+		port,
+	});
 	const server = await N8nServer.start(home);
 	let stopping = false;
 	const stop = async () => {
@@ -54,7 +61,9 @@ async function main(): Promise<void> {
 		`  login:    ${OWNER.email} / ${OWNER.password}`,
 		'',
 		'Example workflows (credentials point at the emulated workspaces):',
-		...Object.values(examples).map((workflow) => `  ${workflow.name.padEnd(52)} ${server.url}/workflow/${workflow.id}`),
+		...Object.values(examples).map(
+			(workflow) => `  ${workflow.name.padEnd(52)} ${server.url}/workflow/${workflow.id}`,
+		),
 		'',
 		'The webhook workflows are published; try them:',
 		...webhooks.map((workflow) => {

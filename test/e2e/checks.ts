@@ -33,6 +33,8 @@ export function expect(condition: unknown, message: string): asserts condition {
 
 export function expectEqual<T>(actual: T, expected: T, what: string): void {
 	if (!isDeepStrictEqual(actual, expected)) {
-		throw new CheckFailed(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+		throw new CheckFailed(
+			`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+		);
 	}
 }

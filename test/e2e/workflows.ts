@@ -32,7 +32,14 @@ export function startManually(example: Workflow, triggerName: string): Workflow 
 				position: trigger.position,
 				parameters: { mode: 'raw', jsonOutput: JSON.stringify(pinned), options: {} },
 			}
-		: { id: trigger.id, name: trigger.name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: trigger.position, parameters: {} };
+		: {
+				id: trigger.id,
+				name: trigger.name,
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: trigger.position,
+				parameters: {},
+			};
 	const start: WorkflowNode = {
 		id: `${trigger.id.slice(0, -4)}e2e0`,
 		name: 'Start (e2e)',
@@ -46,7 +53,10 @@ export function startManually(example: Workflow, triggerName: string): Workflow 
 		id: e2eId(example.id),
 		name: `${example.name} (e2e, manual start)`,
 		nodes: [start, ...example.nodes.map((node) => (node.name === triggerName ? standIn : node))],
-		connections: { ...example.connections, [start.name]: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] } },
+		connections: {
+			...example.connections,
+			[start.name]: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
+		},
 		pinData: {},
 	};
 }
@@ -80,5 +90,19 @@ export function memberChangesWorkflow(weeklyReport: Workflow): Workflow {
 		connections: { [changes.name]: { main: [[{ node: sink.name, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		pinData: {},
+	};
+}
+
+/** The workflow with every Notion node switched to other credentials (e.g. a workspace without SCIM). */
+export function withCredentials(
+	workflow: Workflow,
+	id: string,
+	credentials: WorkflowNode['credentials'],
+): Workflow {
+	return {
+		...workflow,
+		id,
+		name: `${workflow.name} (other credentials)`,
+		nodes: workflow.nodes.map((node) => (node.credentials ? { ...node, credentials } : node)),
 	};
 }
