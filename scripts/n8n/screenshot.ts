@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { delay, freePort, N8nRest, OWNER, type Log, log } from './runtime';
+import { delay, freePort, N8nRest, OWNER, type Log, log, waitFor } from './runtime';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -82,22 +82,9 @@ class Cdp {
 	}
 }
 
-async function waitFor<T>(
-	what: string,
-	probe: () => Promise<T | undefined>,
-	timeoutMs: number,
-): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			const value = await probe();
-			if (value !== undefined) return value;
-		} catch {
-			// not there yet
-		}
-		await delay(300);
-	}
-	throw new Error(`timed out waiting for ${what}`);
+/** While the browser starts or a page navigates, a probe may throw: that means "not yet". */
+function untilReady<T>(probe: () => Promise<T | undefined>): () => Promise<T | undefined> {
+	return async () => await probe().catch(() => undefined);
 }
 
 export interface NodePanelShot {
@@ -145,7 +132,7 @@ export async function screenshotNodePanel(options: {
 	try {
 		const pageUrl = await waitFor(
 			'chromium debugging port',
-			async () => {
+			untilReady(async () => {
 				const targets = (await (
 					await fetch(`http://127.0.0.1:${port}/json/list`)
 				).json()) as Array<{
@@ -153,8 +140,9 @@ export async function screenshotNodePanel(options: {
 					webSocketDebuggerUrl: string;
 				}>;
 				return targets.find((target) => target.type === 'page')?.webSocketDebuggerUrl;
-			},
+			}),
 			30_000,
+			300,
 		);
 		cdp = await Cdp.connect(pageUrl);
 		const page = cdp;
@@ -169,9 +157,11 @@ export async function screenshotNodePanel(options: {
 			await page.send('Page.navigate', { url });
 			await waitFor(
 				'page load',
-				async () =>
+				untilReady(async () =>
 					(await page.evaluate<string>('document.readyState')) === 'complete' ? true : undefined,
+				),
 				60_000,
+				300,
 			);
 		};
 		// The auth cookie is bound to the browser id the editor keeps in localStorage.
@@ -190,13 +180,14 @@ export async function screenshotNodePanel(options: {
 		await navigate(`${options.baseUrl}/workflow/${options.workflowId}/${options.nodeId}`);
 		const panelText = await waitFor(
 			'the node details view',
-			async () => {
+			untilReady(async () => {
 				const text = await page.evaluate<string | null>(
 					`(() => { const ndv = document.querySelector('[data-test-id="ndv"]'); return ndv && ndv.querySelector('[data-test-id="node-parameters"]') ? ndv.innerText : null; })()`,
 				);
 				return text ?? undefined;
-			},
+			}),
 			60_000,
+			300,
 		);
 		// Fonts, icons and the parameter list render a moment after the panel opens.
 		await delay(2_000);

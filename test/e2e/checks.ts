@@ -38,3 +38,7 @@ export function expectEqual<T>(actual: T, expected: T, what: string): void {
 		);
 	}
 }
+
+export function expectOk(outcome: { ok: boolean; error?: string }): void {
+	expect(outcome.ok, `the execution failed: ${outcome.error}`);
+}

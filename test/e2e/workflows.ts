@@ -106,3 +106,29 @@ export function withCredentials(
 		nodes: workflow.nodes.map((node) => (node.credentials ? { ...node, credentials } : node)),
 	};
 }
+
+/** The request pinned on an example's webhook (its sample body). */
+export function pinnedBody(example: Workflow): Record<string, unknown> {
+	const hook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
+	const body = hook ? example.pinData[hook.name]?.[0]?.json.body : undefined;
+	if (!body) throw new Error(`${example.name} has no pinned webhook request`);
+	return body as Record<string, unknown>;
+}
+
+/** Every workflow the e2e run imports besides the examples. */
+export function e2eWorkflows(examples: Record<string, Workflow>) {
+	const onboarding = startManually(examples['hr-onboarding'], 'HR system webhook');
+	return {
+		onboarding,
+		offboarding: startManually(examples.offboarding, 'HR system webhook'),
+		twoWorkspaces: startManually(examples['two-workspace-license-report'], 'Every Monday'),
+		memberChanges: memberChangesWorkflow(examples['weekly-license-report']),
+		onboardingWithoutScim: withCredentials(
+			onboarding,
+			'e2eXOnbrdNoScim1',
+			nodeNamed(examples['two-workspace-license-report'], 'Globex (API only)').credentials,
+		),
+	};
+}
+
+export type E2eWorkflows = ReturnType<typeof e2eWorkflows>;

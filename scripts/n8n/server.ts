@@ -1,0 +1,68 @@
+/** `n8n start` on loopback, started and stopped by the caller. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+import type { N8nHome } from './home';
+import { logDir, n8nBin, node24Bin, repoRoot } from './paths';
+import { freePort, log, waitFor, type Log } from './process';
+
+/** `n8n start` on loopback in its own process group (its task runner is a child process). */
+export class N8nServer {
+	private exited = false;
+
+	private constructor(
+		readonly home: N8nHome,
+		private readonly child: ChildProcess,
+		readonly logFile: string,
+	) {
+		child.on('exit', () => (this.exited = true));
+	}
+
+	static async start(home: N8nHome, say: Log = log): Promise<N8nServer> {
+		mkdirSync(logDir, { recursive: true });
+		const logFile = path.join(logDir, `server-${path.basename(home.folder)}.log`);
+		const out = createWriteStream(logFile);
+		const child = spawn(node24Bin, [n8nBin, 'start'], {
+			cwd: home.folder,
+			env: home.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stdout?.pipe(out);
+		child.stderr?.pipe(out);
+		const server = new N8nServer(home, child, logFile);
+		say(`starting n8n on ${home.url} (log: ${path.relative(repoRoot, logFile)})`);
+		await server.waitReady(180_000);
+		return server;
+	}
+
+	get url(): string {
+		return this.home.url;
+	}
+
+	private async waitReady(timeoutMs: number): Promise<void> {
+		await waitFor(
+			`n8n to be ready (log: ${this.logFile})`,
+			async () => {
+				if (this.exited) throw new Error(`n8n exited during startup; see ${this.logFile}`);
+				const response = await fetch(`${this.url}/healthz/readiness`).catch(() => undefined);
+				return response?.ok ? true : undefined;
+			},
+			timeoutMs,
+			500,
+		);
+	}
+
+	/** SIGTERM to the whole group, SIGKILL if it has not exited after 15 s. */
+	async stop(): Promise<void> {
+		if (this.exited || this.child.pid === undefined) return;
+		const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+		process.kill(-this.child.pid, 'SIGTERM');
+		const timer = setTimeout(() => {
+			if (!this.exited && this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGKILL');
+		}, 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+}
