@@ -111,9 +111,13 @@ const PARAMETERS: Parameter[] = [
 
 	{ operation: 'Group → Delete', field: 'Group', kind: 'id', parameters: group('delete', { group: byId(V) }) },
 
-	...(['addMembers', 'removeMembers', 'setMembers'] as const).flatMap((operation): Parameter[] => [
-		{ operation: `Group → ${operation}`, field: 'Group', kind: 'id', parameters: group(operation, { group: byId(V), users: ids.grace }) },
-		{ operation: `Group → ${operation}`, field: 'Users', kind: 'users', parameters: group(operation, { group: byId(ids.engineering), users: V }) },
+	...([
+		['addMembers', 'Add Members'],
+		['removeMembers', 'Remove Members'],
+		['setMembers', 'Set Members'],
+	] as const).flatMap(([operation, label]): Parameter[] => [
+		{ operation: `Group → ${label}`, field: 'Group', kind: 'id', parameters: group(operation, { group: byId(V), users: ids.grace }) },
+		{ operation: `Group → ${label}`, field: 'Users', kind: 'users', parameters: group(operation, { group: byId(ids.engineering), users: V }) },
 	]),
 	{ operation: 'Group → Set Members', field: 'Dry Run', kind: 'boolean', parameters: group('setMembers', { group: byId(ids.engineering), users: ids.grace, dryRun: V }) },
 
