@@ -15,6 +15,8 @@ export interface Outcome extends Verdict {
 	polls: number;
 	failedPolls: number;
 	faults: number;
+	/** Faults injected, by kind. */
+	faultKinds: Record<string, number>;
 }
 
 export type StartTrigger = (emulator: Emulator, profile: Profile) => PollHarness;
@@ -29,7 +31,7 @@ export async function play(sequence: Sequence, startTrigger: StartTrigger, extra
 		const trigger = startTrigger(emulator, sequence.profile);
 		const editor = new WorkspaceEditor(emulator, seed.scimTokenOwnerId);
 		const oracle = new Oracle();
-		const outcome: Outcome = { ...emptyVerdict(), polls: 0, failedPolls: 0, faults: 0 };
+		const outcome: Outcome = { ...emptyVerdict(), polls: 0, failedPolls: 0, faults: 0, faultKinds: {} };
 		// A last poll without faults or changes: whatever is still unreported by then is lost.
 		for (const step of [...sequence.steps, CLEAN]) {
 			editor.apply(step.commands);
@@ -37,7 +39,11 @@ export async function play(sequence: Sequence, startTrigger: StartTrigger, extra
 			const armed = oracle.hasBaseline ? step : { ...step, unstablePaging: false };
 			addVerdict(outcome, await pollOnce(emulator, trigger, oracle, armed, sequence.profile, outcome));
 		}
-		outcome.faults = emulator.control.requestLog().filter((entry) => entry.fault !== undefined).length;
+		for (const { fault } of emulator.control.requestLog()) {
+			if (fault === undefined) continue;
+			outcome.faults += 1;
+			outcome.faultKinds[fault] = (outcome.faultKinds[fault] ?? 0) + 1;
+		}
 		return outcome;
 	} finally {
 		await emulator.stop();

@@ -25,12 +25,23 @@ export interface FaultTotals {
 	lost: number;
 	duplicated: number;
 	false: number;
+	faultKinds: Record<string, number>;
 }
 
 export const TOTALS_PREFIX = 'faults-';
 
 export function totals(label: string) {
-	const sum: FaultTotals = { sequences: 0, polls: 0, failedPolls: 0, faults: 0, events: 0, lost: 0, duplicated: 0, false: 0 };
+	const sum: FaultTotals = {
+		sequences: 0,
+		polls: 0,
+		failedPolls: 0,
+		faults: 0,
+		events: 0,
+		lost: 0,
+		duplicated: 0,
+		false: 0,
+		faultKinds: {},
+	};
 	return {
 		add(outcome: Outcome): void {
 			sum.sequences += 1;
@@ -41,6 +52,7 @@ export function totals(label: string) {
 			sum.lost += outcome.lost;
 			sum.duplicated += outcome.duplicated;
 			sum.false += outcome.false;
+			for (const [kind, count] of Object.entries(outcome.faultKinds)) sum.faultKinds[kind] = (sum.faultKinds[kind] ?? 0) + count;
 		},
 		save(): void {
 			const dir = process.env[RECORD_DIR_ENV];
@@ -51,6 +63,18 @@ export function totals(label: string) {
 			writeFileSync(join(dir, `${TOTALS_PREFIX}${label}.json`), JSON.stringify(sum));
 		},
 	};
+}
+
+/** Adds up the totals of several test files. */
+export function sumTotals(all: FaultTotals[]): FaultTotals {
+	const sum: FaultTotals = { ...all[0], faultKinds: { ...all[0].faultKinds } };
+	for (const one of all.slice(1)) {
+		for (const key of ['sequences', 'polls', 'failedPolls', 'faults', 'events', 'lost', 'duplicated', 'false'] as const) {
+			sum[key] += one[key];
+		}
+		for (const [kind, count] of Object.entries(one.faultKinds)) sum.faultKinds[kind] = (sum.faultKinds[kind] ?? 0) + count;
+	}
+	return sum;
 }
 
 export function summaryLine(sum: FaultTotals): string {
