@@ -52,13 +52,16 @@ export async function ensureN8n(say: Log = log): Promise<void> {
 	say(`n8n ${version} installed`);
 }
 
+/** `npm run build`, so the package under test is the current source. */
+export async function buildPackage(say: Log = log): Promise<void> {
+	say('building the package (npm run build)');
+	await mustRun('npm run build', 'npm', ['run', 'build'], { cwd: repoRoot, logFile: 'build.log' });
+}
+
 /** `npm pack` of this repository (its dist/) into .cache/n8n/pack; returns the tarball path. */
 export async function packPackage(say: Log = log): Promise<string> {
-	if (
-		!existsSync(path.join(repoRoot, 'dist', 'package.json')) &&
-		!existsSync(path.join(repoRoot, 'dist', 'nodes'))
-	) {
-		throw new Error('dist/ is missing: run `npm run build` first');
+	if (!existsSync(path.join(repoRoot, 'dist', 'nodes'))) {
+		throw new Error('dist/nodes is missing: run `npm run build` first');
 	}
 	const packDir = path.join(cacheDir, 'pack');
 	rmSync(packDir, { recursive: true, force: true });

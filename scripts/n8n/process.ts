@@ -1,6 +1,6 @@
 /** Child processes, ports and waiting, for everything that drives n8n. */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -41,25 +41,26 @@ export interface RunResult {
 
 /** Runs a command to completion; never throws on a non-zero exit (callers decide). */
 export function run(cmd: string, args: string[], options: RunOptions): Promise<RunResult> {
+	let fd: number | undefined;
+	if (options.logFile) {
+		mkdirSync(logDir, { recursive: true });
+		fd = openSync(path.join(logDir, options.logFile), 'w');
+	}
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, {
 			cwd: options.cwd,
 			env: options.env ?? baseEnv(),
-			stdio: 'pipe',
+			stdio: fd === undefined ? 'pipe' : ['ignore', fd, fd],
 		});
 		let stdout = '';
 		let stderr = '';
-		if (options.logFile) {
-			mkdirSync(logDir, { recursive: true });
-			const file = createWriteStream(path.join(logDir, options.logFile));
-			child.stdout.pipe(file);
-			child.stderr.pipe(file);
-		} else {
-			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-		}
+		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		child.on('error', reject);
-		child.on('close', (code, signal) => resolve({ code: code ?? 1, signal, stdout, stderr }));
+		child.on('close', (code, signal) => {
+			if (fd !== undefined) closeSync(fd);
+			resolve({ code: code ?? 1, signal, stdout, stderr });
+		});
 	});
 }
 
@@ -71,8 +72,10 @@ export async function mustRun(
 ): Promise<RunResult> {
 	const result = await run(cmd, args, options);
 	if (result.code !== 0) {
-		const where = options.logFile ? ` (see ${path.join(logDir, options.logFile)})` : '';
-		const tail = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+		const file = options.logFile ? path.join(logDir, options.logFile) : undefined;
+		const where = file ? ` (log: ${file})` : '';
+		const output = file ? readFileSync(file, 'utf8') : result.stderr || result.stdout;
+		const tail = output.trim().split('\n').slice(-15).join('\n');
 		throw new Error(`${what} failed with exit code ${result.code}${where}\n${tail}`);
 	}
 	return result;

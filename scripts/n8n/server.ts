@@ -1,6 +1,6 @@
 /** `n8n start` on loopback, started and stopped by the caller. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 
 import type { N8nHome } from './home';
@@ -22,15 +22,15 @@ export class N8nServer {
 	static async start(home: N8nHome, say: Log = log): Promise<N8nServer> {
 		mkdirSync(logDir, { recursive: true });
 		const logFile = path.join(logDir, `server-${path.basename(home.folder)}.log`);
-		const out = createWriteStream(logFile);
+		const out = openSync(logFile, 'w');
 		const child = spawn(node24Bin, [n8nBin, 'start'], {
 			cwd: home.folder,
 			env: home.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio: ['ignore', out, out],
 		});
-		child.stdout?.pipe(out);
-		child.stderr?.pipe(out);
+		// The child holds its own copy of the descriptor.
+		closeSync(out);
 		const server = new N8nServer(home, child, logFile);
 		say(`starting n8n on ${home.url} (log: ${path.relative(repoRoot, logFile)})`);
 		await server.waitReady(180_000);

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+import { buildPackage } from '../../scripts/n8n/runtime';
 import { loadExamples, prepareN8n, startWorkspaces, stopWorkspaces } from '../../scripts/n8n/setup';
 import { Checks, expect } from './checks';
 import { headlessChecks } from './headless';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
 	const started = Date.now();
 	const examples = loadExamples();
 	const workflows = e2eWorkflows(examples);
+	await buildPackage();
 	const workspaces = await startWorkspaces();
 	try {
 		const home = await prepareN8n({
