@@ -63,6 +63,9 @@ export class NotionAdminApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/v1/users/me',
 			headers: { 'Notion-Version': '2022-06-28' },
+			// A redirect elsewhere must not receive the token: the test fails instead of following it.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

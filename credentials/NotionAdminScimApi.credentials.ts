@@ -59,6 +59,9 @@ export class NotionAdminScimApi implements ICredentialType {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/scim/v2/Users',
 			qs: { count: 1 },
+			// A redirect elsewhere must not receive the token: the test fails instead of following it.
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }
