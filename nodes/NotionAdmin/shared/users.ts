@@ -6,6 +6,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { NotionDirectory } from '../../shared/connector/directory';
 import { NotionAdminError } from '../../shared/connector/errors';
+import { quoteValue } from '../../shared/connector/redact';
 import { invalidInput, isEmail, isId, requireId } from './validate';
 
 /** Up to this many users are looked up one by one; more cost one listing of the workspace instead. */
@@ -47,7 +48,7 @@ export function parseUsers(
 				ctx,
 				itemIndex,
 				field,
-				`"${entry}" is neither a Notion user ID nor an email`,
+				`${quoteValue(entry)} is neither a Notion user ID nor an email`,
 				'Each entry must be a user ID (a UUID) or the email of a workspace member.',
 			);
 		}

@@ -50,9 +50,23 @@ export function requireEmail(value: unknown, field = 'email'): string {
 	return email;
 }
 
+/**
+ * Notion documents no limit on names; this one is far above any real name and keeps a name
+ * that ends up in a SCIM filter well inside a URL's length, so a runaway value is refused here
+ * instead of failing as a connection error.
+ */
+export const MAX_NAME_LENGTH = 1000;
+
 export function requireName(value: unknown, field: string): string {
 	const name = typeof value === 'string' ? value.trim() : '';
 	if (name === '') throw invalid(field, `The ${field} is empty`, `Give a non-empty ${field}`);
+	if (name.length > MAX_NAME_LENGTH) {
+		throw invalid(
+			field,
+			`The ${field} is ${name.length} characters long`,
+			`Give a ${field} of at most ${MAX_NAME_LENGTH} characters`,
+		);
+	}
 	return name;
 }
 

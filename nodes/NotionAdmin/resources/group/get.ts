@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { groupLocator, rawOption } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
+import { rawParameter } from '../../shared/parameters';
 import { findGroup, groupNotFound, readGroupRef } from '../../shared/locators';
 import { groupJson } from '../../shared/output';
 
@@ -24,7 +25,7 @@ export const execute = perItem({
 	parse(itemIndex) {
 		return {
 			ref: readGroupRef(this, itemIndex),
-			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+			raw: rawParameter(this, itemIndex),
 		};
 	},
 

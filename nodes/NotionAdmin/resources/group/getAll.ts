@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { rawOption } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { groupJson } from '../../shared/output';
+import { rawParameter, returnLimit } from '../../shared/parameters';
 import { requireName } from '../../shared/validate';
 
 const showOnlyForGroupGetMany = { show: { resource: ['group'], operation: ['getAll'] } };
@@ -56,15 +57,14 @@ export const description: INodeProperties[] = [
 
 export const execute = perItem({
 	parse(itemIndex) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		return {
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+			limit: returnLimit(this, itemIndex),
 			name:
 				filters.name !== undefined
 					? requireName(this, itemIndex, 'Filters → Name', filters.name)
 					: undefined,
-			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+			raw: rawParameter(this, itemIndex),
 		};
 	},
 

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { groupLocator, usersField } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
+import { booleanParameter } from '../../shared/parameters';
 import { readGroupRef, requireGroupId } from '../../shared/locators';
 import { readUsers, requireUserIds } from '../../shared/users';
 
@@ -29,7 +30,7 @@ export const execute = perItem({
 		return {
 			ref: readGroupRef(this, itemIndex),
 			users: readUsers(this, itemIndex),
-			dryRun: this.getNodeParameter('dryRun', itemIndex, false) as boolean,
+			dryRun: booleanParameter(this, itemIndex, 'dryRun', 'Dry Run', false),
 		};
 	},
 

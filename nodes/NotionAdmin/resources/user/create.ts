@@ -6,10 +6,24 @@ import type { NewMember } from '../../../shared/connector/model';
 import { guestsNotice } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { memberJson } from '../../shared/output';
+import { optionParameter } from '../../shared/parameters';
 import { requireEmail, requireName, requireRole } from '../../shared/validate';
 import { roleOptions } from '../../shared/roles';
 
 const showOnlyForUserCreate = { show: { resource: ['user'], operation: ['create'] } };
+
+const ifAlreadyMemberOptions = [
+	{
+		name: 'Fail',
+		value: 'fail',
+		description: 'Stop with an error (or output it when continuing on fail)',
+	},
+	{
+		name: 'Return the Existing Member',
+		value: 'returnExisting',
+		description: 'Output the member as it is, marked "created": false',
+	},
+] as const;
 
 export const description: INodeProperties[] = [
 	guestsNotice(showOnlyForUserCreate),
@@ -76,18 +90,7 @@ export const description: INodeProperties[] = [
 				name: 'ifAlreadyMember',
 				type: 'options',
 				default: 'returnExisting',
-				options: [
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'Stop with an error (or output it when continuing on fail)',
-					},
-					{
-						name: 'Return the Existing Member',
-						value: 'returnExisting',
-						description: 'Output the member as it is, marked "created": false',
-					},
-				],
+				options: [...ifAlreadyMemberOptions],
 			},
 		],
 	},
@@ -107,11 +110,14 @@ export const execute = perItem({
 		] as const) {
 			if (fields[key] !== undefined) input[key] = requireName(this, itemIndex, label, fields[key]);
 		}
-		const ifAlreadyMember = this.getNodeParameter(
-			'options.ifAlreadyMember',
+		const ifAlreadyMember = optionParameter(
+			this,
 			itemIndex,
+			'options.ifAlreadyMember',
+			'Options → If Already a Member',
+			ifAlreadyMemberOptions,
 			'returnExisting',
-		) as string;
+		);
 		return { input, returnExisting: ifAlreadyMember === 'returnExisting' };
 	},
 

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { rawOption, userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
+import { rawParameter } from '../../shared/parameters';
 import { findUser, readUserRef, userNotFound } from '../../shared/locators';
 import { memberJson } from '../../shared/output';
 
@@ -24,7 +25,7 @@ export const execute = perItem({
 	parse(itemIndex) {
 		return {
 			ref: readUserRef(this, itemIndex),
-			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+			raw: rawParameter(this, itemIndex),
 		};
 	},
 

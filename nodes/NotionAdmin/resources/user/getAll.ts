@@ -4,6 +4,7 @@ import type { Member } from '../../../shared/connector/model';
 import { guestsNotice, rawOption } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { memberJson } from '../../shared/output';
+import { booleanParameter, rawParameter, returnLimit } from '../../shared/parameters';
 import { requireEmail, requireName } from '../../shared/validate';
 
 const showOnlyForUserGetMany = { show: { resource: ['user'], operation: ['getAll'] } };
@@ -75,10 +76,9 @@ export const description: INodeProperties[] = [
 
 export const execute = perItem({
 	parse(itemIndex) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		return {
-			limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number),
+			limit: returnLimit(this, itemIndex),
 			email:
 				filters.email !== undefined
 					? requireEmail(this, itemIndex, 'Filters → Email', filters.email).toLowerCase()
@@ -87,12 +87,14 @@ export const execute = perItem({
 				filters.name !== undefined
 					? requireName(this, itemIndex, 'Filters → Name Contains', filters.name).toLowerCase()
 					: undefined,
-			includeDeactivated: this.getNodeParameter(
-				'options.includeDeactivated',
+			includeDeactivated: booleanParameter(
+				this,
 				itemIndex,
+				'options.includeDeactivated',
+				'Options → Include Deactivated',
 				false,
-			) as boolean,
-			raw: this.getNodeParameter('options.raw', itemIndex, false) as boolean,
+			),
+			raw: rawParameter(this, itemIndex),
 		};
 	},
 

@@ -5,8 +5,22 @@ import { toNodeError } from '../../../shared/n8n/toNodeError';
 import { userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { readUserRef, userIdOf, userNotFound } from '../../shared/locators';
+import { optionParameter } from '../../shared/parameters';
 
 const showOnlyForUserRemove = { show: { resource: ['user'], operation: ['remove'] } };
+
+const ifNotFoundOptions = [
+	{
+		name: 'Fail',
+		value: 'fail',
+		description: 'Stop with an error (or output it when continuing on fail)',
+	},
+	{
+		name: 'Succeed',
+		value: 'succeed',
+		description: 'Output "removed": false, so re-running an offboarding is harmless',
+	},
+] as const;
 
 export const description: INodeProperties[] = [
 	{
@@ -31,18 +45,7 @@ export const description: INodeProperties[] = [
 				name: 'ifNotFound',
 				type: 'options',
 				default: 'succeed',
-				options: [
-					{
-						name: 'Fail',
-						value: 'fail',
-						description: 'Stop with an error (or output it when continuing on fail)',
-					},
-					{
-						name: 'Succeed',
-						value: 'succeed',
-						description: 'Output "removed": false, so re-running an offboarding is harmless',
-					},
-				],
+				options: [...ifNotFoundOptions],
 			},
 		],
 	},
@@ -52,7 +55,15 @@ export const execute = perItem({
 	parse(itemIndex) {
 		return {
 			ref: readUserRef(this, itemIndex),
-			failIfNotFound: this.getNodeParameter('options.ifNotFound', itemIndex, 'succeed') === 'fail',
+			failIfNotFound:
+				optionParameter(
+					this,
+					itemIndex,
+					'options.ifNotFound',
+					'Options → If Not Found',
+					ifNotFoundOptions,
+					'succeed',
+				) === 'fail',
 		};
 	},
 

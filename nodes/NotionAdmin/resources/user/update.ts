@@ -5,6 +5,7 @@ import { userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { readUserRef, userIdOf, userNotFound } from '../../shared/locators';
 import { memberJson } from '../../shared/output';
+import { booleanParameter } from '../../shared/parameters';
 import { roleOptions } from '../../shared/roles';
 import { invalidInput, requireEmail, requireName, requireRole } from '../../shared/validate';
 
@@ -94,7 +95,9 @@ export const execute = perItem({
 				changes[key] = requireName(this, itemIndex, label, fields[key]);
 		}
 		if (fields.role !== undefined) changes.role = requireRole(this, itemIndex, 'Role', fields.role);
-		if (fields.active !== undefined) changes.active = fields.active === true;
+		if (fields.active !== undefined) {
+			changes.active = booleanParameter(this, itemIndex, 'updateFields.active', 'Active', true);
+		}
 		if (Object.keys(changes).length === 0) {
 			throw invalidInput(
 				this,

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { summarizeLicenses } from '../../../shared/connector/licenseSummary';
 import { perItem } from '../../shared/execute';
+import { booleanParameter } from '../../shared/parameters';
 
 const showOnlyForLicenseSummary = {
 	show: { resource: ['workspace'], operation: ['getLicenseSummary'] },
@@ -29,7 +30,13 @@ export const description: INodeProperties[] = [
 
 export const execute = perItem({
 	parse(itemIndex) {
-		return this.getNodeParameter('options.includeMembers', itemIndex, false) as boolean;
+		return booleanParameter(
+			this,
+			itemIndex,
+			'options.includeMembers',
+			'Options → Include Members',
+			false,
+		);
 	},
 
 	async run(directory, includeMembers) {
