@@ -44,7 +44,6 @@ export class N8nHome {
 			N8N_HOST: '127.0.0.1',
 			N8N_PORT: String(this.port),
 			N8N_EDITOR_BASE_URL: this.url,
-			WEBHOOK_URL: `${this.url}/`,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 			// Offline and quiet: nothing may leave the machine (n8n-runtime.md §5, §7).
@@ -112,8 +111,16 @@ export class N8nHome {
 	async importCredentials(credentials: CredentialImport[]): Promise<void> {
 		const file = path.join(this.folder, 'credentials.import.json');
 		writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+		const secrets = credentials
+			.map((credential) => String(credential.data.token ?? ''))
+			.filter(Boolean);
 		try {
 			await this.mustCli(['import:credentials', `--input=${file}`]);
+		} catch (error) {
+			// n8n's message could quote the input; tokens must not reach the output.
+			let message = (error as Error).message;
+			for (const secret of secrets) message = message.replaceAll(secret, '***');
+			throw new Error(message);
 		} finally {
 			rmSync(file, { force: true });
 		}
