@@ -47,13 +47,14 @@ const USAGE = `Usage: npm run bench -- [--quick] [--latency MS] [--only TEXT] [-
   --quick        small sizes (smoke run)
   --latency MS   latency the emulator adds to every answer (default 150)
   --only TEXT    run only the cases whose name contains TEXT
-  --out FILE     where to write the JSON results (default bench/results.json)`;
+  --out FILE     where to write the JSON results (default bench/results.json,
+                 bench/results.quick.json with --quick)`;
 
 export function parseOptions(argv: string[], defaultOutFile: string): BenchOptions {
 	let quick = false;
 	let latencyMs = 150;
 	let only: string | undefined;
-	let outFile = defaultOutFile;
+	let outFile: string | undefined;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = (): string => {
@@ -77,7 +78,8 @@ export function parseOptions(argv: string[], defaultOutFile: string): BenchOptio
 		requestsPerSecond: 3,
 		burst: 10,
 		only,
-		outFile,
+		// A smoke run must not overwrite the full run's figures.
+		outFile: outFile ?? (quick ? defaultOutFile.replace(/\.json$/, '.quick.json') : defaultOutFile),
 		sizes: quick ? QUICK : FULL,
 	};
 }
