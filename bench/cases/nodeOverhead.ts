@@ -131,13 +131,14 @@ async function recordAnswers(): Promise<{ ids: string[]; answers: Map<string, Re
 	try {
 		const ids = seed.members.map((member) => member.id as string);
 		const answers = new Map<string, Recorded>();
-		for (const path of ['/scim/v2/Users', ...ids.map((id) => `/scim/v2/Users/${id}`)]) {
-			const response = await fetch(`${emulator.url}${path}?startIndex=1&count=1`, {
+		const paths = ['/scim/v2/Users?startIndex=1&count=1', ...ids.map((id) => `/scim/v2/Users/${id}`)];
+		for (const path of paths) {
+			const response = await fetch(`${emulator.url}${path}`, {
 				headers: { authorization: `Bearer ${emulator.tokens.scim}` },
 			});
 			const headers: Record<string, string> = {};
 			response.headers.forEach((value, key) => (headers[key] = value));
-			answers.set(`GET ${path}`, { statusCode: response.status, headers, body: await response.text() });
+			answers.set(`GET ${new URL(path, emulator.url).pathname}`, { statusCode: response.status, headers, body: await response.text() });
 		}
 		return { ids, answers };
 	} finally {
