@@ -1,8 +1,7 @@
 /** List every member for N = 1,000 .. 50,000 through SCIM, and through the standard API fallback. */
-import { createDirectory } from '../../nodes/shared/connector/createDirectory';
 import { generateSeed } from '../../test/emulator';
-import { loopbackTransport } from '../../test/support/loopbackTransport';
 import type { BenchCase } from '../benchCase';
+import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';
 import { clientFigures, describeError } from '../figures';
 import { floorMs, floorRequests } from '../floor';
@@ -36,14 +35,10 @@ function listCase(via: Via, members: number): BenchCase {
 
 			progress(`${name}: connector (floor ${requestFloor} requests, ${(msFloor / 1000).toFixed(1)} s)`);
 			const connector = await measureAgainstEmulator(seed, options, async (emulator) => {
-				const directory = createDirectory({
-					apiBaseUrl: emulator.url,
-					scimBaseUrl: via === 'scim' ? emulator.url : undefined,
-					transport: loopbackTransport(emulator.tokens),
-					sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-					now: () => Date.now(),
+				const directory = benchDirectory(emulator, {
+					scim: via === 'scim',
 					pacingKey: `bench:${name}`,
-					tuning: { requestsPerSecond: options.requestsPerSecond },
+					requestsPerSecond: options.requestsPerSecond,
 				});
 				const listing = await directory.listMembers();
 				return { listed: listing.members.length, pages: listing.pages, source: listing.via.source };

@@ -4,10 +4,9 @@
  * process has), all listing at once against one emulator token. Run once with every worker at
  * the full rate and once at rate / W, the setting docs/performance.md recommends.
  */
-import { createDirectory } from '../../nodes/shared/connector/createDirectory';
 import { generateSeed } from '../../test/emulator';
-import { loopbackTransport } from '../../test/support/loopbackTransport';
 import type { BenchCase } from '../benchCase';
+import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';
 import { clientFigures, describeError } from '../figures';
 import { floorMs, floorRequests } from '../floor';
@@ -37,14 +36,10 @@ function queueCase(perWorkerRate: number, options: BenchOptions): BenchCase {
 			const measured = await measureAgainstEmulator(seed, options, async (emulator) => {
 				const listings = await Promise.allSettled(
 					Array.from({ length: WORKERS }, (_, worker) =>
-						createDirectory({
-							apiBaseUrl: emulator.url,
-							scimBaseUrl: emulator.url,
-							transport: loopbackTransport(emulator.tokens),
-							sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-							now: () => Date.now(),
+						benchDirectory(emulator, {
+							scim: true,
 							pacingKey: `bench:${name}:worker${worker}`,
-							tuning: { requestsPerSecond: perWorkerRate },
+							requestsPerSecond: perWorkerRate,
 						}).listMembers(),
 					),
 				);
