@@ -87,26 +87,33 @@ function untilReady<T>(probe: () => Promise<T | undefined>): () => Promise<T | u
 	return async () => await probe().catch(() => undefined);
 }
 
-export interface NodePanelShot {
-	/** Visible text of the node details view, to check the right panel was captured. */
-	panelText: string;
+export interface EditorShot {
+	/** Editor route, e.g. `/workflow/<id>` (canvas) or `/workflow/<id>/<nodeId>` (node panel). */
+	route: string;
+	/** Texts that must all be visible (inside `scope` when given) before the picture is taken. */
+	expectText: string[];
+	/** CSS selector of the part of the page that must show the texts, e.g. the node panel. */
+	scope?: string;
+	file: string;
+}
+
+/** Visible text of the element `scope` (or the whole page), or null while it is not there. */
+function visibleText(scope: string | undefined): string {
+	const target = scope ? `document.querySelector(${JSON.stringify(scope)})` : 'document.body';
+	return `(() => { const element = ${target}; return element ? element.innerText : null; })()`;
 }
 
 /**
- * Logs into the editor as the owner, opens `/workflow/<id>/<nodeId>` (which opens that node's
- * parameter panel) and saves a PNG of the window.
+ * Logs into the editor as the owner once, then for each shot opens its route, waits until the
+ * expected texts are visible (a timeout names the missing ones) and saves a PNG of the window.
  */
-export async function screenshotNodePanel(options: {
-	baseUrl: string;
-	workflowId: string;
-	nodeId: string;
-	file: string;
-	width?: number;
-	height?: number;
-}): Promise<NodePanelShot> {
+export async function screenshotEditor(
+	baseUrl: string,
+	shots: EditorShot[],
+	size = { width: 1440, height: 900 },
+): Promise<void> {
 	const chromium = ensureChromium();
-	const width = options.width ?? 1440;
-	const height = options.height ?? 900;
+	const { width, height } = size;
 	const port = await freePort();
 	const profile = mkdtempSync(path.join(tmpdir(), 'n8n-shot-'));
 	const browser = spawn(
@@ -165,7 +172,7 @@ export async function screenshotNodePanel(options: {
 			);
 		};
 		// The auth cookie is bound to the browser id the editor keeps in localStorage.
-		await navigate(`${options.baseUrl}/signin`);
+		await navigate(`${baseUrl}/signin`);
 		const status = await page.evaluate<number>(`(async () => {
 			localStorage.setItem('n8n-browserId', ${JSON.stringify(N8nRest.browserId)});
 			const response = await fetch('/rest/login', {
@@ -177,24 +184,29 @@ export async function screenshotNodePanel(options: {
 			return response.status;
 		})()`);
 		if (status !== 200) throw new Error(`editor login answered ${status}`);
-		await navigate(`${options.baseUrl}/workflow/${options.workflowId}/${options.nodeId}`);
-		const panelText = await waitFor(
-			'the node details view',
-			untilReady(async () => {
-				const text = await page.evaluate<string | null>(
-					`(() => { const ndv = document.querySelector('[data-test-id="ndv"]'); return ndv && ndv.querySelector('[data-test-id="node-parameters"]') ? ndv.innerText : null; })()`,
+		for (const shot of shots) {
+			await navigate(`${baseUrl}${shot.route}`);
+			let missing = shot.expectText;
+			await waitFor(
+				shot.route,
+				untilReady(async () => {
+					const text = (await page.evaluate<string | null>(visibleText(shot.scope))) ?? '';
+					missing = shot.expectText.filter((expected) => !text.includes(expected));
+					return missing.length === 0 ? true : undefined;
+				}),
+				60_000,
+				300,
+			).catch(() => {
+				throw new Error(
+					`${shot.route} does not show ${missing.map((text) => `"${text}"`).join(', ')}`,
 				);
-				return text ?? undefined;
-			}),
-			60_000,
-			300,
-		);
-		// Fonts, icons and the parameter list render a moment after the panel opens.
-		await delay(2_000);
-		const shot = await page.send('Page.captureScreenshot', { format: 'png' });
-		mkdirSync(path.dirname(options.file), { recursive: true });
-		writeFileSync(options.file, Buffer.from(String(shot.data), 'base64'));
-		return { panelText };
+			});
+			// Fonts, icons and edges render a moment after the texts appear.
+			await delay(2_000);
+			const picture = await page.send('Page.captureScreenshot', { format: 'png' });
+			mkdirSync(path.dirname(shot.file), { recursive: true });
+			writeFileSync(shot.file, Buffer.from(String(picture.data), 'base64'));
+		}
 	} finally {
 		cdp?.close();
 		browser.kill('SIGTERM');

@@ -5,14 +5,14 @@
 import path from 'node:path';
 
 import { delay, log, N8nRest, N8nServer, repoRoot, waitFor } from '../../scripts/n8n/runtime';
-import { screenshotNodePanel } from '../../scripts/n8n/screenshot';
+import { screenshotEditor } from '../../scripts/n8n/screenshot';
 import type { Workflow } from '../../scripts/n8n/setup';
 import { expect, expectEqual } from './checks';
 import type { E2eContext } from './context';
 import { nodeNamed, pinnedBody } from './workflows';
 import { activeCount, groupEmails, memberByEmail, scimListings } from './workspaceState';
 
-const SCREENSHOT = path.join(repoRoot, 'docs', 'screenshots', 'notion-admin-node.png');
+const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
 /** A poll every minute at a random second, plus the time the poll and its execution take. */
 const POLL_WAIT_MS = 150_000;
 
@@ -59,6 +59,30 @@ export async function serverChecks({
 				]) {
 					expect(names.includes(type), `${type} is not among the ${names.length} node types`);
 				}
+			},
+		);
+
+		// Before anything is published: a published workflow opens with a checklist over the canvas.
+		await checks.check(
+			'editor: the onboarding example on the canvas and its Notion Admin node panel (docs/screenshots/)',
+			async () => {
+				const example = examples['hr-onboarding'];
+				const node = nodeNamed(example, 'Create Notion member');
+				await screenshotEditor(n8n.url, [
+					{
+						route: `/workflow/${example.id}`,
+						expectText: example.nodes
+							.filter((candidate) => !candidate.type.endsWith('.stickyNote'))
+							.map((candidate) => candidate.name),
+						file: path.join(SCREENSHOTS, 'hr-onboarding-workflow.png'),
+					},
+					{
+						route: `/workflow/${example.id}/${node.id}`,
+						scope: '[data-test-id="ndv"]',
+						expectText: [node.name, 'Resource', 'Operation', 'Email', 'Role'],
+						file: path.join(SCREENSHOTS, 'notion-admin-node.png'),
+					},
+				]);
 			},
 		);
 
@@ -199,22 +223,6 @@ export async function serverChecks({
 					1,
 					'executions of the member-changes workflow',
 				);
-			},
-		);
-
-		await checks.check(
-			'editor: screenshot of the Notion Admin node panel (docs/screenshots/notion-admin-node.png)',
-			async () => {
-				const node = nodeNamed(examples['hr-onboarding'], 'Create Notion member');
-				const shot = await screenshotNodePanel({
-					baseUrl: n8n.url,
-					workflowId: examples['hr-onboarding'].id,
-					nodeId: node.id,
-					file: SCREENSHOT,
-				});
-				for (const label of ['Create Notion member', 'Resource', 'Operation', 'Email', 'Role']) {
-					expect(shot.panelText.includes(label), `the panel does not show "${label}"`);
-				}
 			},
 		);
 	} finally {
