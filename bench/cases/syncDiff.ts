@@ -3,7 +3,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baselineFrom, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
+import { baselineFrom, indexMembers, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
 import { encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/snapshot';
 import type { BenchCase } from '../benchCase';
 import type { BenchOptions } from '../options';
@@ -26,7 +26,7 @@ export function syncDiffCase(options: BenchOptions): BenchCase {
 			const dir = mkdtempSync(join(tmpdir(), 'bench-sync-diff-'));
 			const baselineFile = join(dir, 'baseline.json');
 			const first = workspace(n);
-			const stored = encodeBaseline(baselineFrom(viewOf('scim', first), first), {
+			const stored = encodeBaseline(baselineFrom(viewOf('scim', first), indexMembers(first)), {
 				scope: 'bench-credential',
 				committedAt: new Date().toISOString(),
 			});

@@ -6,7 +6,7 @@
  * parent.
  */
 import { readFileSync } from 'node:fs';
-import { dedupe, diff, disappeared, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
+import { diff, disappeared, indexMembers, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
 import { ALL_EVENTS, toEvents } from '../../nodes/NotionUsersSyncTrigger/events';
 import { decodeBaseline, encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/snapshot';
 import { changedWorkspace } from './syncDiffData';
@@ -44,11 +44,11 @@ function run(n: number, baselineFile: string): SyncDiffFigures {
 	const previous = decodeBaseline(stored);
 	if (!previous) throw new Error('the stored baseline did not decode');
 	phase('decode');
-	const members = dedupe(listing);
-	const view = viewOf('scim', members);
+	const byId = indexMembers(listing);
+	const view = viewOf('scim', [...byId.values()]);
 	// A consistent listing from the same source: disappearances count as confirmed.
-	const gone = new Set(disappeared(previous, view, members));
-	const { changes, next } = diff(previous, view, members, gone);
+	const gone = new Set(disappeared(previous, view, byId));
+	const { changes, next } = diff(previous, view, byId, gone);
 	phase('diff');
 	const events = toEvents(changes, undefined, { events: new Set(ALL_EVENTS), includeBots: false }, {
 		source: 'scim',

@@ -59,11 +59,25 @@ export function viewOf(source: Source, members: readonly Member[]): SourceView {
 	};
 }
 
-export function baselineFrom(view: SourceView, members: readonly Member[]): Baseline {
+/**
+ * A listing indexed by encoded id (see `encodeId`), in listing order. Made once per poll: the
+ * disappearances and the diff share it, so each of 100,000 ids is packed once.
+ */
+export type ListedMembers = ReadonlyMap<string, Member>;
+
+/**
+ * Indexes members by encoded id, keeping the last occurrence of each id in the place of the
+ * first (paging under concurrent changes can repeat a member). Given `into`, adds to a copy-able
+ * index: members already there are replaced in place, new ones follow.
+ */
+export function indexMembers(members: readonly Member[], into = new Map<string, Member>()): Map<string, Member> {
+	for (const member of members) into.set(packedIdOf(member), member);
+	return into;
+}
+
+export function baselineFrom(view: SourceView, listed: ListedMembers): Baseline {
 	const stored = new Map<string, StoredMember>();
-	for (const member of members) {
-		stored.set(packedIdOf(member), storedOf(member));
-	}
+	for (const [id, member] of listed) stored.set(id, storedOf(member));
 	return { ...view, members: stored };
 }
 
@@ -75,16 +89,11 @@ export function dedupe(members: readonly Member[]): Member[] {
 }
 
 /**
- * A poll packs every listed id twice (finding disappearances, then diffing); the packed form is
- * remembered per member object so a 100,000-member poll packs each id once.
- */
-const packedIds = new WeakMap<Member, string>();
-
-/**
  * Members rebuilt from a stored record (listed by an earlier poll of a listing that spanned
- * several) carry the stored name hash: their names are kept only when they are reported.
+ * several) keep the record's encoded id and name hash: their names are kept only when they are
+ * reported.
  */
-const recordedNameHashes = new WeakMap<Member, string | null>();
+const fromRecords = new WeakMap<Member, { id: string; nameHash: string | null }>();
 
 /** The name fields a rebuilt member needs to be reported: name, given name, family name. */
 export type MemberNames = [string | null, string | null, string | null];
@@ -105,13 +114,13 @@ export function memberFromRecord(id: string, stored: StoredMember, source: Sourc
 		active: activeOf(stored.kind),
 		source,
 	};
-	packedIds.set(member, id);
-	recordedNameHashes.set(member, stored.nameHash);
+	fromRecords.set(member, { id, nameHash: stored.nameHash });
 	return member;
 }
 
 function nameHashFor(member: Member): string | null {
-	return recordedNameHashes.has(member) ? (recordedNameHashes.get(member) ?? null) : nameHashOf(member);
+	const record = fromRecords.get(member);
+	return record === undefined ? nameHashOf(member) : record.nameHash;
 }
 
 /** What the baseline keeps of a member. */
@@ -120,12 +129,7 @@ export function storedOf(member: Member): StoredMember {
 }
 
 export function packedIdOf(member: Member): string {
-	let packed = packedIds.get(member);
-	if (packed === undefined) {
-		packed = encodeId(member.id);
-		packedIds.set(member, packed);
-	}
-	return packed;
+	return fromRecords.get(member)?.id ?? encodeId(member.id);
 }
 
 /** Whether the current source would have listed a member of this kind. */
@@ -136,8 +140,7 @@ function visibleTo(view: SourceView, kind: Kind): boolean {
 }
 
 /** Ids (encoded) of stored members missing from the listing that the current source would have listed. */
-export function disappeared(previous: Baseline, view: SourceView, members: readonly Member[]): string[] {
-	const listed = new Set(members.map(packedIdOf));
+export function disappeared(previous: Baseline, view: SourceView, listed: ListedMembers): string[] {
 	const missing: string[] = [];
 	for (const [id, stored] of previous.members) {
 		if (!listed.has(id) && visibleTo(view, stored.kind)) missing.push(id);
@@ -149,24 +152,23 @@ export function disappeared(previous: Baseline, view: SourceView, members: reado
 export function isReported(previous: Baseline, view: SourceView, member: Member): boolean {
 	const before = previous.members.get(packedIdOf(member));
 	if (before === undefined) return true;
-	return compare(before, member, kindOf(member), previous.source === view.source).memberChanges.length > 0;
+	const changes: MemberChange[] = [];
+	compare(before, member, kindOf(member), previous.source === view.source, changes);
+	return changes.length > 0;
 }
 
 export function diff(
 	previous: Baseline,
 	view: SourceView,
-	members: readonly Member[],
+	listed: ListedMembers,
 	/** Encoded ids whose disappearance is confirmed; other missing members are carried forward. */
 	confirmedGone: ReadonlySet<string>,
 ): DiffResult {
 	const sameSource = previous.source === view.source;
 	const changes: MemberChange[] = [];
 	const next = new Map<string, StoredMember>();
-	const listed = new Set<string>();
 
-	for (const member of members) {
-		const id = packedIdOf(member);
-		listed.add(id);
+	for (const [id, member] of listed) {
 		const before = previous.members.get(id);
 		const kind = kindOf(member);
 		if (before === undefined) {
@@ -177,9 +179,7 @@ export function diff(
 			if (!previousSourceCouldNotSee) changes.push({ type: 'added', member });
 			continue;
 		}
-		const { stored, memberChanges } = compare(before, member, kind, sameSource);
-		next.set(id, stored);
-		changes.push(...memberChanges);
+		next.set(id, compare(before, member, kind, sameSource, changes));
 	}
 
 	for (const [id, stored] of previous.members) {
@@ -194,42 +194,42 @@ export function diff(
 	return { changes, next: { ...view, members: next } };
 }
 
+/**
+ * Appends the member's changes to `changes` and returns what the next baseline keeps of it: the
+ * stored record itself when nothing in it changed, which is most members at most polls.
+ */
 function compare(
 	before: StoredMember,
 	member: Member,
 	kind: Kind,
 	sameSource: boolean,
-): { stored: StoredMember; memberChanges: MemberChange[] } {
-	const memberChanges: MemberChange[] = [];
-
-	const fields: ProfileField[] = [];
+	changes: MemberChange[],
+): StoredMember {
 	const nameHash = nameHashFor(member);
-	if (sameSource && nameHash !== null && before.nameHash !== null && nameHash !== before.nameHash) {
-		fields.push('name');
-	}
-	if (member.email !== null && before.email !== null && member.email !== before.email) {
-		fields.push('email');
-	}
-	if (fields.length > 0) {
-		memberChanges.push({ type: 'updated', member, fields, previousEmail: before.email });
+	const nameChanged = sameSource && nameHash !== null && before.nameHash !== null && nameHash !== before.nameHash;
+	const emailChanged = member.email !== null && before.email !== null && member.email !== before.email;
+	if (nameChanged || emailChanged) {
+		const fields: ProfileField[] = [];
+		if (nameChanged) fields.push('name');
+		if (emailChanged) fields.push('email');
+		changes.push({ type: 'updated', member, fields, previousEmail: before.email });
 	}
 
 	if (member.role !== 'unknown' && before.role !== 'unknown' && member.role !== before.role) {
-		memberChanges.push({ type: 'role_changed', member, before: before.role, after: member.role });
+		changes.push({ type: 'role_changed', member, before: before.role, after: member.role });
 	}
 
 	const wasActive = activeOf(before.kind);
 	if (member.active !== null && wasActive !== null && member.active !== wasActive) {
-		memberChanges.push({ type: member.active ? 'reactivated' : 'deactivated', member });
+		changes.push({ type: member.active ? 'reactivated' : 'deactivated', member });
 	}
 
-	return {
-		stored: {
-			kind: kind === 'status_unknown' && before.kind !== 'bot' ? before.kind : kind,
-			role: member.role === 'unknown' ? before.role : member.role,
-			nameHash: nameHash ?? before.nameHash,
-			email: member.email ?? before.email,
-		},
-		memberChanges,
-	};
+	const nextKind = kind === 'status_unknown' && before.kind !== 'bot' ? before.kind : kind;
+	const role = member.role === 'unknown' ? before.role : member.role;
+	const nextNameHash = nameHash ?? before.nameHash;
+	const email = member.email ?? before.email;
+	if (nextKind === before.kind && role === before.role && nextNameHash === before.nameHash && email === before.email) {
+		return before;
+	}
+	return { kind: nextKind, role, nameHash: nextNameHash, email };
 }

@@ -16,7 +16,7 @@ import { API_CREDENTIAL } from '../shared/n8n/credentialSettings';
 import { directoryFor } from '../shared/n8n/directoryFromContext';
 import { toNodeError } from '../shared/n8n/toNodeError';
 import { confirmDisappearances } from './confirm';
-import { baselineFrom, dedupe, diff, disappeared, isReported, viewOf, type MemberChange } from './diff';
+import { baselineFrom, dedupe, diff, disappeared, indexMembers, isReported, viewOf, type MemberChange } from './diff';
 import { ALL_EVENTS, memberJson, toEvents, type EventFilter } from './events';
 import { addPart, decodePending, encodePending, newPending, pendingMembers } from './pending';
 import { decodeBaseline, encodeBaseline, type Baseline } from './snapshot';
@@ -94,13 +94,14 @@ async function pollChanges(
 			})
 		: await listOnePoll(ctx, directory, clock);
 	if (listed === undefined) return null;
-	const members = dedupe(listed.members);
+	const byId = indexMembers(listed.members);
+	const members = [...byId.values()];
 	const view = viewOf(listed.via.source, members);
 	const eventContext = { source: view.source, detectedAt };
 
 	if (previous === undefined) {
 		if (!production) return sample(members, filter, eventContext);
-		commit(staticData, baselineFrom(view, members), scope, detectedAt);
+		commit(staticData, baselineFrom(view, byId), scope, detectedAt);
 		if (!emitExisting) return null;
 		const everyone: MemberChange[] = members.map((member) => ({ type: 'added', member }));
 		return wrap(toEvents(everyone, undefined, filter, eventContext));
@@ -109,9 +110,9 @@ async function pollChanges(
 	if (!listed.complete) return sample(members, filter, eventContext);
 
 	const sourceChanged = previous.source !== view.source;
-	const missing = disappeared(previous, view, members);
+	const missing = disappeared(previous, view, byId);
 	let gone = new Set(missing);
-	let compared = members;
+	let compared = byId;
 	if (missing.length > 0 && (sourceChanged || !listed.consistent)) {
 		const confirmation = await confirmDisappearances(directory, missing, {
 			source: view.source,
@@ -121,7 +122,7 @@ async function pollChanges(
 			throw toNodeError(ctx.getNode(), error);
 		});
 		gone = confirmation.gone;
-		compared = dedupe([...members, ...confirmation.present]);
+		compared = indexMembers(confirmation.present, new Map(byId));
 	}
 
 	const { changes, next } = diff(previous, view, compared, gone);

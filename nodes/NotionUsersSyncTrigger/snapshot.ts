@@ -67,9 +67,11 @@ const NO_HASH = '......';
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B64_VALUE: number[] = [];
 for (let index = 0; index < B64.length; index++) B64_VALUE[B64.charCodeAt(index)] = index;
+const B64_CODE = Array.from(B64, (char) => char.charCodeAt(0));
+/** The character codes of one packed UUID, reused by every `encodeId` call (it is synchronous). */
+const packed: number[] = new Array<number>(22).fill(0);
 /** Every 12-bit value as 3 hex digits. */
 const HEX3 = Array.from({ length: 4096 }, (_, value) => value.toString(16).padStart(3, '0'));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function kindOf(member: Member): Kind {
 	if (member.type === 'bot') return 'bot';
@@ -86,51 +88,80 @@ export function activeOf(kind: Kind): boolean | null {
 
 export function nameHashOf(member: Pick<Member, 'name' | 'givenName' | 'familyName'>): string | null {
 	if (member.name === null && member.givenName === null && member.familyName === null) return null;
-	return hash36(`${member.name ?? ''}\u0000${member.givenName ?? ''}\u0000${member.familyName ?? ''}`);
+	return hash36(member.name ?? '', member.givenName ?? '', member.familyName ?? '');
 }
 
-/** 36 bits of a 53-bit string hash (cyrb53), as 6 base64url characters. */
-export function hash36(text: string): string {
+/**
+ * 36 bits of a 53-bit string hash (cyrb53) of the parts joined by NUL, as 6 base64url characters.
+ * The parts are hashed where they are instead of being joined first: a poll hashes every
+ * listed member's name, and a joined string would be one more allocation per member.
+ */
+export function hash36(...parts: string[]): string {
 	let h1 = 0xdeadbeef;
 	let h2 = 0x41c6ce57;
-	for (let i = 0; i < text.length; i++) {
-		const code = text.charCodeAt(i);
-		h1 = Math.imul(h1 ^ code, 2654435761);
-		h2 = Math.imul(h2 ^ code, 1597334677);
+	for (let part = 0; part < parts.length; part++) {
+		if (part > 0) {
+			// The NUL between two parts (char code 0).
+			h1 = Math.imul(h1, 2654435761);
+			h2 = Math.imul(h2, 1597334677);
+		}
+		const text = parts[part];
+		for (let i = 0; i < text.length; i++) {
+			const code = text.charCodeAt(i);
+			h1 = Math.imul(h1 ^ code, 2654435761);
+			h2 = Math.imul(h2 ^ code, 1597334677);
+		}
 	}
 	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
 	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
 	// 18 bits from each half.
 	const high = (h2 >>> 0) & 0x3ffff;
 	const low = (h1 >>> 0) & 0x3ffff;
-	return (
-		B64[(high >>> 12) & 63] +
-		B64[(high >>> 6) & 63] +
-		B64[high & 63] +
-		B64[(low >>> 12) & 63] +
-		B64[(low >>> 6) & 63] +
-		B64[low & 63]
+	return String.fromCharCode(
+		B64_CODE[(high >>> 12) & 63],
+		B64_CODE[(high >>> 6) & 63],
+		B64_CODE[high & 63],
+		B64_CODE[(low >>> 12) & 63],
+		B64_CODE[(low >>> 6) & 63],
+		B64_CODE[low & 63],
 	);
 }
 
+/**
+ * Runs for every listed member at every poll, so it checks the UUID shape and packs it in one
+ * pass of character arithmetic and builds the result once (no regex, no string concatenation).
+ */
 export function encodeId(id: string): string {
-	if (!UUID.test(id)) return `~${encodeURIComponent(id)}`;
+	if (id.length !== 36) return escapedId(id);
 	// 32 hex digits (dashes skipped): ten groups of 3 (12 bits = 2 characters), then 2 digits
-	// (8 bits = 2 characters). Character arithmetic: this runs for every member at every poll.
-	let out = '';
+	// (8 bits = 2 characters).
 	let bits = 0;
 	let digits = 0;
+	let length = 0;
 	for (let i = 0; i < 36; i++) {
 		const code = id.charCodeAt(i);
-		if (code === 45) continue;
-		bits = (bits << 4) | (code <= 57 ? code - 48 : code - 87);
+		if (i === 8 || i === 13 || i === 18 || i === 23) {
+			if (code !== 45) return escapedId(id);
+			continue;
+		}
+		// Lowercase hex only: any other spelling of a UUID is kept as it is, escaped.
+		const value = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 102 ? code - 87 : -1;
+		if (value < 0) return escapedId(id);
+		bits = (bits << 4) | value;
 		if (++digits === 3) {
-			out += B64[bits >>> 6] + B64[bits & 63];
+			packed[length++] = B64_CODE[bits >>> 6];
+			packed[length++] = B64_CODE[bits & 63];
 			bits = 0;
 			digits = 0;
 		}
 	}
-	return out + B64[bits >>> 2] + B64[(bits & 3) << 4];
+	packed[20] = B64_CODE[bits >>> 2];
+	packed[21] = B64_CODE[(bits & 3) << 4];
+	return String.fromCharCode(...packed);
+}
+
+function escapedId(id: string): string {
+	return `~${encodeURIComponent(id)}`;
 }
 
 export function decodeId(encoded: string): string {

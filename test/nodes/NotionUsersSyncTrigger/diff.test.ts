@@ -3,6 +3,7 @@ import {
 	dedupe,
 	diff,
 	disappeared,
+	indexMembers,
 	viewOf,
 	type MemberChange,
 } from '../../../nodes/NotionUsersSyncTrigger/diff';
@@ -11,13 +12,14 @@ import type { Member, Source } from '../../../nodes/shared/connector/model';
 import { asApi, bot, person } from './members';
 
 function baseline(source: Source, members: Member[]): Baseline {
-	return baselineFrom(viewOf(source, members), members);
+	return baselineFrom(viewOf(source, members), indexMembers(members));
 }
 
 /** Diffs with every disappearance confirmed, as after a consistent listing from the same source. */
 function changesBetween(previous: Baseline, source: Source, members: Member[]): MemberChange[] {
 	const view = viewOf(source, members);
-	return diff(previous, view, members, new Set(disappeared(previous, view, members))).changes;
+	const listed = indexMembers(members);
+	return diff(previous, view, listed, new Set(disappeared(previous, view, listed))).changes;
 }
 
 function summary(changes: MemberChange[]): string[] {
@@ -50,7 +52,7 @@ describe('diff, same source', () => {
 	it('keeps a member whose disappearance is not confirmed, and reports nothing', () => {
 		const previous = baseline('scim', team);
 		const now = team.slice(1);
-		const result = diff(previous, viewOf('scim', now), now, new Set());
+		const result = diff(previous, viewOf('scim', now), indexMembers(now), new Set());
 		expect(result.changes).toEqual([]);
 		expect(result.next.members.get(encodeId(team[0].id))).toEqual(previous.members.get(encodeId(team[0].id)));
 	});
@@ -82,7 +84,7 @@ describe('diff, same source', () => {
 	it('does not report what the source could not see this time (hidden role, no email)', () => {
 		const previous = baseline('scim', team);
 		const hidden = { ...team[0], role: 'unknown' as const, email: null };
-		const result = diff(previous, viewOf('scim', team), [hidden, ...team.slice(1)], new Set());
+		const result = diff(previous, viewOf('scim', team), indexMembers([hidden, ...team.slice(1)]), new Set());
 		expect(result.changes).toEqual([]);
 		// The last known values stay, so a real change is still seen once they are visible again.
 		expect(result.next.members.get(encodeId(team[0].id))).toMatchObject({ role: team[0].role, email: team[0].email });
@@ -105,9 +107,9 @@ describe('diff across a source change', () => {
 
 	it('SCIM → standard API: no role or status changes, bots appear silently, deactivated members are kept', () => {
 		const previous = baseline('scim', team);
-		const result = diff(previous, viewOf('api', withBots), withBots, new Set());
+		const result = diff(previous, viewOf('api', withBots), indexMembers(withBots), new Set());
 		expect(result.changes).toEqual([]);
-		expect(disappeared(previous, viewOf('api', withBots), withBots)).toEqual([]);
+		expect(disappeared(previous, viewOf('api', withBots), indexMembers(withBots))).toEqual([]);
 		// Role and status stay as SCIM last saw them.
 		expect(result.next.members.get(encodeId(team[3].id))).toMatchObject({ kind: 'active', role: 'owner' });
 		expect(result.next.members.get(encodeId(team[2].id))).toMatchObject({ kind: 'deactivated' });
@@ -115,7 +117,7 @@ describe('diff across a source change', () => {
 	});
 
 	it('standard API → SCIM: bots are kept, deactivated members reappear silently, real changes still count', () => {
-		const previous = diff(baseline('scim', team), viewOf('api', withBots), withBots, new Set()).next;
+		const previous = diff(baseline('scim', team), viewOf('api', withBots), indexMembers(withBots), new Set()).next;
 		const promoted = { ...team[0], role: 'owner' as const };
 		const now = [promoted, team[1], team[2], team[3], person(9)];
 		const changes = changesBetween(previous, 'scim', now);
@@ -130,7 +132,7 @@ describe('diff across a source change', () => {
 	it('a name that the two sources spell differently is not a rename', () => {
 		const previous = baseline('scim', team);
 		const apiView = withBots.map((member) => ({ ...member, name: `${member.name} (API)` }));
-		expect(diff(previous, viewOf('api', apiView), apiView, new Set()).changes).toEqual([]);
+		expect(diff(previous, viewOf('api', apiView), indexMembers(apiView), new Set()).changes).toEqual([]);
 	});
 });
 
@@ -138,5 +140,22 @@ describe('dedupe', () => {
 	it('keeps one entry per id, the last one seen', () => {
 		const later = { ...team[0], name: 'Later' };
 		expect(dedupe([team[0], team[1], later])).toEqual([later, team[1]]);
+	});
+});
+
+describe('indexMembers', () => {
+	it('keys members by encoded id and keeps the last one seen in the place of the first', () => {
+		const later = { ...team[0], name: 'Later' };
+		const listed = indexMembers([team[0], team[1], later]);
+		expect([...listed.keys()]).toEqual([encodeId(team[0].id), encodeId(team[1].id)]);
+		expect([...listed.values()]).toEqual([later, team[1]]);
+	});
+
+	it('adds to an index: known members replaced in place, new ones after', () => {
+		const listed = indexMembers([team[0], team[1]]);
+		const found = { ...team[1], name: 'Found' };
+		const joined = indexMembers([found, team[2]], new Map(listed));
+		expect([...joined.values()]).toEqual([team[0], found, team[2]]);
+		expect([...listed.values()]).toEqual([team[0], team[1]]);
 	});
 });

@@ -1,10 +1,11 @@
-import { baselineFrom, viewOf } from '../../../nodes/NotionUsersSyncTrigger/diff';
+import { baselineFrom, indexMembers, viewOf } from '../../../nodes/NotionUsersSyncTrigger/diff';
 import {
 	decodeBaseline,
 	decodeId,
 	encodeBaseline,
 	encodeId,
 	hash36,
+	nameHashOf,
 	type Baseline,
 } from '../../../nodes/NotionUsersSyncTrigger/snapshot';
 import type { Member } from '../../../nodes/shared/connector/model';
@@ -20,7 +21,7 @@ function roundTrip(baseline: Baseline): Baseline {
 }
 
 function baselineOf(members: Member[]): Baseline {
-	return baselineFrom(viewOf('scim', members), members);
+	return baselineFrom(viewOf('scim', members), indexMembers(members));
 }
 
 describe('member ids', () => {
@@ -33,9 +34,23 @@ describe('member ids', () => {
 	});
 
 	it('keeps any other id exactly, separators and quotes included', () => {
-		for (const id of ['ABCDEF01-2345-6789-ABCD-EF0123456789', 'user;1,2"x\\', '~tilde', 'ünïcode']) {
+		const nearUuids = [
+			'ABCDEF01-2345-6789-ABCD-EF0123456789',
+			'01234567-89ab-cdef-0123-456789abcdeF',
+			'01234567-89ab-cdef-0123-456789abcdeg',
+			'01234567-89ab-cdef-0123_456789abcdef',
+			'0123456789ab-cdef-0123-456789abcdef-',
+			'01234567-89ab-cdef-0123-456789abcde',
+			'01234567-89ab-cdef-0123-456789abcdef\n',
+		];
+		for (const id of [...nearUuids, 'user;1,2"x\\', '~tilde', 'ünïcode', '']) {
+			expect(encodeId(id)).toBe(`~${encodeURIComponent(id)}`);
 			expect(decodeId(encodeId(id))).toBe(id);
 		}
+	});
+
+	it('packs ids exactly as earlier versions did, so a stored baseline keeps matching', () => {
+		expect(encodeId('01234567-89ab-cdef-0123-456789abcdef')).toBe('ASNFZ4mrze8BI0VniavN7w');
 	});
 });
 
@@ -88,5 +103,12 @@ describe('hash36', () => {
 		expect(hashes.size).toBe(10_000);
 		expect(hash36('Ada Lovelace')).toMatch(/^[A-Za-z0-9_-]{6}$/);
 		expect(hash36('Ada Lovelace')).toBe(hash36('Ada Lovelace'));
+	});
+
+	it('hashes names exactly as earlier versions did, so a stored baseline reports no false rename', () => {
+		expect(nameHashOf({ name: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace' })).toBe('LCJ8Ll');
+		expect(nameHashOf({ name: null, givenName: 'Ada', familyName: null })).toBe('_JEUvN');
+		expect(nameHashOf({ name: null, givenName: null, familyName: null })).toBeNull();
+		expect(hash36('Ada Lovelace', 'Ada', 'Lovelace')).toBe(hash36('Ada Lovelace\u0000Ada\u0000Lovelace'));
 	});
 });
