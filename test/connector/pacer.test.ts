@@ -20,6 +20,23 @@ describe('pacer (token bucket on virtual time)', () => {
 		expect(clock.sleeps).toEqual([500]);
 	});
 
+	it('does not sleep for a wait under a millisecond, and keeps the debt so the average rate holds', async () => {
+		const clock = fakeClock();
+		const pacer = new Pacer({ requestsPerSecond: 100_000, burst: 3 });
+		// The burst, then 99 requests whose debt is under a millisecond's worth of tokens.
+		for (let i = 0; i < 102; i++) await pacer.acquire(clock);
+		expect(clock.sleeps).toEqual([]);
+		// The debt reaches a whole millisecond: the next request waits for it.
+		await pacer.acquire(clock);
+		expect(clock.sleeps).toEqual([1]);
+
+		for (let i = 103; i < 10_000; i++) await pacer.acquire(clock);
+		// 10,000 requests at 100,000 per second, less the burst: 99.97 ms, in whole-millisecond sleeps.
+		expect(clock.elapsed()).toBeGreaterThanOrEqual(99);
+		expect(clock.elapsed()).toBeLessThanOrEqual(101);
+		expect(clock.sleeps.every((ms) => ms >= 1)).toBe(true);
+	});
+
 	it('after a 429 nobody on the key sends before Retry-After, and no burst follows', async () => {
 		const clock = fakeClock();
 		const pacer = pacerFor('pacer-test-key', 'scim', { requestsPerSecond: 3, burst: 3 });

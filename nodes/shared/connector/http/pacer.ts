@@ -42,7 +42,10 @@ export class Pacer {
 	/**
 	 * Waits until one request may go out. A reservation model: the bucket may go negative, and
 	 * each caller sleeps until its own token would have refilled, so concurrent callers are
-	 * spaced evenly without polling.
+	 * spaced evenly without polling. A wait under a millisecond is not slept (the clock counts
+	 * whole milliseconds, so it would round up to one): the request goes at once and its debt stays
+	 * in the bucket, where later refills pay it back and later callers wait for it, so the
+	 * average rate holds.
 	 */
 	async acquire(clock: Clock): Promise<void> {
 		for (;;) {
@@ -54,8 +57,10 @@ export class Pacer {
 			this.refill(now);
 			this.tokens -= 1;
 			if (this.tokens >= 0) return;
+			const waitMs = (-this.tokens / this.settings.requestsPerSecond) * 1000;
+			if (waitMs < 1) return;
 			const generation = this.generation;
-			await clock.sleep(Math.ceil((-this.tokens / this.settings.requestsPerSecond) * 1000));
+			await clock.sleep(Math.ceil(waitMs));
 			if (generation === this.generation) return;
 		}
 	}
