@@ -6,6 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	baseUrlProperty,
+	bearerTokenAuthentication,
+	testRequestWithoutRedirects,
+} from '../nodes/shared/n8n/credentialFields';
+
 /**
  * The standard Notion API token (an internal integration). Named `notionAdminApi` because
  * credential type names are global in n8n and `notionApi` belongs to n8n's own Notion node.
@@ -30,14 +36,7 @@ export class NotionAdminApi implements ICredentialType {
 			description:
 				'The secret of an internal integration with the "Read user information including email addresses" capability (Notion → Settings → Connections → Develop or manage integrations)',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.notion.com',
-			description:
-				'Leave as is for Notion. Change it only to go through a proxy or to test against an emulator. Only http:// and https:// URLs are accepted; no trailing /v1.',
-		},
+		baseUrlProperty('/v1'),
 		{
 			displayName: 'Requests per Second',
 			name: 'requestsPerSecond',
@@ -49,23 +48,13 @@ export class NotionAdminApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.token}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuthentication;
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			...testRequestWithoutRedirects,
 			url: '/v1/users/me',
 			headers: { 'Notion-Version': '2022-06-28' },
-			// A redirect elsewhere must not receive the token: the test fails instead of following it.
-			disableFollowRedirect: true,
-			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

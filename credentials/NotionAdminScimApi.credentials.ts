@@ -6,6 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import {
+	baseUrlProperty,
+	bearerTokenAuthentication,
+	testRequestWithoutRedirects,
+} from '../nodes/shared/n8n/credentialFields';
+
 /**
  * Notion's SCIM provisioning token: optional, but every write (and the richer SCIM reads)
  * needs it. Without it, or when it stops working, reads fall back to the standard API.
@@ -35,33 +41,16 @@ export class NotionAdminScimApi implements ICredentialType {
 			required: true,
 			default: '',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.notion.com',
-			description:
-				'Leave as is for Notion. Change it only to go through a proxy or to test against an emulator. Only http:// and https:// URLs are accepted; no trailing /scim/v2.',
-		},
+		baseUrlProperty('/scim/v2'),
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.token}}',
-			},
-		},
-	};
+	authenticate: IAuthenticateGeneric = bearerTokenAuthentication;
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl}}',
+			...testRequestWithoutRedirects,
 			url: '/scim/v2/Users',
 			qs: { count: 1 },
-			// A redirect elsewhere must not receive the token: the test fails instead of following it.
-			disableFollowRedirect: true,
-			sendCredentialsOnCrossOriginRedirect: false,
 		},
 	};
 }

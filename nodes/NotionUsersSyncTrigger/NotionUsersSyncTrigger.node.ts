@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { ALL_EVENTS } from './events';
 import { pollUsers } from './poll';
 
 export class NotionUsersSyncTrigger implements INodeType {
@@ -94,15 +95,7 @@ export class NotionUsersSyncTrigger implements INodeType {
 						description: 'The member list switched between SCIM and the standard API, with the reason',
 					},
 				],
-				default: [
-					'member.added',
-					'member.removed',
-					'member.updated',
-					'member.role_changed',
-					'member.deactivated',
-					'member.reactivated',
-					'source.changed',
-				],
+				default: [...ALL_EVENTS],
 				description: 'Which changes to emit',
 				displayOptions: { show: { mode: ['changes'] } },
 			},

@@ -3,6 +3,19 @@ import { TransportError, type HttpTransport } from '../../nodes/shared/connector
 import type { Emulator } from '../emulator';
 import { directoryOn, startWorkspace } from './workspace';
 
+/** The first `method` request reaches Notion and takes effect, but its answer is lost: `error` instead. */
+function losingFirstAnswer(method: string, error: TransportError): (transport: HttpTransport) => HttpTransport {
+	let lose = true;
+	return (transport) => async (request) => {
+		const response = await transport(request);
+		if (request.method === method && lose) {
+			lose = false;
+			throw error;
+		}
+		return response;
+	};
+}
+
 describe('retries, timeouts and broken answers', () => {
 	let emulator: Emulator;
 	beforeEach(async () => {
@@ -111,15 +124,7 @@ describe('a create is never applied twice', () => {
 	});
 
 	it('returns the member when the answer to a successful POST was lost', async () => {
-		let lose = true;
-		const wrap = (transport: HttpTransport): HttpTransport => async (request) => {
-			const response = await transport(request);
-			if (request.method === 'POST' && lose) {
-				lose = false;
-				throw new TransportError('network', 'connection reset after the request was sent');
-			}
-			return response;
-		};
+		const wrap = losingFirstAnswer('POST', new TransportError('network', 'connection reset after the request was sent'));
 		const { directory } = directoryOn(emulator, { wrap });
 		const created = await directory.createMember({ email: 'sam.rivera@acme.test', name: 'Sam Rivera' });
 		expect(withEmail('sam.rivera@acme.test')).toHaveLength(1);
@@ -128,21 +133,18 @@ describe('a create is never applied twice', () => {
 	});
 
 	it('takes a 409 on the repeat of a lost POST as proof that the first one worked', async () => {
-		let lose = true;
+		const losePost = losingFirstAnswer('POST', new TransportError('timeout', 'no answer in time'));
 		let hideFromLookup = true;
-		const wrap = (transport: HttpTransport): HttpTransport => async (request) => {
-			const response = await transport(request);
-			if (request.method === 'POST' && lose) {
-				lose = false;
-				throw new TransportError('timeout', 'no answer in time');
-			}
-			if (request.method === 'GET' && request.url.includes('filter=') && hideFromLookup) {
-				// A lagging search index: the lookup right after the create does not see it yet.
-				hideFromLookup = false;
-				return { ...response, body: JSON.stringify({ schemas: [], totalResults: 0, Resources: [] }) };
-			}
-			return response;
-		};
+		const wrap = (transport: HttpTransport): HttpTransport =>
+			losePost(async (request) => {
+				const response = await transport(request);
+				if (request.method === 'GET' && request.url.includes('filter=') && hideFromLookup) {
+					// A lagging search index: the lookup right after the create does not see it yet.
+					hideFromLookup = false;
+					return { ...response, body: JSON.stringify({ schemas: [], totalResults: 0, Resources: [] }) };
+				}
+				return response;
+			});
 		const { directory } = directoryOn(emulator, { wrap });
 		const created = await directory.createMember({ email: 'kim.park@acme.test' });
 		expect(withEmail('kim.park@acme.test')).toHaveLength(1);
@@ -157,15 +159,7 @@ describe('a create is never applied twice', () => {
 
 	it('treats a 404 on a repeated DELETE whose first answer was lost as done', async () => {
 		const victim = emulator.control.snapshot().members[5];
-		let lose = true;
-		const wrap = (transport: HttpTransport): HttpTransport => async (request) => {
-			const response = await transport(request);
-			if (request.method === 'DELETE' && lose) {
-				lose = false;
-				throw new TransportError('network', 'connection reset');
-			}
-			return response;
-		};
+		const wrap = losingFirstAnswer('DELETE', new TransportError('network', 'connection reset'));
 		const { directory } = directoryOn(emulator, { wrap });
 		await directory.removeMember(victim.id);
 		expect(calls()).toEqual([

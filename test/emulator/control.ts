@@ -1,7 +1,7 @@
 /** EmulatorControl: what tests (and the HTTP control API) may read or change behind the APIs' back. */
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from './runtime';
-import { isPersonMember, type PersonRecord } from './store';
+import { isPersonMember, memberRecord, type PersonRecord } from './store';
 import { DEFAULT_BEHAVIOURS, ROLES, type EmulatorControl, type SeedMember } from './types';
 
 const ID_SEGMENT = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -71,22 +71,9 @@ export function createControl(rt: Runtime): EmulatorControl {
 			if (!m.email || !m.name) throw new Error('a member needs an email and a name');
 			assertRole(m.role);
 			if (rt.store.personByEmail(m.email)) throw new Error(`${m.email} already has an account`);
-			const at = rt.store.now();
 			const id = m.id ?? randomUUID();
 			if (rt.store.user(id)) throw new Error(`id ${id} is taken`);
-			rt.store.putUser({
-				id,
-				kind: 'member',
-				email: m.email.toLowerCase(),
-				name: m.name,
-				givenName: m.givenName,
-				familyName: m.familyName,
-				role: m.role,
-				active: m.active ?? true,
-				roleHidden: m.roleHidden ?? false,
-				created: at,
-				lastModified: at,
-			});
+			rt.store.putUser(memberRecord(m, id, rt.store.now()));
 			return id;
 		},
 		updateMember: (id, partial) => {

@@ -4,7 +4,15 @@
  * Listing stays O(page): SCIM pages slice an ordered id array, API pages binary-search a sequence.
  */
 import { randomUUID } from 'node:crypto';
-import type { GroupState, MemberState, Plan, Role, Seed, WorkspaceSnapshot } from './types';
+import type {
+	GroupState,
+	MemberState,
+	Plan,
+	Role,
+	Seed,
+	SeedMember,
+	WorkspaceSnapshot,
+} from './types';
 
 export interface PersonRecord {
 	readonly id: string;
@@ -74,6 +82,23 @@ export function normalizeId(raw: string): string | undefined {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** A member as seeded or added behind the APIs' back: active and visible unless it says not. */
+export function memberRecord(m: SeedMember, id: string, at: number): PersonRecord {
+	return {
+		id,
+		kind: 'member',
+		email: m.email.toLowerCase(),
+		name: m.name,
+		givenName: m.givenName,
+		familyName: m.familyName,
+		role: m.role,
+		active: m.active ?? true,
+		roleHidden: m.roleHidden ?? false,
+		created: at,
+		lastModified: at,
+	};
+}
+
 export function isPersonMember(user: UserRecord | undefined): user is PersonRecord {
 	return user?.kind === 'member';
 }
@@ -111,21 +136,7 @@ export class Workspace {
 			now,
 		);
 		const at = now();
-		for (const m of seed.members) {
-			ws.putUser({
-				id: m.id ?? randomUUID(),
-				kind: 'member',
-				email: m.email.toLowerCase(),
-				name: m.name,
-				givenName: m.givenName,
-				familyName: m.familyName,
-				role: m.role,
-				active: m.active ?? true,
-				roleHidden: m.roleHidden ?? false,
-				created: at,
-				lastModified: at,
-			});
-		}
+		for (const m of seed.members) ws.putUser(memberRecord(m, m.id ?? randomUUID(), at));
 		bots.forEach((b, i) => ws.putUser({ id: botIds[i], kind: 'bot', name: b.name }));
 		for (const g of seed.guests) {
 			ws.putUser({

@@ -9,7 +9,11 @@ import type {
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
 import { registerSecrets } from '../security/records';
-import { HarnessCredentialsHelper, type TestCredentials } from './credentialsHelper';
+import {
+	credentialExpressionResolver,
+	HarnessCredentialsHelper,
+	type TestCredentials,
+} from './credentialsHelper';
 import { HarnessNodeTypes, START_NODE_TYPE } from './nodeTypes';
 import { runWorkflow } from './runWorkflow';
 
@@ -58,18 +62,10 @@ export async function testCredential(
 				active: false,
 				nodeTypes: new HarnessNodeTypes({ [TESTER_TYPE]: tester }),
 			});
-			const resolve = (value: unknown): unknown =>
-				typeof value === 'string' && value.startsWith('=')
-					? workflow.expression.getSimpleParameterValue(
-							this.getNode(),
-							value,
-							'internal',
-							{ $credentials: credentials },
-							undefined,
-							'',
-						)
-					: value;
-			const request = resolveDeep(testRequest, resolve) as IHttpRequestOptions;
+			const request = resolveDeep(
+				testRequest,
+				credentialExpressionResolver(workflow, this.getNode(), credentials),
+			) as IHttpRequestOptions;
 			let result: CredentialTestResult;
 			try {
 				const response = (await this.helpers.httpRequestWithAuthentication.call(this, type, {

@@ -19,6 +19,25 @@ import { packageCredentialTypes } from './packageTypes';
 /** Credential values by credential type, e.g. `{ notionAdminApi: { token, baseUrl } }`. */
 export type TestCredentials = Record<string, ICredentialDataDecryptedObject>;
 
+/** Resolves `=…` values as n8n resolves a credential's expressions: with `$credentials` set. */
+export function credentialExpressionResolver(
+	workflow: Workflow,
+	node: INode,
+	credentials: ICredentialDataDecryptedObject,
+): (value: unknown) => unknown {
+	return (value) =>
+		typeof value === 'string' && value.startsWith('=')
+			? workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{ $credentials: credentials },
+					undefined,
+					'',
+				)
+			: value;
+}
+
 /**
  * Stands in for n8n's credential store: hands out the test values (with the type's defaults
  * filled in, as n8n does) and applies the type's `authenticate`. n8n's own test helper only
@@ -65,17 +84,10 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const { authenticate } = this.credentialType(typeName);
 		if (authenticate === undefined) return options;
 		if (typeof authenticate === 'function') return await authenticate(credentials, options);
-		const resolve = (value: unknown): unknown =>
-			typeof value === 'string' && value.startsWith('=') && workflow && node
-				? workflow.expression.getSimpleParameterValue(
-						node,
-						value,
-						'internal',
-						{ $credentials: credentials },
-						undefined,
-						'',
-					)
-				: value;
+		const resolve =
+			workflow && node
+				? credentialExpressionResolver(workflow, node, credentials)
+				: (value: unknown) => value;
 		const sections = authenticate.properties as Record<string, IDataObject | undefined>;
 		const target = options as unknown as Record<string, IDataObject | undefined>;
 		for (const section of ['headers', 'qs', 'body', 'auth']) {

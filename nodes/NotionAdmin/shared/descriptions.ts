@@ -101,3 +101,42 @@ export const guestsNotice = (displayOptions: IDisplayOptions): INodeProperties =
 	default: '',
 	displayOptions,
 });
+
+/** The Options collection of an operation. */
+export function optionsCollection(
+	displayOptions: IDisplayOptions,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options,
+	};
+}
+
+/** Return All and Limit of a Get Many operation, read back by `returnLimit`. */
+export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions,
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+		},
+	];
+}

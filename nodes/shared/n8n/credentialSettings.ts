@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from './credentialFields';
+
 export type NotionContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 export const API_CREDENTIAL = 'notionAdminApi';
 export const SCIM_CREDENTIAL = 'notionAdminScimApi';
 
-const DEFAULT_BASE_URL = 'https://api.notion.com';
 const DEFAULT_REQUESTS_PER_SECOND = 3;
 
 interface ApiCredential {

@@ -7,6 +7,7 @@ import { parseGroupFilter } from '../scim/filter';
 import { listResponse, pageOf, pageParams, parseJsonBody } from '../scim/list';
 import { applyGroupPatch, memberIds, parsePatchBody, type GroupDraft } from '../scim/patch';
 import { isPersonMember, normalizeId, type GroupRecord, type Workspace } from '../store';
+import { routeScimResource, type ScimResource } from './scimResource';
 import { userLocation } from './scimUsers';
 
 export const GROUP_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -76,34 +77,36 @@ function commit(ctx: RequestContext, base: GroupRecord, draft: GroupDraft): Grou
 	return next;
 }
 
-export function scimGroups(ctx: RequestContext): Answer {
-	const { store, method, baseUrl } = ctx;
-	const [, rawId, ...rest] = ctx.segments;
-	if (rest.length > 0) throw new ScimFailure(404, 'Not found');
-	if (rawId === undefined) {
-		if (method === 'GET') return list(ctx);
-		if (method !== 'POST') throw new ScimFailure(405, `${method} is not supported on /Groups`);
-		const draft = draftFromResource(ctx);
-		assertNameFree(store, draft.displayName);
-		const at = store.now();
-		const base = {
-			id: randomUUID(),
-			displayName: '',
-			members: new Set<string>(),
-			ownsPages: false,
-			created: at,
-			lastModified: at,
-		};
-		const created = commit(ctx, base, draft);
-		const location = `${baseUrl}/scim/v2/Groups/${created.id}`;
-		return json(201, renderGroup(created, store, baseUrl), { location });
-	}
-	const id = normalizeId(rawId);
-	const current = id === undefined ? undefined : store.group(id);
-	if (!current) throw new ScimFailure(404, `Group ${rawId} not found`);
-	const currentDraft = { displayName: current.displayName, members: [...current.members] };
-	if (method === 'GET') return json(200, renderGroup(current, store, baseUrl));
-	if (method === 'DELETE') {
+function create(ctx: RequestContext): Answer {
+	const { store, baseUrl } = ctx;
+	const draft = draftFromResource(ctx);
+	assertNameFree(store, draft.displayName);
+	const at = store.now();
+	const base = {
+		id: randomUUID(),
+		displayName: '',
+		members: new Set<string>(),
+		ownsPages: false,
+		created: at,
+		lastModified: at,
+	};
+	const created = commit(ctx, base, draft);
+	const location = `${baseUrl}/scim/v2/Groups/${created.id}`;
+	return json(201, renderGroup(created, store, baseUrl), { location });
+}
+
+const groups: ScimResource<GroupRecord> = {
+	name: 'Groups',
+	list,
+	create,
+	find({ store }, rawId) {
+		const id = normalizeId(rawId);
+		const current = id === undefined ? undefined : store.group(id);
+		if (!current) throw new ScimFailure(404, `Group ${rawId} not found`);
+		return current;
+	},
+	get: ({ store, baseUrl }, current) => json(200, renderGroup(current, store, baseUrl)),
+	remove({ store }, current) {
 		if (current.ownsPages) {
 			throw new ScimFailure(
 				400,
@@ -112,16 +115,27 @@ export function scimGroups(ctx: RequestContext): Answer {
 		}
 		store.deleteGroup(current.id);
 		return { status: 204 };
-	}
-	let draft: GroupDraft;
-	if (method === 'PATCH') {
-		const ops = parsePatchBody(parseJsonBody(ctx.rawBody));
-		draft = applyGroupPatch(currentDraft, ops, ctx.behaviours, activeMemberCheck(store));
-	} else if (method === 'PUT') draft = draftFromResource(ctx, currentDraft);
-	else throw new ScimFailure(405, `${method} is not supported on /Groups/{id}`);
-	if (draft.displayName !== current.displayName)
-		assertNameFree(store, draft.displayName, current.id);
-	return json(200, renderGroup(commit(ctx, current, draft), store, baseUrl));
+	},
+	update(ctx, current, method) {
+		const { store, baseUrl } = ctx;
+		const currentDraft = { displayName: current.displayName, members: [...current.members] };
+		const draft =
+			method === 'PATCH'
+				? applyGroupPatch(
+						currentDraft,
+						parsePatchBody(parseJsonBody(ctx.rawBody)),
+						ctx.behaviours,
+						activeMemberCheck(store),
+					)
+				: draftFromResource(ctx, currentDraft);
+		if (draft.displayName !== current.displayName)
+			assertNameFree(store, draft.displayName, current.id);
+		return json(200, renderGroup(commit(ctx, current, draft), store, baseUrl));
+	},
+};
+
+export function scimGroups(ctx: RequestContext): Answer {
+	return routeScimResource(ctx, groups);
 }
 
 function list(ctx: RequestContext): Answer {

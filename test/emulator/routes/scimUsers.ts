@@ -13,6 +13,7 @@ import {
 } from '../scim/patch';
 import { isPersonMember, normalizeId, type PersonRecord, type Workspace } from '../store';
 import { randomUUID } from 'node:crypto';
+import { routeScimResource, type ScimResource } from './scimResource';
 
 export const USER_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
@@ -116,34 +117,34 @@ function commit(ctx: RequestContext, current: PersonRecord, draft: UserDraft): P
 	return next;
 }
 
-export function scimUsers(ctx: RequestContext): Answer {
-	const { store, method, baseUrl } = ctx;
-	const [, rawId, ...rest] = ctx.segments;
-	if (rest.length > 0) throw new ScimFailure(404, 'Not found');
-	if (rawId === undefined) {
-		if (method === 'GET') return list(ctx);
-		if (method === 'POST') return create(ctx);
-		throw new ScimFailure(405, `${method} is not supported on /Users`);
-	}
-	const current = findMember(store, rawId);
-	if (method === 'GET') return json(200, renderUser(current, baseUrl));
-	if (method === 'DELETE') {
+const users: ScimResource<PersonRecord> = {
+	name: 'Users',
+	list,
+	create,
+	find: ({ store }, rawId) => findMember(store, rawId),
+	get: ({ baseUrl }, current) => json(200, renderUser(current, baseUrl)),
+	remove(ctx, current) {
 		assertNotTokenOwner(ctx, current.id);
-		store.removeMember(current, ctx.behaviours.deletedUserLookup);
+		ctx.store.removeMember(current, ctx.behaviours.deletedUserLookup);
 		return { status: 204 };
-	}
-	let draft: UserDraft;
-	if (method === 'PATCH')
-		draft = applyUserPatch(
-			draftOf(current),
-			parsePatchBody(parseJsonBody(ctx.rawBody)),
-			ctx.behaviours,
-		);
-	else if (method === 'PUT') draft = draftFromResource(ctx.rawBody, draftOf(current), ctx);
-	else throw new ScimFailure(405, `${method} is not supported on /Users/{id}`);
-	assertNotTokenOwner(ctx, current.id, draft);
-	assertEmailFree(store, draft.email, current.id);
-	return json(200, renderUser(commit(ctx, current, draft), baseUrl));
+	},
+	update(ctx, current, method) {
+		const draft =
+			method === 'PATCH'
+				? applyUserPatch(
+						draftOf(current),
+						parsePatchBody(parseJsonBody(ctx.rawBody)),
+						ctx.behaviours,
+					)
+				: draftFromResource(ctx.rawBody, draftOf(current), ctx);
+		assertNotTokenOwner(ctx, current.id, draft);
+		assertEmailFree(ctx.store, draft.email, current.id);
+		return json(200, renderUser(commit(ctx, current, draft), ctx.baseUrl));
+	},
+};
+
+export function scimUsers(ctx: RequestContext): Answer {
+	return routeScimResource(ctx, users);
 }
 
 function list(ctx: RequestContext): Answer {

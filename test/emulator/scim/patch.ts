@@ -4,7 +4,7 @@
  */
 import { ScimFailure } from '../errors';
 import { normalizeId } from '../store';
-import { ROLES, type Behaviours, type Role } from '../types';
+import { ROLES, type Behaviours, type MemberState, type Role } from '../types';
 import { parseScimFilter } from './filter';
 
 export const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -122,14 +122,8 @@ export function primaryEmail(v: unknown): string {
 	return email(isObject(entry) ? entry.value : undefined, 'emails.value');
 }
 
-export interface UserDraft {
-	email: string;
-	name: string;
-	givenName?: string;
-	familyName?: string;
-	role: Role;
-	active: boolean;
-}
+/** What a SCIM write may set on a member: its state but for the id and the hidden role. */
+export type UserDraft = Omit<MemberState, 'id' | 'roleHidden'>;
 
 /** Notion keeps a single name: given/family names without a formatted one make it up. */
 function setNameParts(draft: UserDraft, parts: Record<string, unknown>): void {

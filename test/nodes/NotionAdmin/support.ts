@@ -7,90 +7,30 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { startEmulator } from '../../emulator';
 import type { Emulator, EmulatorOptions, Seed } from '../../emulator/types';
 import { emulatorCredentials, packageNodeType, runNode } from '../../harness';
+import { acmeIds, acmeSeed } from '../acmeWorkspace';
 
 export const ids = {
-	ada: '11111111-1111-4111-8111-111111111111',
-	grace: '22222222-2222-4222-8222-222222222222',
-	alan: '33333333-3333-4333-8333-333333333333',
-	katherine: '44444444-4444-4444-8444-444444444444',
-	linus: '55555555-5555-4555-8555-555555555555',
-	bot: '66666666-6666-4666-8666-666666666666',
-	guest: '77777777-7777-4777-8777-777777777777',
+	...acmeIds,
 	engineering: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
 	design: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
 	absent: '99999999-9999-4999-8999-999999999999',
 };
 
-/** Ada owns the SCIM token; Linus is deactivated; Design owns pages (so it cannot be deleted). */
+/** Acme with two groups; Design owns pages (so it cannot be deleted). */
 export function smallSeed(): Seed {
-	return {
-		workspace: {
-			id: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
-			name: 'Acme',
-			plan: 'enterprise',
-			emailCapability: true,
+	return acmeSeed({ api: 'secret_admin-node-test', scim: 'scim-admin-node-test' }, [
+		{
+			id: ids.engineering,
+			displayName: 'Engineering',
+			memberEmails: ['ada@acme.test', 'grace@acme.test'],
 		},
-		tokens: { api: 'secret_admin-node-test', scim: 'scim-admin-node-test' },
-		scimTokenOwnerId: ids.ada,
-		members: [
-			{
-				id: ids.ada,
-				email: 'ada@acme.test',
-				name: 'Ada Lovelace',
-				givenName: 'Ada',
-				familyName: 'Lovelace',
-				role: 'owner',
-			},
-			{
-				id: ids.grace,
-				email: 'grace@acme.test',
-				name: 'Grace Hopper',
-				givenName: 'Grace',
-				familyName: 'Hopper',
-				role: 'member',
-			},
-			{
-				id: ids.alan,
-				email: 'alan@acme.test',
-				name: 'Alan Turing',
-				givenName: 'Alan',
-				familyName: 'Turing',
-				role: 'membership_admin',
-			},
-			{
-				id: ids.katherine,
-				email: 'katherine@acme.test',
-				name: 'Katherine Johnson',
-				givenName: 'Katherine',
-				familyName: 'Johnson',
-				role: 'restricted_member',
-			},
-			{
-				id: ids.linus,
-				email: 'linus@acme.test',
-				name: 'Linus Torvalds',
-				givenName: 'Linus',
-				familyName: 'Torvalds',
-				role: 'member',
-				active: false,
-			},
-		],
-		bots: [{ id: ids.bot, name: 'Notion Admin integration' }],
-		guests: [{ id: ids.guest, email: 'gus@partner.test', name: 'Gus Guest' }],
-		groups: [
-			{
-				id: ids.engineering,
-				displayName: 'Engineering',
-				memberEmails: ['ada@acme.test', 'grace@acme.test'],
-			},
-			{
-				id: ids.design,
-				displayName: 'Design',
-				memberEmails: ['katherine@acme.test'],
-				ownsPages: true,
-			},
-		],
-	};
+		{
+			id: ids.design,
+			displayName: 'Design',
+			memberEmails: ['katherine@acme.test'],
+			ownsPages: true,
+		},
+	]);
 }
 
 /** An emulator without rate limiting (only the rate-limit test turns it on). */

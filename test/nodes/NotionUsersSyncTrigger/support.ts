@@ -10,34 +10,13 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 import { startEmulator } from '../../emulator';
 import type { Emulator, FaultKind, Seed } from '../../emulator/types';
 import { createPollHarness, emulatorCredentials, packageNodeType, type PollHarness } from '../../harness';
+import { acmeIds, acmeSeed } from '../acmeWorkspace';
 
-export const ids = {
-	ada: '11111111-1111-4111-8111-111111111111',
-	grace: '22222222-2222-4222-8222-222222222222',
-	alan: '33333333-3333-4333-8333-333333333333',
-	katherine: '44444444-4444-4444-8444-444444444444',
-	linus: '55555555-5555-4555-8555-555555555555',
-	bot: '66666666-6666-4666-8666-666666666666',
-	guest: '77777777-7777-4777-8777-777777777777',
-};
+export const ids = acmeIds;
 
-/** Ada owns the SCIM token; Linus is deactivated; one bot, one guest. */
+/** Acme without groups. */
 export function syncSeed(): Seed {
-	return {
-		workspace: { id: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', name: 'Acme', plan: 'enterprise', emailCapability: true },
-		tokens: { api: 'secret_sync-trigger-test', scim: 'scim-sync-trigger-test' },
-		scimTokenOwnerId: ids.ada,
-		members: [
-			{ id: ids.ada, email: 'ada@acme.test', name: 'Ada Lovelace', givenName: 'Ada', familyName: 'Lovelace', role: 'owner' },
-			{ id: ids.grace, email: 'grace@acme.test', name: 'Grace Hopper', givenName: 'Grace', familyName: 'Hopper', role: 'member' },
-			{ id: ids.alan, email: 'alan@acme.test', name: 'Alan Turing', givenName: 'Alan', familyName: 'Turing', role: 'membership_admin' },
-			{ id: ids.katherine, email: 'katherine@acme.test', name: 'Katherine Johnson', givenName: 'Katherine', familyName: 'Johnson', role: 'restricted_member' },
-			{ id: ids.linus, email: 'linus@acme.test', name: 'Linus Torvalds', givenName: 'Linus', familyName: 'Torvalds', role: 'member', active: false },
-		],
-		bots: [{ id: ids.bot, name: 'Notion Admin integration' }],
-		guests: [{ id: ids.guest, email: 'gus@partner.test', name: 'Gus Guest' }],
-		groups: [],
-	};
+	return acmeSeed({ api: 'secret_sync-trigger-test', scim: 'scim-sync-trigger-test' });
 }
 
 /** No rate limit in the emulator: these tests are about correctness, not pacing. */

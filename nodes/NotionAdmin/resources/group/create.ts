@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { groupJson } from '../../shared/output';
 import { parseUsers, requireUserIds } from '../../shared/users';
@@ -18,25 +19,17 @@ export const description: INodeProperties[] = [
 		description: 'Name of the new group',
 		displayOptions: showOnlyForGroupCreate,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForGroupCreate,
-		options: [
-			{
-				displayName: 'Members',
-				name: 'members',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ada@example.com, grace@example.com',
-				description:
-					'Workspace members to put in the group: user IDs or emails, separated by commas, or an array from an expression',
-			},
-		],
-	},
+	optionsCollection(showOnlyForGroupCreate, [
+		{
+			displayName: 'Members',
+			name: 'members',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ada@example.com, grace@example.com',
+			description:
+				'Workspace members to put in the group: user IDs or emails, separated by commas, or an array from an expression',
+		},
+	]),
 ];
 
 export const execute = perItem({

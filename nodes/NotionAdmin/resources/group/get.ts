@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { groupLocator, rawOption } from '../../shared/descriptions';
+import { groupLocator, optionsCollection, rawOption } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { rawParameter } from '../../shared/parameters';
 import { findGroup, groupNotFound, readGroupRef } from '../../shared/locators';
@@ -10,15 +10,7 @@ const showOnlyForGroupGet = { show: { resource: ['group'], operation: ['get'] } 
 
 export const description: INodeProperties[] = [
 	groupLocator(showOnlyForGroupGet),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForGroupGet,
-		options: [rawOption('SCIM group')],
-	},
+	optionsCollection(showOnlyForGroupGet, [rawOption('SCIM group')]),
 ];
 
 export const execute = perItem({

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { rawOption } from '../../shared/descriptions';
+import { optionsCollection, rawOption, returnAllAndLimit } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { groupJson } from '../../shared/output';
 import { rawParameter, returnLimit } from '../../shared/parameters';
@@ -9,23 +9,7 @@ import { requireName } from '../../shared/validate';
 const showOnlyForGroupGetMany = { show: { resource: ['group'], operation: ['getAll'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: showOnlyForGroupGetMany,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForGroupGetMany.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(showOnlyForGroupGetMany),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -44,15 +28,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForGroupGetMany,
-		options: [rawOption('SCIM group')],
-	},
+	optionsCollection(showOnlyForGroupGetMany, [rawOption('SCIM group')]),
 ];
 
 export const execute = perItem({

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NotionAdminError } from '../../../shared/connector/errors';
 import { toNodeError } from '../../../shared/n8n/toNodeError';
 import type { NewMember } from '../../../shared/connector/model';
-import { guestsNotice } from '../../shared/descriptions';
+import { guestsNotice, optionsCollection } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { memberJson } from '../../shared/output';
 import { optionParameter } from '../../shared/parameters';
@@ -77,23 +77,15 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForUserCreate,
-		options: [
-			{
-				displayName: 'If Already a Member',
-				name: 'ifAlreadyMember',
-				type: 'options',
-				default: 'returnExisting',
-				options: [...ifAlreadyMemberOptions],
-			},
-		],
-	},
+	optionsCollection(showOnlyForUserCreate, [
+		{
+			displayName: 'If Already a Member',
+			name: 'ifAlreadyMember',
+			type: 'options',
+			default: 'returnExisting',
+			options: [...ifAlreadyMemberOptions],
+		},
+	]),
 ];
 
 export const execute = perItem({

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { rawOption, userLocator } from '../../shared/descriptions';
+import { optionsCollection, rawOption, userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { rawParameter } from '../../shared/parameters';
 import { findUser, readUserRef, userNotFound } from '../../shared/locators';
@@ -10,15 +10,7 @@ const showOnlyForUserGet = { show: { resource: ['user'], operation: ['get'] } };
 
 export const description: INodeProperties[] = [
 	userLocator(showOnlyForUserGet),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForUserGet,
-		options: [rawOption('SCIM user or API user object')],
-	},
+	optionsCollection(showOnlyForUserGet, [rawOption('SCIM user or API user object')]),
 ];
 
 export const execute = perItem({

@@ -1,7 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Member } from '../../../shared/connector/model';
-import { guestsNotice, rawOption } from '../../shared/descriptions';
+import {
+	guestsNotice,
+	optionsCollection,
+	rawOption,
+	returnAllAndLimit,
+} from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { memberJson } from '../../shared/output';
 import { booleanParameter, rawParameter, returnLimit } from '../../shared/parameters';
@@ -11,23 +16,7 @@ const showOnlyForUserGetMany = { show: { resource: ['user'], operation: ['getAll
 
 export const description: INodeProperties[] = [
 	guestsNotice(showOnlyForUserGetMany),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: showOnlyForUserGetMany,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...showOnlyForUserGetMany.show, returnAll: [false] } },
-	},
+	...returnAllAndLimit(showOnlyForUserGetMany),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -53,25 +42,17 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForUserGetMany,
-		options: [
-			{
-				displayName: 'Include Deactivated',
-				name: 'includeDeactivated',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include members SCIM reports as deactivated (the standard API cannot tell, so it lists everyone)',
-			},
-			rawOption('SCIM user or API user object'),
-		],
-	},
+	optionsCollection(showOnlyForUserGetMany, [
+		{
+			displayName: 'Include Deactivated',
+			name: 'includeDeactivated',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to include members SCIM reports as deactivated (the standard API cannot tell, so it lists everyone)',
+		},
+		rawOption('SCIM user or API user object'),
+	]),
 ];
 
 export const execute = perItem({

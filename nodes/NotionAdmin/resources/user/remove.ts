@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { NotionAdminError } from '../../../shared/connector/errors';
 import { toNodeError } from '../../../shared/n8n/toNodeError';
-import { userLocator } from '../../shared/descriptions';
+import { optionsCollection, userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { readUserRef, userIdOf, userNotFound } from '../../shared/locators';
 import { optionParameter } from '../../shared/parameters';
@@ -32,23 +32,15 @@ export const description: INodeProperties[] = [
 		displayOptions: showOnlyForUserRemove,
 	},
 	userLocator(showOnlyForUserRemove),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForUserRemove,
-		options: [
-			{
-				displayName: 'If Not Found',
-				name: 'ifNotFound',
-				type: 'options',
-				default: 'succeed',
-				options: [...ifNotFoundOptions],
-			},
-		],
-	},
+	optionsCollection(showOnlyForUserRemove, [
+		{
+			displayName: 'If Not Found',
+			name: 'ifNotFound',
+			type: 'options',
+			default: 'succeed',
+			options: [...ifNotFoundOptions],
+		},
+	]),
 ];
 
 export const execute = perItem({

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { summarizeLicenses } from '../../../shared/connector/licenseSummary';
+import { optionsCollection } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { booleanParameter } from '../../shared/parameters';
 
@@ -9,23 +10,15 @@ const showOnlyForLicenseSummary = {
 };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForLicenseSummary,
-		options: [
-			{
-				displayName: 'Include Members',
-				name: 'includeMembers',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to add every listed member to the summary under "members"',
-			},
-		],
-	},
+	optionsCollection(showOnlyForLicenseSummary, [
+		{
+			displayName: 'Include Members',
+			name: 'includeMembers',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add every listed member to the summary under "members"',
+		},
+	]),
 ];
 
 export const execute = perItem({

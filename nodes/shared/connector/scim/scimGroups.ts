@@ -1,6 +1,7 @@
 /** Workspace groups over SCIM 2.0 (`/Groups`), including batched membership PATCHes. */
 import { NotionAdminError } from '../errors';
 import { createOnce } from '../http/createOnce';
+import { nullWhenNotFound } from '../nullWhenNotFound';
 import { RequestFailure } from '../http/responseError';
 import type { Group } from '../model';
 import { eqFilter } from './filter';
@@ -50,13 +51,10 @@ export class ScimGroups {
 	}
 
 	async get(id: string, raw = false): Promise<Group | null> {
-		try {
+		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Groups/${id}`));
 			return scimGroupToGroup(json, raw);
-		} catch (error) {
-			if (error instanceof NotionAdminError && error.kind === 'not_found') return null;
-			throw error;
-		}
+		});
 	}
 
 	async require(id: string): Promise<Group> {

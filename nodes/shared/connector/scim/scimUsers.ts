@@ -1,8 +1,9 @@
 /** Workspace members over SCIM 2.0 (`/Users`). */
 import type { DeadlineStop } from '../deadlineStop';
-import type { ListingCursor, ListOptions } from '../directory';
+import type { ListOptions, ResumableListing } from '../directory';
 import { NotionAdminError } from '../errors';
 import { createOnce } from '../http/createOnce';
+import { nullWhenNotFound } from '../nullWhenNotFound';
 import type { Member, MemberChanges, NewMember } from '../model';
 import { eqFilter } from './filter';
 import { scimUserToMember } from './mapScim';
@@ -11,14 +12,8 @@ import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from './schemas';
 import { listResources } from './listResources';
 
-export interface ScimMemberListing {
-	members: Member[];
-	pages: number;
-	consistent: boolean;
-	complete: boolean;
-	resume?: ListingCursor;
-	restarted: boolean;
-}
+/** A listing as the directory returns it, before it says which source served it. */
+export type ScimMemberListing = Omit<ResumableListing, 'via'>;
 
 export class ScimUsers {
 	constructor(private readonly context: ScimContext) {}
@@ -55,13 +50,10 @@ export class ScimUsers {
 	}
 
 	async get(id: string, raw = false): Promise<Member | null> {
-		try {
+		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Users/${id}`));
 			return scimUserToMember(json, raw);
-		} catch (error) {
-			if (error instanceof NotionAdminError && error.kind === 'not_found') return null;
-			throw error;
-		}
+		});
 	}
 
 	async findByEmail(email: string, raw = false): Promise<Member | null> {

@@ -1,19 +1,14 @@
 /** Workspace users through the standard API (read-only: the API cannot change members). */
 import type { Client, ListUsersResponse } from '@notionhq/client';
 import { isDeadlineStop, type DeadlineStop } from '../deadlineStop';
-import type { ListingCursor, ListOptions } from '../directory';
+import type { ListOptions, ResumableListing } from '../directory';
 import { NotionAdminError } from '../errors';
 import type { Member } from '../model';
+import { nullWhenNotFound } from '../nullWhenNotFound';
 import { apiUserToMember } from './mapApiUser';
 
-export interface ApiMemberListing {
-	members: Member[];
-	pages: number;
-	consistent: boolean;
-	complete: boolean;
-	resume?: ListingCursor;
-	restarted: boolean;
-}
+/** A listing as the directory returns it, before it says which source served it. */
+export type ApiMemberListing = Omit<ResumableListing, 'via'>;
 
 export class ApiUsers {
 	constructor(
@@ -74,12 +69,9 @@ export class ApiUsers {
 	}
 
 	async get(id: string, raw = false): Promise<Member | null> {
-		try {
-			return apiUserToMember(await this.clientFor().users.retrieve({ user_id: id }), raw);
-		} catch (error) {
-			if (error instanceof NotionAdminError && error.kind === 'not_found') return null;
-			throw error;
-		}
+		return nullWhenNotFound(async () =>
+			apiUserToMember(await this.clientFor().users.retrieve({ user_id: id }), raw),
+		);
 	}
 }
 
