@@ -30,6 +30,7 @@ describe('toNodeError', () => {
 			3,
 		);
 		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as NodeOperationError).type).toBe('invalid_input');
 		expect(error.message).toBe('Email "ada@" is not valid');
 		expect(error.description).toContain('Give a full address');
 		expect(error.description).toContain('email');

@@ -4,6 +4,7 @@
  * `{ error, ... }` item.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { NotionDirectory } from '../../shared/connector/directory';
 import { toNodeError } from '../../shared/n8n/toNodeError';
@@ -39,7 +40,9 @@ export function failureJson(nodeError: ReturnType<typeof toNodeError>): IDataObj
 	const json: IDataObject = { error: nodeError.message };
 	if (nodeError.description) json.description = nodeError.description;
 	const details = nodeError.errorResponse;
+	// An API failure carries its kind in the connector's details; failed input checks in `type`.
 	if (typeof details?.kind === 'string') json.kind = details.kind;
+	else if (nodeError instanceof NodeOperationError && nodeError.type) json.kind = nodeError.type;
 	if (details?.applied !== undefined) json.applied = details.applied;
 	return json;
 }

@@ -3,13 +3,12 @@
  * the connector's; this file only turns their failure into an n8n error that names the item
  * and the field the user has to fix.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
 import { NotionAdminError } from '../../shared/connector/errors';
 import type { WritableRole } from '../../shared/connector/model';
 import * as check from '../../shared/connector/validate';
-import { toNodeError } from '../../shared/n8n/toNodeError';
+import { invalidInputError, toNodeError } from '../../shared/n8n/toNodeError';
 
 /** For the pickers' "By ID" mode in the editor: a UUID with or without dashes. */
 export const ID_PATTERN =
@@ -22,10 +21,12 @@ export function invalidInput(
 	problem: string,
 	description: string,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
-		itemIndex,
+	return invalidInputError(
+		ctx.getNode(),
+		`${field}: ${problem} [item ${itemIndex}]`,
 		description,
-	});
+		itemIndex,
+	);
 }
 
 function atItem<T>(ctx: IExecuteFunctions, itemIndex: number, field: string, run: () => T): T {

@@ -4,6 +4,19 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { NotionAdminError } from '../connector/errors';
 
 /**
+ * Input the user has to fix: an operational error (no API was at fault) whose `type` is the
+ * connector's kind, so a failed item says `invalid_input` like every other failure says its kind.
+ */
+export function invalidInputError(
+	node: INode,
+	message: string,
+	description: string,
+	itemIndex?: number,
+): NodeOperationError {
+	return new NodeOperationError(node, message, { itemIndex, description, type: 'invalid_input' });
+}
+
+/**
  * Turns whatever a node operation threw into the error n8n shows. Only the connector's
  * token-free fields are passed on, never an underlying request error (its config carries
  * the Authorization header).
@@ -16,10 +29,12 @@ export function toNodeError(
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	if (error instanceof NotionAdminError) {
 		if (error.kind === 'invalid_input') {
-			return new NodeOperationError(node, error.message, {
+			return invalidInputError(
+				node,
+				error.message,
+				error.field ? `${error.hint} (field: ${error.field})` : error.hint,
 				itemIndex,
-				description: error.field ? `${error.hint} (field: ${error.field})` : error.hint,
-			});
+			);
 		}
 		return new NodeApiError(node, safeDetails(error), {
 			message: error.message,

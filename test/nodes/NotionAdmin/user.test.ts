@@ -121,6 +121,37 @@ describe('User → Create', () => {
 		expect(pairedOf(run.items)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
+	it.each([
+		['a bad email', create({ email: 'nope', role: 'member' }), /^Email: /],
+		['an unknown role', create({ email: 'hedy@acme.test', role: '={{ "emperor" }}' }), /^Role: /],
+		[
+			'a switch set to text',
+			{ resource: 'user', operation: 'getAll', returnAll: '={{ "false" }}', limit: 2 },
+			/^Return All: the text "false" is not true or false/,
+		],
+		[
+			'a users entry that is neither an ID nor an email',
+			{ resource: 'group', operation: 'addMembers', group: byId(ids.engineering), users: 'nobody' },
+			/^Users: /,
+		],
+	])(
+		'with continue-on-fail, %s fails the item as invalid_input',
+		async (_case, parameters, message) => {
+			emulator.control.resetLog();
+			const run = await runAdmin(emulator, parameters, { continueOnFail: true });
+
+			expectSuccess(run);
+			expect(jsonOf(run.items)).toEqual([
+				{
+					error: expect.stringMatching(message),
+					description: expect.any(String),
+					kind: 'invalid_input',
+				},
+			]);
+			expect(apiRequests(emulator)).toEqual([]);
+		},
+	);
+
 	it('rejects an unknown role given by an expression', async () => {
 		const run = await runAdmin(
 			emulator,
