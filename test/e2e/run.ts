@@ -2,11 +2,14 @@
  * `npm run test:e2e`: the package in a real n8n 2.41.1 (docs/n8n.md). Headless runs of the
  * example workflows with `n8n execute`, then the server: the shipped webhooks, published sync
  * triggers polling the emulator, and a screenshot of the node in the editor.
+ *
+ * The screenshots go to .cache/n8n/screenshots/, so a run (in CI too) leaves the git tree as it
+ * was; `--update-screenshots` (or UPDATE_SCREENSHOTS=1) writes them to docs/screenshots/.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildPackage } from '../../scripts/n8n/runtime';
+import { buildPackage, cacheDir, repoRoot } from '../../scripts/n8n/runtime';
 import { loadExamples, prepareN8n, startWorkspaces, stopWorkspaces } from '../../scripts/n8n/setup';
 import { Checks, expect } from './checks';
 import { headlessChecks } from './headless';
@@ -15,8 +18,22 @@ import { e2eWorkflows } from './workflows';
 
 const checks = new Checks();
 
+const UPDATE_SCREENSHOTS = '--update-screenshots';
+
+function screenshotFolder(args: string[]): string {
+	const unknown = args.filter((arg) => arg !== UPDATE_SCREENSHOTS);
+	if (unknown.length > 0) {
+		throw new Error(
+			`unknown argument ${unknown.join(' ')} (the only one is ${UPDATE_SCREENSHOTS})`,
+		);
+	}
+	const update = args.includes(UPDATE_SCREENSHOTS) || process.env.UPDATE_SCREENSHOTS === '1';
+	return update ? path.join(repoRoot, 'docs', 'screenshots') : path.join(cacheDir, 'screenshots');
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
+	const screenshots = screenshotFolder(process.argv.slice(2));
 	const examples = loadExamples();
 	const workflows = e2eWorkflows(examples);
 	await buildPackage();
@@ -27,7 +44,7 @@ async function main(): Promise<void> {
 			workspaces,
 			workflows: [...Object.values(examples), ...Object.values(workflows)],
 		});
-		const context = { checks, home, workspaces, examples, workflows };
+		const context = { checks, home, workspaces, examples, workflows, screenshots };
 		await checks.check(
 			'the packed package is installed in .n8n/nodes without a second n8n-workflow',
 			() => {

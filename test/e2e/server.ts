@@ -12,7 +12,6 @@ import type { E2eContext } from './context';
 import { nodeNamed, pinnedBody } from './workflows';
 import { activeCount, groupEmails, memberByEmail, scimListings } from './workspaceState';
 
-const SCREENSHOTS = path.join(repoRoot, 'docs', 'screenshots');
 /** A poll every minute at a random second, plus the time the poll and its execution take. */
 const POLL_WAIT_MS = 150_000;
 
@@ -43,6 +42,7 @@ export async function serverChecks({
 	workspaces: { acme },
 	examples,
 	workflows,
+	screenshots,
 }: E2eContext): Promise<void> {
 	console.log('Server (n8n start):');
 	const n8n = await N8nServer.start(home, log);
@@ -64,7 +64,7 @@ export async function serverChecks({
 
 		// Before anything is published: a published workflow opens with a checklist over the canvas.
 		await checks.check(
-			'editor: the onboarding example on the canvas and its Notion Admin node panel (docs/screenshots/)',
+			`editor: the onboarding example on the canvas and its Notion Admin node panel (${path.relative(repoRoot, screenshots)}/)`,
 			async () => {
 				const example = examples['hr-onboarding'];
 				const node = nodeNamed(example, 'Create Notion member');
@@ -74,13 +74,13 @@ export async function serverChecks({
 						expectText: example.nodes
 							.filter((candidate) => !candidate.type.endsWith('.stickyNote'))
 							.map((candidate) => candidate.name),
-						file: path.join(SCREENSHOTS, 'hr-onboarding-workflow.png'),
+						file: path.join(screenshots, 'hr-onboarding-workflow.png'),
 					},
 					{
 						route: `/workflow/${example.id}/${node.id}`,
 						scope: '[data-test-id="ndv"]',
 						expectText: [node.name, 'Resource', 'Operation', 'Email', 'Role'],
-						file: path.join(SCREENSHOTS, 'notion-admin-node.png'),
+						file: path.join(screenshots, 'notion-admin-node.png'),
 					},
 				]);
 			},
