@@ -5,7 +5,7 @@ import path from 'node:path';
 import { appDir, cacheDir, installMarker, n8nBin, N8N_VERSION, node24Bin, repoRoot } from './paths';
 import { log, mustRun, type Log } from './process';
 
-export function isN8nInstalled(): boolean {
+function isN8nInstalled(): boolean {
 	return (
 		existsSync(installMarker) &&
 		readFileSync(installMarker, 'utf8').trim() === N8N_VERSION &&

@@ -3,7 +3,7 @@
  * package installed the way n8n installs a community package, CLI helpers and the server.
  * Facts behind every step: ../shared/reference/n8n-runtime.md.
  */
-export { buildPackage, ensureN8n, isN8nInstalled, packPackage } from './install';
+export { buildPackage, ensureN8n, packPackage } from './install';
 export { N8nHome, type CredentialImport } from './home';
 export { cacheDir, N8N_VERSION, repoRoot } from './paths';
 export { delay, freePort, log, waitFor, type Log } from './process';

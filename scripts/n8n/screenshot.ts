@@ -12,7 +12,7 @@ import { delay, freePort, N8nRest, OWNER, type Log, log, waitFor } from './runti
 const CHROMIUM = '/usr/bin/chromium';
 
 /** Installs Debian's chromium when it is missing (needs root; CI images run as root). */
-export function ensureChromium(say: Log = log): string {
+function ensureChromium(say: Log = log): string {
 	if (spawnSync(CHROMIUM, ['--version']).status === 0) return CHROMIUM;
 	say('chromium not found: apt-get install -y chromium');
 	const install = () =>

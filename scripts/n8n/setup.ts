@@ -23,7 +23,7 @@ import {
 	type Log,
 } from './runtime';
 
-export const examplesDir = path.join(repoRoot, 'examples');
+const examplesDir = path.join(repoRoot, 'examples');
 
 export interface WorkflowNode {
 	id: string;
@@ -72,7 +72,7 @@ export interface Workspaces {
 	globex: Emulator;
 }
 
-export function globexSeed(): Seed {
+function globexSeed(): Seed {
 	const seed = JSON.parse(
 		JSON.stringify(generateSeed({ members: 12, deactivated: 1, groups: 2, seed: 7 })).replaceAll(
 			'@acme.test',
@@ -105,7 +105,7 @@ const CREDENTIAL_WORKSPACE: Record<string, keyof Workspaces> = {
 };
 
 /** The credentials the examples name, pointed at the emulators (tokens are never printed). */
-export function exampleCredentials(
+function exampleCredentials(
 	examples: Record<string, Workflow>,
 	workspaces: Workspaces,
 ): CredentialImport[] {

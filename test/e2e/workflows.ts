@@ -5,7 +5,7 @@
 import type { Workflow, WorkflowNode } from '../../scripts/n8n/setup';
 
 /** Fixed 16-character id of an example's e2e variant. */
-export function e2eId(exampleId: string): string {
+function e2eId(exampleId: string): string {
 	return `e2eX${exampleId.slice(4)}`;
 }
 
@@ -20,7 +20,7 @@ export function nodeNamed(workflow: Workflow, name: string): WorkflowNode {
  * is replaced by a node of the same name, so every expression that names it still works: a
  * webhook becomes a Set node that outputs its pinned request, a schedule a pass-through.
  */
-export function startManually(example: Workflow, triggerName: string): Workflow {
+function startManually(example: Workflow, triggerName: string): Workflow {
 	const trigger = nodeNamed(example, triggerName);
 	const pinned = example.pinData[triggerName]?.[0]?.json;
 	const standIn: WorkflowNode = pinned
@@ -65,7 +65,7 @@ export function startManually(example: Workflow, triggerName: string): Workflow 
  * The weekly report's trigger (same credentials) in Changes mode, polling every minute (the
  * shortest interval n8n accepts): the server test changes the workspace between two polls.
  */
-export function memberChangesWorkflow(weeklyReport: Workflow): Workflow {
+function memberChangesWorkflow(weeklyReport: Workflow): Workflow {
 	const trigger = weeklyReport.nodes.find((node) => node.type.endsWith('.notionUsersSyncTrigger'));
 	if (!trigger) throw new Error(`${weeklyReport.name} has no Notion Users Sync Trigger`);
 	const changes: WorkflowNode = {
@@ -94,7 +94,7 @@ export function memberChangesWorkflow(weeklyReport: Workflow): Workflow {
 }
 
 /** The workflow with every Notion node switched to other credentials (e.g. a workspace without SCIM). */
-export function withCredentials(
+function withCredentials(
 	workflow: Workflow,
 	id: string,
 	credentials: WorkflowNode['credentials'],

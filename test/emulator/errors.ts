@@ -41,7 +41,7 @@ export type ScimType =
 	| 'invalidVers'
 	| 'sensitive';
 
-export const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
+const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /** Thrown inside SCIM handlers; the router turns it into an answer. */
 export class ScimFailure extends Error {

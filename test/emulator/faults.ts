@@ -3,7 +3,7 @@ import { prng } from './prng';
 import { ALL_FAULT_KINDS, type FaultKind } from './types';
 
 /** 'hang' is left out of random draws unless asked for: it costs the client a full timeout. */
-export const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = ALL_FAULT_KINDS.filter(
+const DEFAULT_RANDOM_KINDS: readonly FaultKind[] = ALL_FAULT_KINDS.filter(
 	(k) => k !== 'hang',
 );
 

@@ -2,7 +2,7 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from './index';
 
 export const NOTION_VERSION = '2022-06-28';
-export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const NOTION_EXT = 'urn:ietf:params:scim:schemas:extension:notion:2.0:User';
 export const SCIM_ERROR = 'urn:ietf:params:scim:api:messages:2.0:Error';
 

@@ -17,7 +17,7 @@ export const START_NODE_TYPE = 'n8n-nodes-base.manualTrigger';
  * A copy of n8n's Manual Trigger (so workflows exported from n8n run unchanged) that can
  * also emit given items through its `items` parameter, to feed the node under test.
  */
-export class HarnessStart implements INodeType {
+class HarnessStart implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'When clicking ‘Execute workflow’',
 		name: 'manualTrigger',

@@ -17,7 +17,7 @@ interface PackageJson {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const packageJson = require(join(PACKAGE_ROOT, 'package.json')) as PackageJson;
 
-export const PACKAGE_NAME = packageJson.name;
+const PACKAGE_NAME = packageJson.name;
 
 /** The type under which a real n8n registers a node of this package, e.g. `n8n-nodes-notion-admin.notionAdmin`. */
 export function packageNodeType(name: string): string {

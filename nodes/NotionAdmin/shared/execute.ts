@@ -36,7 +36,7 @@ export interface ItemOperation<P> {
  * The JSON of a failed item under continue-on-fail: what went wrong, what to do, and (from the
  * connector's token-free details) the kind of failure and what was applied.
  */
-export function failureJson(nodeError: ReturnType<typeof toNodeError>): IDataObject {
+function failureJson(nodeError: ReturnType<typeof toNodeError>): IDataObject {
 	const json: IDataObject = { error: nodeError.message };
 	if (nodeError.description) json.description = nodeError.description;
 	const details = nodeError.errorResponse;

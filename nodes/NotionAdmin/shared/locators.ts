@@ -30,11 +30,11 @@ export function readGroupRef(ctx: IExecuteFunctions, itemIndex: number, name = '
 	return { by: 'id', id: requireId(ctx, itemIndex, 'Group', value) };
 }
 
-export function describeUserRef(ref: UserRef): string {
+function describeUserRef(ref: UserRef): string {
 	return ref.by === 'id' ? `ID ${ref.id}` : `email ${ref.email}`;
 }
 
-export function describeGroupRef(ref: GroupRef): string {
+function describeGroupRef(ref: GroupRef): string {
 	return ref.by === 'id' ? `ID ${ref.id}` : `name "${ref.name}"`;
 }
 

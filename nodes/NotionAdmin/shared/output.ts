@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Group, Member, SourceInfo } from '../../shared/connector/model';
 
-export function sourceJson(via: SourceInfo): IDataObject {
+function sourceJson(via: SourceInfo): IDataObject {
 	const json: IDataObject = { source: via.source };
 	if (via.fallbackReason) {
 		json.fallbackReason = via.fallbackReason;

@@ -42,7 +42,7 @@ export function booleanParameter(
 }
 
 /** A whole number of at least 1. */
-export function limitParameter(
+function limitParameter(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	name: string,

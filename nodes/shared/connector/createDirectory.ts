@@ -42,7 +42,7 @@ import {
 	requireName,
 } from './validate';
 
-export const DEFAULT_TUNING: DirectoryTuning = {
+const DEFAULT_TUNING: DirectoryTuning = {
 	requestsPerSecond: 3,
 	burst: 3,
 	maxAttempts: 5,

@@ -55,7 +55,7 @@ export function requireEmail(value: unknown, field = 'email'): string {
  * that ends up in a SCIM filter well inside a URL's length, so a runaway value is refused here
  * instead of failing as a connection error.
  */
-export const MAX_NAME_LENGTH = 1000;
+const MAX_NAME_LENGTH = 1000;
 
 export function requireName(value: unknown, field: string): string {
 	const name = typeof value === 'string' ? value.trim() : '';

@@ -61,7 +61,7 @@ async function optionalCredential<T extends object>(
 }
 
 /** Only http(s) is accepted: the credential form cannot validate, so the nodes do. */
-export function checkedBaseUrl(
+function checkedBaseUrl(
 	ctx: Pick<NotionContext, 'getNode'>,
 	value: string | undefined,
 	credential: string,

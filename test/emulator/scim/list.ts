@@ -2,7 +2,7 @@
 import { ScimFailure } from '../errors';
 import type { Behaviours } from '../types';
 
-export const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
+const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
 export const MAX_COUNT = 100;
 
 function integer(raw: string | null, name: string, fallback: number): number {

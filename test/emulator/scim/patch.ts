@@ -7,7 +7,7 @@ import { normalizeId } from '../store';
 import { ROLES, type Behaviours, type MemberState, type Role } from '../types';
 import { parseScimFilter } from './filter';
 
-export const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+const PATCH_OP_URN = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const NOTION_USER_URN = 'urn:ietf:params:scim:schemas:extension:notion:2.0:User';
 export const ENTERPRISE_USER_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
@@ -104,7 +104,7 @@ function email(v: unknown, what: string): string {
 }
 
 /** Booleans, or Entra's "True"/"False" strings. */
-export function bool(v: unknown, what: string): boolean {
+function bool(v: unknown, what: string): boolean {
 	if (typeof v === 'boolean') return v;
 	if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
 	return invalidValue(what);

@@ -11,7 +11,7 @@ import { n8nTransport } from '../../../nodes/shared/n8n/n8nTransport';
 import { fakeClock } from '../../connector/fakeClock';
 
 /** A hang costs this much real time; loopback answers come in a few milliseconds. */
-export const VIRTUAL_TUNING: Partial<DirectoryTuning> = {
+const VIRTUAL_TUNING: Partial<DirectoryTuning> = {
 	pageSize: 3,
 	timeoutMs: 150,
 	requestsPerSecond: 1000,

@@ -17,7 +17,7 @@ export const ids = {
 };
 
 /** Acme with two groups; Design owns pages (so it cannot be deleted). */
-export function smallSeed(): Seed {
+function smallSeed(): Seed {
 	return acmeSeed({ api: 'secret_admin-node-test', scim: 'scim-admin-node-test' }, [
 		{
 			id: ids.engineering,

@@ -15,7 +15,7 @@ import { acmeIds, acmeSeed } from '../acmeWorkspace';
 export const ids = acmeIds;
 
 /** Acme without groups. */
-export function syncSeed(): Seed {
+function syncSeed(): Seed {
 	return acmeSeed({ api: 'secret_sync-trigger-test', scim: 'scim-sync-trigger-test' });
 }
 

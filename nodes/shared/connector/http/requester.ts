@@ -196,6 +196,6 @@ function markAmbiguous(error: RequestFailure): RequestFailure {
 }
 
 /** The path without origin and query: safe to show (a URL may carry credentials or a proxy). */
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
 	return url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\?.*$/, '') || '/';
 }

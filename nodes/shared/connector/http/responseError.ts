@@ -41,7 +41,7 @@ interface ErrorBody {
 }
 
 /** Reads whichever error shape the body has; tolerant of anything. */
-export function readErrorBody(text: string): ErrorBody {
+function readErrorBody(text: string): ErrorBody {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
