@@ -136,5 +136,3 @@ export interface NotionDirectory {
 	planGroupMembers(groupId: string, userIds: string[]): Promise<MembershipPlan>;
 	setGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange>;
 }
-
-export type CreateDirectory = (options: DirectoryOptions) => NotionDirectory;
