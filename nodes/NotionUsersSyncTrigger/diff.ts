@@ -67,8 +67,9 @@ export type ListedMembers = ReadonlyMap<string, Member>;
 
 /**
  * Indexes members by encoded id, keeping the last occurrence of each id in the place of the
- * first (paging under concurrent changes can repeat a member). Given `into`, adds to a copy-able
- * index: members already there are replaced in place, new ones follow.
+ * first (paging under concurrent changes can repeat a member). Given `into`, adds to that index
+ * (members found by a confirmation join the listing): members already there are replaced in
+ * place, new ones follow.
  */
 export function indexMembers(members: readonly Member[], into = new Map<string, Member>()): Map<string, Member> {
 	for (const member of members) into.set(packedIdOf(member), member);
