@@ -49,6 +49,8 @@ export function createControl(rt: Runtime): EmulatorControl {
 		},
 		scriptFaults: (faults) => rt.faults.scriptNext(faults),
 		setFaultRate: (rate, kinds, seed) => rt.faults.setRate(rate, kinds, seed),
+		scriptListingChanges: (changes) => rt.faults.scriptListingChanges(changes),
+		clearFaults: () => rt.faults.clear(),
 		setBehaviours: (partial) => {
 			for (const key of Object.keys(partial)) {
 				if (!(key in DEFAULT_BEHAVIOURS)) throw new Error(`unknown behaviour ${key}`);
@@ -56,6 +58,12 @@ export function createControl(rt: Runtime): EmulatorControl {
 			Object.assign(rt.behaviours, partial);
 		},
 		revokeScimToken: () => rt.store.revokeScimToken(),
+		restoreScimToken: () => {
+			const owner = rt.store.user(rt.store.scimTokenOwnerId);
+			if (!(isPersonMember(owner) && owner.kind === 'member' && owner.active && owner.role === 'owner'))
+				throw new Error('the SCIM token owner is no longer an active owner');
+			rt.store.restoreScimToken();
+		},
 		setPlan: (plan) => {
 			if (plan !== 'enterprise' && plan !== 'business')
 				throw new Error(`unknown plan ${String(plan)}`);

@@ -3,12 +3,15 @@ import { startServer } from './server';
 import type { Emulator, EmulatorOptions } from './types';
 
 export { demoSeed, generateSeed, type GenerateSeedOptions } from './seed';
+export { LIST_FAULT_KINDS } from './types';
 export type {
 	Behaviours,
 	Emulator,
 	EmulatorControl,
 	EmulatorOptions,
 	FaultKind,
+	ListFaultKind,
+	ListingChange,
 	LogEntry,
 	Role,
 	Seed,

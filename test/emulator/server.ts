@@ -10,7 +10,9 @@ import type { Answer } from './answer';
 import type { RequestContext } from './context';
 import { createControl } from './control';
 import { serverError } from './errors';
-import { FaultPlan } from './faults';
+import { FaultPlan, isListFault } from './faults';
+import { wrongList } from './listFaults';
+import { applyListingChanges } from './listingChanges';
 import { RateLimiter } from './rateLimiter';
 import { controlApi } from './routes/control';
 import { scimApi } from './routes/scim';
@@ -24,6 +26,7 @@ import {
 	type Emulator,
 	type EmulatorOptions,
 	type FaultKind,
+	type ListFaultKind,
 	type LogEntry,
 } from './types';
 
@@ -53,6 +56,13 @@ function decodeSegment(segment: string): string {
 	} catch {
 		return segment;
 	}
+}
+
+/** A member listing: what list faults and listing changes apply to (filtered lookups are not). */
+function isListRequest(method: string, api: ApiKind, segments: string[], query: URLSearchParams): boolean {
+	if (method !== 'GET' || segments.length !== 1) return false;
+	if (api === 'scim') return segments[0] === 'Users' && !query.has('filter');
+	return api === 'standard' && segments[0] === 'users';
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -203,7 +213,24 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		}
 		const requestId = randomUUID();
 		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-		const kind = rt.faults.next();
+		const listRequest = isListRequest(method, api, segments, url.searchParams);
+		if (listRequest) {
+			const changed = applyListingChanges(rt, rt.faults.listingChangesDue());
+			if (changed.length > 0) entry.listingChange = changed;
+		}
+		const kind = rt.faults.next(listRequest);
+		if (kind && isListFault(kind)) {
+			const real = route(ctx, api);
+			if (real.status !== 200) {
+				// Only a 200 listing can be made wrong: the fault waits for the next one.
+				rt.faults.putBack(kind);
+				send(res, entry, real, requestId);
+				return;
+			}
+			entry.fault = kind;
+			send(res, entry, wrongList(kind as ListFaultKind, api, real), requestId);
+			return;
+		}
 		if (kind) {
 			fault(kind, req, res, entry, ctx, api, requestId);
 			return;

@@ -214,6 +214,10 @@ export class Workspace {
 		this.s.scimRevoked = true;
 	}
 
+	restoreScimToken(): void {
+		this.s.scimRevoked = false;
+	}
+
 	/** The integration bot behind the API token. */
 	get botId(): string {
 		return this.s.botId;

@@ -62,7 +62,22 @@ export type FaultKind =
 	| 'reset'
 	| 'hang'
 	| 'malformed'
-	| 'truncated';
+	| 'truncated'
+	| ListFaultKind;
+
+/**
+ * Valid-looking but wrong 200 answers to a member listing (GET /scim/v2/Users without filter,
+ * GET /v1/users): they apply to list requests only; see docs/emulator.md.
+ */
+export type ListFaultKind = 'emptyList' | 'shapelessList' | 'shortTotal' | 'duplicateMember' | 'missingMember';
+
+export const LIST_FAULT_KINDS: readonly ListFaultKind[] = [
+	'emptyList',
+	'shapelessList',
+	'shortTotal',
+	'duplicateMember',
+	'missingMember',
+];
 
 export const ALL_FAULT_KINDS: readonly FaultKind[] = [
 	'429',
@@ -76,7 +91,17 @@ export const ALL_FAULT_KINDS: readonly FaultKind[] = [
 	'hang',
 	'malformed',
 	'truncated',
+	...LIST_FAULT_KINDS,
 ];
+
+/** A workspace change made just before the `beforeListRequest`-th list request from now (1-based). */
+export interface ListingChange {
+	beforeListRequest: number;
+	/** `leave`: a member (not the SCIM token owner) is removed; `join`: a newcomer joins, first in SCIM order. */
+	change: 'leave' | 'join';
+	/** Which member leaves: index into the SCIM order without the token owner, modulo its length. */
+	pick?: number;
+}
 
 /** Switches for behaviours the reference marks UNCONFIRMED; defaults are the most likely ones. */
 export interface Behaviours {
@@ -140,6 +165,8 @@ export interface LogEntry {
 	api: ApiKind;
 	/** Set when a fault replaced the answer; status is 0 for 'reset' and 'hang'. */
 	fault?: FaultKind;
+	/** Set on a list request that a scripted listing change ran before. */
+	listingChange?: Array<'leave' | 'join'>;
 }
 
 export interface MemberState {
@@ -182,8 +209,14 @@ export interface EmulatorControl {
 	resetLog(): void;
 	scriptFaults(faults: FaultKind[]): void;
 	setFaultRate(rate: number, kinds?: FaultKind[], seed?: number): void;
+	/** Workspace changes made between two page reads of a listing (counted in list requests). */
+	scriptListingChanges(changes: ListingChange[]): void;
+	/** Drops the fault script and the listing changes not yet used, and sets the fault rate to 0. */
+	clearFaults(): void;
 	setBehaviours(partial: Partial<Behaviours>): void;
 	revokeScimToken(): void;
+	/** Undoes revokeScimToken (the token owner must still be an active owner). */
+	restoreScimToken(): void;
 	setPlan(plan: Plan): void;
 	setEmailCapability(on: boolean): void;
 	setUserCapability(on: boolean): void;

@@ -1,7 +1,7 @@
 /** The control API over HTTP (/_emulator/*), for a real n8n or a demo in another process. */
 import { type Answer, json } from '../answer';
 import type { RequestContext } from '../context';
-import type { EmulatorControl, FaultKind, SeedGroup, SeedMember } from '../types';
+import type { EmulatorControl, FaultKind, ListingChange, SeedGroup, SeedMember } from '../types';
 
 function body<T>(ctx: RequestContext): T {
 	return (ctx.rawBody ? JSON.parse(ctx.rawBody) : {}) as T;
@@ -27,6 +27,15 @@ export function controlApi(ctx: RequestContext, control: EmulatorControl): Answe
 				if (b.rate !== undefined) control.setFaultRate(b.rate, b.kinds, b.seed);
 				return { status: 204 };
 			}
+			case 'POST listing-changes':
+				control.scriptListingChanges(body<{ changes?: ListingChange[] }>(ctx).changes ?? []);
+				return { status: 204 };
+			case 'POST clear-faults':
+				control.clearFaults();
+				return { status: 204 };
+			case 'POST restore-scim-token':
+				control.restoreScimToken();
+				return { status: 204 };
 			case 'POST behaviours':
 				control.setBehaviours(body(ctx));
 				return { status: 204 };
