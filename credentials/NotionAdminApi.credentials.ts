@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -8,8 +8,8 @@ import type {
 
 import {
 	baseUrlProperty,
-	bearerTokenAuthentication,
-	testRequestWithoutRedirects,
+	bearerAuthentication,
+	testRequestBase,
 } from '../nodes/shared/n8n/credentialFields';
 
 /**
@@ -48,11 +48,11 @@ export class NotionAdminApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = bearerTokenAuthentication;
+	authenticate: IAuthenticate = bearerAuthentication('Notion Admin API');
 
 	test: ICredentialTestRequest = {
 		request: {
-			...testRequestWithoutRedirects,
+			...testRequestBase('/v1'),
 			url: '/v1/users/me',
 			headers: { 'Notion-Version': '2022-06-28' },
 		},

@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
@@ -8,8 +8,8 @@ import type {
 
 import {
 	baseUrlProperty,
-	bearerTokenAuthentication,
-	testRequestWithoutRedirects,
+	bearerAuthentication,
+	testRequestBase,
 } from '../nodes/shared/n8n/credentialFields';
 
 /**
@@ -44,11 +44,11 @@ export class NotionAdminScimApi implements ICredentialType {
 		baseUrlProperty('/scim/v2'),
 	];
 
-	authenticate: IAuthenticateGeneric = bearerTokenAuthentication;
+	authenticate: IAuthenticate = bearerAuthentication('Notion Admin SCIM API');
 
 	test: ICredentialTestRequest = {
 		request: {
-			...testRequestWithoutRedirects,
+			...testRequestBase('/scim/v2'),
 			url: '/scim/v2/Users',
 			qs: { count: 1 },
 		},

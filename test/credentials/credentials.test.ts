@@ -1,7 +1,7 @@
 import { NotionAdminApi } from '../../credentials/NotionAdminApi.credentials';
 import { NotionAdminScimApi } from '../../credentials/NotionAdminScimApi.credentials';
 import { startEmulator, type Emulator } from '../emulator';
-import { testCredential } from '../harness';
+import { createPollHarness, emulatorCredentials, packageNodeType, runNode, testCredential } from '../harness';
 
 let emulator: Emulator;
 
@@ -118,5 +118,82 @@ describe('credential types', () => {
 		expect(help).toMatch(/Enterprise/);
 		expect(help).toMatch(/owner who created it leaves/);
 		expect(help).toMatch(/loses the owner role/);
+	});
+});
+
+/** The emulator's address with a user name and password in it, e.g. http://admin:pw@127.0.0.1:1234. */
+const withUserInfo = (url: string) => url.replace('://', '://admin:s3cr3t-pass@');
+
+const requestsSeen = () => emulator.control.requestLog().filter((entry) => entry.api !== 'control');
+
+describe('Base URL forms the nodes accept pass the Test button too', () => {
+	test.each([
+		['notionAdminApi', '/v1'],
+		['notionAdminApi', '/v1/'],
+		['notionAdminScimApi', '/scim/v2'],
+		['notionAdminScimApi', '/scim/v2/'],
+	] as const)('%s with a Base URL ending in %s', async (type, suffix) => {
+		const token = type === 'notionAdminApi' ? emulator.tokens.api : emulator.tokens.scim;
+		const result = await testCredential(type, { token, baseUrl: `${emulator.url}${suffix}` });
+		expect(result).toEqual(expect.objectContaining({ status: 'OK', statusCode: 200 }));
+	});
+
+	test.each([
+		['/v1', ''],
+		['', '/scim/v2'],
+		['/v1/', '/scim/v2/'],
+	])('the admin node reads with API Base URL …%s and SCIM Base URL …%s', async (apiSuffix, scimSuffix) => {
+		const credentials = emulatorCredentials(emulator);
+		credentials.notionAdminApi.baseUrl = `${emulator.url}${apiSuffix}`;
+		credentials.notionAdminScimApi.baseUrl = `${emulator.url}${scimSuffix}`;
+		const run = await runNode({
+			type: packageNodeType('notionAdmin'),
+			parameters: { resource: 'user', operation: 'getAll', returnAll: true },
+			credentials,
+		});
+		expect(run.status).toBe('success');
+		expect(run.items[0]?.json).toEqual(expect.objectContaining({ source: 'scim' }));
+	});
+});
+
+describe('a Base URL with a user name and password is refused, naming the field', () => {
+	test.each(['notionAdminApi', 'notionAdminScimApi'] as const)('by the %s Test button, before any request', async (type) => {
+		emulator.control.resetLog();
+		const token = type === 'notionAdminApi' ? emulator.tokens.api : emulator.tokens.scim;
+		const result = await testCredential(type, { token, baseUrl: withUserInfo(emulator.url) });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/"Base URL"/);
+		expect(result.message).toMatch(/user name or password/);
+		expect(result.message).not.toContain('s3cr3t-pass');
+		expect(requestsSeen()).toEqual([]);
+	});
+
+	test.each([
+		['notionAdminApi', 'Notion Admin API'],
+		['notionAdminScimApi', 'Notion Admin SCIM API'],
+	] as const)('by the admin node when the %s credential has one, before any request', async (type, label) => {
+		emulator.control.resetLog();
+		const credentials = emulatorCredentials(emulator);
+		credentials[type].baseUrl = withUserInfo(emulator.url);
+		const run = await runNode({
+			type: packageNodeType('notionAdmin'),
+			parameters: { resource: 'user', operation: 'getAll', returnAll: true },
+			credentials,
+		});
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(`"Base URL" field of the "${label}" credential`);
+		expect(run.error?.message).toMatch(/user name or password/);
+		expect(JSON.stringify(run.error)).not.toContain('s3cr3t-pass');
+		expect(requestsSeen()).toEqual([]);
+	});
+
+	test('by the sync trigger, before any request', async () => {
+		emulator.control.resetLog();
+		const credentials = emulatorCredentials(emulator);
+		credentials.notionAdminApi.baseUrl = withUserInfo(emulator.url);
+		const trigger = createPollHarness({ type: packageNodeType('notionUsersSyncTrigger'), credentials });
+		const error = (await trigger.poll().catch((e: unknown) => e)) as Error;
+		expect(error.message).toMatch(/"Base URL" field of the "Notion Admin API" credential/);
+		expect(requestsSeen()).toEqual([]);
 	});
 });

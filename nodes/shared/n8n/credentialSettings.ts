@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL } from './credentialFields';
+import { baseUrlProblem, DEFAULT_BASE_URL } from './credentialFields';
 
 export type NotionContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
@@ -60,28 +60,22 @@ async function optionalCredential<T extends object>(
 	}
 }
 
-/** Only http(s) is accepted: the credential form cannot validate, so the nodes do. */
+/**
+ * Only http(s) without a user name or password is accepted: the credential form cannot
+ * validate, so the nodes do, before any request.
+ */
 function checkedBaseUrl(
 	ctx: Pick<NotionContext, 'getNode'>,
 	value: string | undefined,
 	credential: string,
 ): string {
 	const text = (value ?? '').trim() || DEFAULT_BASE_URL;
-	let protocol: string | undefined;
-	try {
-		protocol = new URL(text).protocol;
-	} catch {
-		protocol = undefined;
-	}
-	if (protocol !== 'http:' && protocol !== 'https:') {
+	const problem = baseUrlProblem(text);
+	if (problem !== undefined) {
 		// The value itself is not echoed: a URL may carry a user name and password.
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The "Base URL" field of the "${credential}" credential must be an http:// or https:// URL`,
-			{
-				description: `Open the "${credential}" credential and set "Base URL" to ${DEFAULT_BASE_URL} (or the http(s) address of your proxy or emulator).`,
-			},
-		);
+		throw new NodeOperationError(ctx.getNode(), `The "Base URL" field of the "${credential}" credential ${problem}`, {
+			description: `Open the "${credential}" credential and set "Base URL" to ${DEFAULT_BASE_URL} (or the http(s) address of your proxy or emulator, without a user name or password).`,
+		});
 	}
 	return text.replace(/\/+$/, '');
 }
