@@ -16,7 +16,15 @@ const HUGE = 'x'.repeat(100_000);
 const QUOTES = `O'Brien "Bob" \\ Back\\slash`;
 const FILTER_INJECTION = 'x" or userName pr or userName eq "y';
 const WRONG_TYPES = [null, 42, true, { a: 1 }];
-const BAD_USERS = ['not-an-id', '22222222-2222-4222-8222-222222222222, nope', FILTER_INJECTION, 'back\\slash@acme.test', HUGE, 42, true, { a: 1 }];
+/** Invisible or direction-changing characters: a look-alike of a real address or name. */
+const ZERO_WIDTH_EMAIL = 'gr\u200bace@acme.test';
+const HIDDEN_EMAILS = [ZERO_WIDTH_EMAIL, 'grace\u200d@acme.test', 'gra\ufeffce@acme.test', 'grace@acme\u2060.test', '\u202egrace@acme.test', 'grace\u200e@acme.test', 'gr\u0000ace@acme.test', 'grace@acme.test\u0007'];
+/** RFC 5321: a local part of at most 64 octets, an address of at most 254. */
+const LOCAL_64 = `${'l'.repeat(64)}@acme.test`;
+const ADDRESS_254 = `ada@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.${'g'.repeat(53)}.test`;
+const TOO_LONG_EMAILS = [`${'l'.repeat(65)}@acme.test`, `${'ü'.repeat(33)}@acme.test`, `a${ADDRESS_254}`, `${'a'.repeat(5000)}@acme.test`];
+const HIDDEN_NAMES = ['Grace\n\u202eHopper', '\u202eGrace Hopper', 'Grace\u2066 Hopper\u2069', 'Grace\u200f', 'Grace\u0000Hopper', 'Grace\tHopper', 'Grace\u2028Hopper', 'Grace\u0085'];
+const BAD_USERS = [ZERO_WIDTH_EMAIL, `${'l'.repeat(65)}@acme.test`, 'not-an-id', '22222222-2222-4222-8222-222222222222, nope', FILTER_INJECTION, 'back\\slash@acme.test', HUGE, 42, true, { a: 1 }];
 
 export const VALUES: Record<Kind, Values> = {
 	id: {
@@ -25,13 +33,13 @@ export const VALUES: Record<Kind, Values> = {
 		either: [],
 	},
 	email: {
-		rejected: ['', '   ', 'ada', 'ada@acme', '@acme.test', 'a b@acme.test', FILTER_INJECTION, 'back\\slash@acme.test', `"quoted"@acme.test`, HUGE, ...WRONG_TYPES],
-		accepted: ['zoë.ünal@acme.test', "o'brien+ops@acme.test"],
-		either: [`${'a'.repeat(5000)}@acme.test`],
+		rejected: ['', '   ', 'ada', 'ada@acme', '@acme.test', 'a b@acme.test', FILTER_INJECTION, 'back\\slash@acme.test', `"quoted"@acme.test`, HUGE, ...WRONG_TYPES, ...HIDDEN_EMAILS, ...TOO_LONG_EMAILS],
+		accepted: ['zoë.ünal@acme.test', "o'brien+ops@acme.test", LOCAL_64, ADDRESS_254],
+		either: [],
 	},
 	name: {
-		rejected: ['', '   ', ...WRONG_TYPES],
-		accepted: ['Zoë Ünal 李小龍 🚀', QUOTES, 'x" or displayName pr or displayName eq "y', 'n'.repeat(500)],
+		rejected: ['', '   ', ...WRONG_TYPES, ...HIDDEN_NAMES],
+		accepted: ['Zoë Ünal 李小龍 🚀', 'אדה לאבלייס', 'فاطمه\u200cزاده', '👩‍💻 Grace', QUOTES, 'x" or displayName pr or displayName eq "y', 'n'.repeat(500)],
 		either: [HUGE],
 	},
 	role: {

@@ -42,10 +42,64 @@ export function requireIds(values: unknown, field: string): string[] {
 	return [...new Set(values.map((value) => requireId(value, field)))];
 }
 
+/**
+ * Characters that cannot be seen or that reorder what is shown: control characters, format
+ * characters (zero-width spaces and joiners, direction marks and overrides, the BOM, the soft
+ * hyphen) and line separators. An address holding one looks like a real one but is another
+ * account (`gr\u200bace@` is not `grace@`).
+ */
+const HIDDEN_IN_EMAIL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+/**
+ * In names, control characters, line separators and direction controls (which can make a name
+ * read backwards). Zero-width joiners stay allowed: emoji and some scripts need them.
+ */
+const HIDDEN_IN_NAME = /[\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** RFC 5321 §4.5.3.1: a local part of at most 64 octets, a path of 256 (so 254 for the address). */
+const MAX_LOCAL_PART_OCTETS = 64;
+const MAX_EMAIL_OCTETS = 254;
+
+/** UTF-8 length, which is what the RFC counts (an internationalized address takes more octets than characters). */
+function octets(text: string): number {
+	let length = 0;
+	for (const char of text) {
+		const code = char.codePointAt(0) ?? 0;
+		length += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+	}
+	return length;
+}
+
+/**
+ * Throws if `text` holds a character `pattern` refuses. The value is not quoted: shown, the
+ * character would do to the message what it did to the value. Its code point is named instead.
+ */
+function refuseHidden(text: string, pattern: RegExp, field: string, what: string, hint: string): void {
+	const match = pattern.exec(text);
+	if (match === null) return;
+	const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+	const position = [...text.slice(0, match.index)].length + 1;
+	throw invalid(field, `The ${field} contains ${what} (U+${code}, character ${position})`, hint);
+}
+
 export function requireEmail(value: unknown, field = 'email'): string {
 	const email = typeof value === 'string' ? value.trim() : '';
+	refuseHidden(
+		email,
+		HIDDEN_IN_EMAIL,
+		field,
+		'an invisible or control character',
+		'Remove zero-width, direction and control characters: type the address, or copy it from plain text',
+	);
 	if (!EMAIL.test(email)) {
 		throw invalid(field, `${quoteValue(value)} is not an email address`, 'Use an address like ada@example.com');
+	}
+	const local = email.slice(0, email.lastIndexOf('@'));
+	if (octets(local) > MAX_LOCAL_PART_OCTETS || octets(email) > MAX_EMAIL_OCTETS) {
+		throw invalid(
+			field,
+			`The ${field} is too long: ${octets(local)} octets before the @, ${octets(email)} in all`,
+			`An address may have at most ${MAX_LOCAL_PART_OCTETS} octets before the @ and ${MAX_EMAIL_OCTETS} in all (RFC 5321)`,
+		);
 	}
 	return email;
 }
@@ -60,6 +114,13 @@ const MAX_NAME_LENGTH = 1000;
 export function requireName(value: unknown, field: string): string {
 	const name = typeof value === 'string' ? value.trim() : '';
 	if (name === '') throw invalid(field, `The ${field} is empty`, `Give a non-empty ${field}`);
+	refuseHidden(
+		name,
+		HIDDEN_IN_NAME,
+		field,
+		'a control or text-direction character',
+		'Remove line breaks, tabs, control characters and direction marks or overrides from it',
+	);
 	if (name.length > MAX_NAME_LENGTH) {
 		throw invalid(
 			field,
