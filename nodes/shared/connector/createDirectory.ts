@@ -17,6 +17,7 @@ import { pacerFor } from './http/pacer';
 import { Requester } from './http/requester';
 import { RequestFailure } from './http/responseError';
 import type {
+	CreatedMember,
 	Group,
 	Member,
 	MemberChanges,
@@ -138,7 +139,7 @@ class Directory implements NotionDirectory {
 		return { ...listing, members: options.limit === undefined ? matches : matches.slice(0, options.limit) };
 	}
 
-	async createMember(input: NewMember): Promise<Member> {
+	async createMember(input: NewMember): Promise<CreatedMember> {
 		const checked = checkNewMember(input);
 		return this.viaScim('Adding a member', ({ users }) => users.create(checked));
 	}

@@ -4,6 +4,7 @@
  * through SCIM only. Both nodes depend on this interface and nothing deeper.
  */
 import type {
+	CreatedMember,
 	Group,
 	Member,
 	MemberChanges,
@@ -118,8 +119,11 @@ export interface NotionDirectory {
 	/** Members whose name or email contains the text (for pickers and Get Many filters). */
 	searchMembers(text: string, options?: ListOptions): Promise<MemberListing>;
 
-	/** Throws `conflict` (with the existing member's id in `applied`) if already a member. */
-	createMember(input: NewMember): Promise<Member>;
+	/**
+	 * Throws `conflict` (with the existing member's id in `applied`) if already an active member;
+	 * a deactivated member is reactivated, or the error says it stays deactivated.
+	 */
+	createMember(input: NewMember): Promise<CreatedMember>;
 	updateMember(id: string, changes: MemberChanges): Promise<Member>;
 	/** Removes from the workspace (the Notion account is kept). Throws `not_found` if absent. */
 	removeMember(id: string): Promise<void>;

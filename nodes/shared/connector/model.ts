@@ -42,6 +42,12 @@ export interface Member {
 	raw?: unknown;
 }
 
+/** A member that a create added to the workspace (it was not an active member before). */
+export interface CreatedMember extends Member {
+	/** The person was a deactivated member of this workspace and is active again. */
+	reactivated: boolean;
+}
+
 export interface Group {
 	id: string;
 	name: string;

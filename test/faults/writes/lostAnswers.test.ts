@@ -59,7 +59,9 @@ describe('User → Create under faults makes exactly one member', () => {
 			const run = await runThroughRelay(create, { loseAnswer: firstOf(isPost, times) });
 			expectSuccess(run);
 			expect(members('hedy@acme.test')).toHaveLength(1);
-			expect(jsonOf(run.items)).toEqual([expect.objectContaining({ id: members('hedy@acme.test')[0].id, email: 'hedy@acme.test' })]);
+			expect(jsonOf(run.items)).toEqual([
+				expect.objectContaining({ id: members('hedy@acme.test')[0].id, email: 'hedy@acme.test', created: true, reactivated: false }),
+			]);
 			// The first POST did the job; the connector looked before sending again.
 			expect(posts().filter((entry) => entry.status === 201)).toHaveLength(1);
 		});
@@ -71,7 +73,58 @@ describe('User → Create under faults makes exactly one member', () => {
 		expectSuccess(run);
 		expect(emulator.control.requestLog().filter((entry) => entry.fault === fault)).toHaveLength(1);
 		expect(members('hedy@acme.test')).toHaveLength(1);
-		expect(jsonOf(run.items)[0]).toMatchObject({ email: 'hedy@acme.test', name: 'Hedy Lamarr' });
+		expect(jsonOf(run.items)[0]).toMatchObject({ email: 'hedy@acme.test', name: 'Hedy Lamarr', created: true, reactivated: false });
+	});
+});
+
+describe('User → Create of a deactivated member under faults reactivates it, or says it did not', () => {
+	const readd = { resource: 'user', operation: 'create', email: 'linus@acme.test', role: 'member' };
+	const linus = () => emulator.control.snapshot().members.find((member) => member.id === ids.linus);
+
+	it.each(['502', '503', 'reset'] as FaultKind[])('a %s on the first POST (it never reached Notion): reactivated, and the output says so', async (fault) => {
+		expect(linus()?.active).toBe(false);
+		const run = await runThroughRelay(readd, faultOn(isPost, fault));
+		expectSuccess(run);
+		expect(linus()?.active).toBe(true);
+		expect(jsonOf(run.items)).toEqual([expect.objectContaining({ id: ids.linus, active: true, created: true, reactivated: true })]);
+	});
+
+	it('the answer to the POST is lost: reactivated once, and the output says so', async () => {
+		const run = await runThroughRelay(readd, { loseAnswer: firstOf(isPost) });
+		expectSuccess(run);
+		expect(linus()?.active).toBe(true);
+		expect(jsonOf(run.items)).toEqual([expect.objectContaining({ id: ids.linus, active: true, created: true, reactivated: true })]);
+		expect(posts()).toHaveLength(1);
+	});
+
+	it('every POST fails: the item fails saying the member is still deactivated, and Notion agrees', async () => {
+		const run = await runThroughRelay(readd, { before: (request) => (isPost(request) ? emulator.control.scriptFaults(['502']) : undefined) });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/deactivated/);
+		expect(linus()?.active).toBe(false);
+	});
+});
+
+describe('User → Create of someone already a member holds "If Already a Member" under faults', () => {
+	const again = (ifAlreadyMember: string) => ({
+		resource: 'user',
+		operation: 'create',
+		email: 'grace@acme.test',
+		role: 'member',
+		options: { ifAlreadyMember },
+	});
+
+	it.each(['502', 'reset'] as FaultKind[])('Fail: a %s on the POST still fails as already a member', async (fault) => {
+		const run = await runThroughRelay(again('fail'), faultOn(isPost, fault));
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/already a member/);
+		expect(members('grace@acme.test')).toHaveLength(1);
+	});
+
+	it.each(['502', 'reset'] as FaultKind[])('Return the Existing Member: a %s on the POST says created: false', async (fault) => {
+		const run = await runThroughRelay(again('returnExisting'), faultOn(isPost, fault));
+		expectSuccess(run);
+		expect(jsonOf(run.items)).toEqual([expect.objectContaining({ id: ids.grace, created: false, reactivated: false })]);
 	});
 });
 

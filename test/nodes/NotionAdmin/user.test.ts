@@ -51,6 +51,7 @@ describe('User → Create', () => {
 				type: 'person',
 				source: 'scim',
 				created: true,
+				reactivated: false,
 			}),
 		]);
 		expect(memberByEmail(emulator, 'hedy@acme.test')).toMatchObject({
@@ -59,12 +60,22 @@ describe('User → Create', () => {
 		});
 	});
 
+	it('re-adds a deactivated member: the same id, active again, and the output says reactivated', async () => {
+		const run = await runAdmin(emulator, create({ email: 'linus@acme.test', role: 'member' }));
+
+		expectSuccess(run);
+		expect(jsonOf(run.items)).toEqual([
+			expect.objectContaining({ id: ids.linus, active: true, created: true, reactivated: true }),
+		]);
+		expect(memberByEmail(emulator, 'linus@acme.test')).toMatchObject({ id: ids.linus, active: true });
+	});
+
 	it('returns the existing member when the person is already in the workspace', async () => {
 		const run = await runAdmin(emulator, create({ email: 'Grace@acme.test', role: 'member' }));
 
 		expectSuccess(run);
 		expect(jsonOf(run.items)).toEqual([
-			expect.objectContaining({ id: ids.grace, email: 'grace@acme.test', created: false }),
+			expect.objectContaining({ id: ids.grace, email: 'grace@acme.test', created: false, reactivated: false }),
 		]);
 		expect(emulator.control.snapshot().members).toHaveLength(5);
 	});

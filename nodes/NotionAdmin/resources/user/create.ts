@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Email of the person to add. An existing Notion account with this email joins the workspace; otherwise Notion creates the account.',
+			'Email of the person to add. An existing Notion account with this email joins the workspace (a deactivated member is reactivated: "reactivated": true); otherwise Notion creates the account.',
 		displayOptions: showOnlyForUserCreate,
 	},
 	{
@@ -115,14 +115,15 @@ export const execute = perItem({
 
 	async run(directory, { input, returnExisting }, itemIndex) {
 		try {
-			return { ...memberJson(await directory.createMember(input)), created: true };
+			const created = await directory.createMember(input);
+			return { ...memberJson(created), created: true, reactivated: created.reactivated };
 		} catch (error) {
 			if (!returnExisting || !(error instanceof NotionAdminError) || error.kind !== 'conflict') {
 				throw toNodeError(this.getNode(), error, itemIndex);
 			}
 			const existing = await directory.findMemberByEmail(input.email);
 			if (!existing.value) throw toNodeError(this.getNode(), error, itemIndex);
-			return { ...memberJson(existing.value, existing.via), created: false };
+			return { ...memberJson(existing.value, existing.via), created: false, reactivated: false };
 		}
 	},
 });

@@ -3,8 +3,9 @@ import type { DeadlineStop } from '../deadlineStop';
 import type { ListOptions, ResumableListing } from '../directory';
 import { NotionAdminError } from '../errors';
 import { createOnce } from '../http/createOnce';
+import type { RequestFailure } from '../http/responseError';
 import { nullWhenNotFound } from '../nullWhenNotFound';
-import type { Member, MemberChanges, NewMember } from '../model';
+import type { CreatedMember, Member, MemberChanges, NewMember } from '../model';
 import { eqFilter } from './filter';
 import { scimUserToMember } from './mapScim';
 import { memberChangeOperations, patchBody } from './patchOps';
@@ -66,7 +67,7 @@ export class ScimUsers {
 		return members.find((member) => member.email?.toLowerCase() === wanted) ?? members[0] ?? null;
 	}
 
-	async create(input: NewMember): Promise<Member> {
+	async create(input: NewMember): Promise<CreatedMember> {
 		const formatted = input.name ?? ([input.givenName, input.familyName].filter(Boolean).join(' ') || undefined);
 		const name: Record<string, string> = {};
 		if (formatted !== undefined) name.formatted = formatted;
@@ -81,17 +82,27 @@ export class ScimUsers {
 		if (Object.keys(name).length > 0) body.name = name;
 		if (formatted !== undefined) body.displayName = formatted;
 		if (input.role) body[NOTION_USER_EXTENSION] = { role: input.role };
-		return createOnce(this.context.requester, scimCall(this.context, 'POST', '/Users', { body }), {
-			fromResponse: ({ json }) => scimUserToMember(json, false),
+		// Notion's meta timestamps mean nothing, so only a read before the first POST can tell a member
+		// this create adds from one who was there already (a lookup after a lost answer finds an active
+		// member either way). It costs one GET per create and keeps "already a member" and
+		// "reactivated" exact under faults; an active member is refused without a POST.
+		const before = await this.findByEmail(input.email);
+		if (before !== null && before.active !== false) throw alreadyMember(input.email, before.id);
+		const member = await createOnce(this.context.requester, scimCall(this.context, 'POST', '/Users', { body }), {
+			fromResponse: ({ json }) => {
+				const answered = scimUserToMember(json, false);
+				if (answered.active === false) throw stillDeactivated(input.email, answered.id);
+				return answered;
+			},
 			findExisting: () => this.findByEmail(input.email),
+			isDone: (found) => found.active !== false,
 			conflict: (existing, cause) =>
-				new NotionAdminError(
-					'conflict',
-					`${input.email} is already a member of the workspace`,
-					'Use Update to change this member, or Get to read it',
-					{ api: 'scim', httpStatus: cause.httpStatus, applied: existing ? { id: existing.id } : undefined },
-				),
+				existing?.active === false
+					? stillDeactivated(input.email, existing.id, cause)
+					: alreadyMember(input.email, existing?.id, cause),
+			notDone: (existing, cause) => (existing === null ? undefined : stillDeactivated(input.email, existing.id, cause)),
 		});
+		return { ...member, reactivated: before !== null };
 	}
 
 	async update(id: string, changes: MemberChanges): Promise<Member> {
@@ -119,4 +130,23 @@ export function notFound(id: string): NotionAdminError {
 		api: 'scim',
 		httpStatus: 404,
 	});
+}
+
+function alreadyMember(email: string, id: string | undefined, cause?: RequestFailure): NotionAdminError {
+	return new NotionAdminError('conflict', `${email} is already a member of the workspace`, 'Use Update to change this member, or Get to read it', {
+		api: 'scim',
+		httpStatus: cause?.httpStatus,
+		applied: id === undefined ? undefined : { id },
+	});
+}
+
+/** A create that found a deactivated member and could not bring it back says so. */
+function stillDeactivated(email: string, id: string, cause?: RequestFailure): NotionAdminError {
+	const why = cause === undefined ? 'Notion answered with the member still deactivated' : cause.message;
+	return new NotionAdminError(
+		cause?.kind === 'conflict' || cause === undefined ? 'refused' : cause.kind,
+		`${email} is a deactivated member and was not reactivated: Notion still holds it deactivated (${why})`,
+		'Try again, or reactivate the member with Update → Active',
+		{ api: 'scim', httpStatus: cause?.httpStatus, requestId: cause?.requestId, applied: { id, active: false }, cause },
+	);
 }
