@@ -67,19 +67,28 @@ export class FaultPlan {
 		for (const change of changes) {
 			if (!Number.isInteger(change.beforeListRequest) || change.beforeListRequest < 1)
 				throw new Error('beforeListRequest must be an integer ≥ 1');
-			if (change.change !== 'leave' && change.change !== 'join')
+			if (!['leave', 'join', 'fault', 'outage'].includes(change.change))
 				throw new Error(`unknown listing change: ${String(change.change)}`);
+			if (change.change === 'fault') assertKinds([change.fault]);
+			if (change.change === 'outage' && change.kinds) assertKinds(change.kinds);
 		}
 		this.changes = changes.map((change) => ({ ...change }));
 		this.listRequests = 0;
 	}
 
-	/** Called once per list request, before it is answered: the changes due now. */
+	/**
+	 * Called once per list request, before it is answered: arms the faults due now and answers
+	 * the workspace changes due now (the caller makes them).
+	 */
 	listingChangesDue(): ListingChange[] {
 		if (this.changes.length === 0) return [];
 		this.listRequests += 1;
 		const due = this.changes.filter((change) => change.beforeListRequest === this.listRequests);
 		this.changes = this.changes.filter((change) => change.beforeListRequest > this.listRequests);
+		for (const change of due) {
+			if (change.change === 'fault' && change.fault) this.script.unshift(change.fault);
+			if (change.change === 'outage') this.setRate(1, change.kinds, change.seed);
+		}
 		return due;
 	}
 

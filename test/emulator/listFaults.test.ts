@@ -170,3 +170,23 @@ describe('listing changes', () => {
 		expect(() => emu().control.scriptListingChanges([{ beforeListRequest: 0, change: 'join' }])).toThrow(/≥ 1/);
 	});
 });
+
+describe('faults scripted for a list request', () => {
+	const emu = useEmulator();
+
+	it('a list fault at the k-th list request, then an outage from a later one on', async () => {
+		emu().control.scriptListingChanges([
+			{ beforeListRequest: 2, change: 'fault', fault: 'missingMember' },
+			{ beforeListRequest: 3, change: 'outage', kinds: ['503'] },
+		]);
+		const real = ids((await scim(emu(), 'GET', '/Users?startIndex=1&count=5')).body.Resources);
+		const owner = emu().control.snapshot().scimTokenOwnerId;
+		expect((await scim(emu(), 'GET', `/Users/${owner}`)).status).toBe(200);
+		expect(ids((await scim(emu(), 'GET', '/Users?startIndex=1&count=5')).body.Resources)).toEqual(real.slice(0, -1));
+		expect((await scim(emu(), 'GET', `/Users/${owner}`)).status).toBe(200);
+		expect((await scim(emu(), 'GET', '/Users?startIndex=6&count=5')).status).toBe(503);
+		expect((await scim(emu(), 'GET', `/Users/${owner}`)).status).toBe(503);
+		emu().control.clearFaults();
+		expect((await scim(emu(), 'GET', `/Users/${owner}`)).status).toBe(200);
+	});
+});

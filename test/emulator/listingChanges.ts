@@ -4,9 +4,14 @@ import { isPersonMember } from './store';
 import type { ListingChange } from './types';
 
 /** Applies `changes` now; answers what was done, for the request log. */
-export function applyListingChanges(rt: Runtime, changes: readonly ListingChange[]): Array<'leave' | 'join'> {
-	const done: Array<'leave' | 'join'> = [];
+export function applyListingChanges(rt: Runtime, changes: readonly ListingChange[]): Array<ListingChange['change']> {
+	const done: Array<ListingChange['change']> = [];
 	for (const change of changes) {
+		// Faults and outages are armed by the FaultPlan itself.
+		if (change.change === 'fault' || change.change === 'outage') {
+			done.push(change.change);
+			continue;
+		}
 		if (change.change === 'join') {
 			rt.store.joinNewcomer();
 			done.push('join');

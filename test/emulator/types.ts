@@ -94,13 +94,20 @@ export const ALL_FAULT_KINDS: readonly FaultKind[] = [
 	...LIST_FAULT_KINDS,
 ];
 
-/** A workspace change made just before the `beforeListRequest`-th list request from now (1-based). */
+/** Something made to happen just before the `beforeListRequest`-th list request from now (1-based). */
 export interface ListingChange {
 	beforeListRequest: number;
-	/** `leave`: a member (not the SCIM token owner) is removed; `join`: a newcomer joins, first in SCIM order. */
-	change: 'leave' | 'join';
+	/**
+	 * `leave`: a member (not the SCIM token owner) is removed; `join`: a newcomer joins, first in
+	 * SCIM order; `fault`: `fault` answers this list request; `outage`: every API request from this
+	 * one on fails, as with `setFaultRate(1, kinds, seed)`.
+	 */
+	change: 'leave' | 'join' | 'fault' | 'outage';
 	/** Which member leaves: index into the SCIM order without the token owner, modulo its length. */
 	pick?: number;
+	fault?: FaultKind;
+	kinds?: FaultKind[];
+	seed?: number;
 }
 
 /** Switches for behaviours the reference marks UNCONFIRMED; defaults are the most likely ones. */
@@ -166,7 +173,7 @@ export interface LogEntry {
 	/** Set when a fault replaced the answer; status is 0 for 'reset' and 'hang'. */
 	fault?: FaultKind;
 	/** Set on a list request that a scripted listing change ran before. */
-	listingChange?: Array<'leave' | 'join'>;
+	listingChange?: Array<ListingChange['change']>;
 }
 
 export interface MemberState {
