@@ -233,8 +233,9 @@ class Directory implements NotionDirectory {
 	}
 
 	/**
-	 * Reads the group once, decides what to change, then PATCHes in batches. A failure after some
-	 * batches went through is reported as `partial` with what was applied.
+	 * Reads the group once, decides what to change, then PATCHes in batches. After a failure the
+	 * group is read again: a change Notion holds in full is done, one it holds in part is reported
+	 * as `partial` with exactly what it holds.
 	 */
 	private async changeMembership(
 		label: string,
@@ -253,10 +254,20 @@ class Directory implements NotionDirectory {
 				await groups.addMembers(id, plan.toAdd, { sent, applied: (batch) => change.added.push(...batch) });
 				await groups.removeMembers(id, plan.toRemove, { sent, applied: (batch) => change.removed.push(...batch) });
 			} catch (error) {
-				if (change.added.length + change.removed.length === 0 || !(error instanceof NotionAdminError)) throw error;
+				if (!(error instanceof NotionAdminError)) throw error;
+				// A PATCH whose answers were lost may have been applied: only the group as Notion now
+				// holds it says what went through. Without that read, what the answers confirmed.
+				const held = await groups.get(id).catch(() => null);
+				if (held !== null) {
+					const members = new Set(held.memberIds);
+					change.added = plan.toAdd.filter((userId) => members.has(userId));
+					change.removed = plan.toRemove.filter((userId) => !members.has(userId));
+					if (change.added.length === plan.toAdd.length && change.removed.length === plan.toRemove.length) return change;
+				}
+				if (change.added.length + change.removed.length === 0) throw error;
 				throw new NotionAdminError(
 					'partial',
-					`${label} stopped midway: added ${change.added.length} of ${plan.toAdd.length}, removed ${change.removed.length} of ${plan.toRemove.length} (${error.message})`,
+					`${label} stopped midway: added ${change.added.length} of ${plan.toAdd.length}, removed ${change.removed.length} of ${plan.toRemove.length}${held === null ? ' as far as Notion confirmed (the group could not be read back)' : ''} (${error.message})`,
 					'Run it again: members already changed are skipped',
 					{ api: 'scim', httpStatus: error.httpStatus, applied: change, cause: error },
 				);

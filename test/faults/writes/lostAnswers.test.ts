@@ -7,7 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { Emulator, FaultKind } from '../../emulator';
 import { emulatorCredentials, packageNodeType, runNode } from '../../harness';
-import { byEmail, expectSuccess, ids, jsonOf, startWorkspace } from '../../nodes/NotionAdmin/support';
+import { byEmail, byId, expectSuccess, ids, jsonOf, startWorkspace } from '../../nodes/NotionAdmin/support';
 import { startRecorder, type RelayHooks, type Seen, type TestServer } from '../../security/servers';
 
 let emulator: Emulator;
@@ -146,5 +146,43 @@ describe('User → Remove From Workspace is confirmed', () => {
 		const log = emulator.control.requestLog().map((entry) => `${entry.method} ${entry.path.replace(ids.grace, '{id}')}`);
 		// After the DELETE that worked, the member is read back before the node reports success.
 		expect(log.lastIndexOf('GET /scim/v2/Users/{id}')).toBeGreaterThan(log.lastIndexOf('DELETE /scim/v2/Users/{id}'));
+	});
+});
+
+describe('Group → Add Members whose answers are lost reports what the group holds', () => {
+	const isPatch = (request: Seen) => request.method === 'PATCH';
+	const engineering = () => emulator.control.snapshot().groups.find((group) => group.id === ids.engineering)?.memberIds ?? [];
+	const addMembers = { resource: 'group', operation: 'addMembers', group: byId(ids.engineering), users: '={{ $json.user }}' };
+
+	it('every answer of the one PATCH is lost but Notion applied it: the output says added', async () => {
+		const run = await runThroughRelay({ ...addMembers, users: `${ids.alan},${ids.katherine}` }, { loseAnswer: isPatch });
+		expectSuccess(run);
+		expect(engineering()).toEqual(expect.arrayContaining([ids.alan, ids.katherine]));
+		expect(jsonOf(run.items)).toEqual([expect.objectContaining({ added: [ids.alan, ids.katherine], unchanged: [] })]);
+	});
+
+	it('every answer of the second of three batches is lost: partial, and each item says what the group holds', async () => {
+		const newcomers = Array.from({ length: 250 }, (_, index) =>
+			emulator.control.addMember({ email: `batch${index}@acme.test`, name: `Batch ${index}`, role: 'member' }),
+		);
+		let patches = 0;
+		// PATCH 1 is batch 1; batch 2 and all of its retries are applied and their answers lost.
+		relay = await startRecorder(emulator.url, { loseAnswer: (request) => isPatch(request) && ++patches >= 2 });
+		const run = await runNode({
+			type: packageNodeType('notionAdmin'),
+			parameters: addMembers as INodeParameters,
+			items: newcomers.map((user) => ({ user })),
+			node: { onError: 'continueRegularOutput' },
+			credentials: emulatorCredentials({ url: relay.url, tokens: emulator.tokens }, { requestsPerSecond: 1000 }),
+		});
+		expectSuccess(run);
+		const held = new Set(engineering());
+		expect(newcomers.filter((id) => held.has(id))).toHaveLength(200);
+		const results = jsonOf(run.items);
+		expect(results[0]).toMatchObject({ kind: 'partial', error: expect.stringMatching(/added 200 of 250/) });
+		// Every item's share agrees with the group: applied exactly when Notion holds the user.
+		results.forEach((result, index) => {
+			expect(result.applied).toEqual(expect.objectContaining({ added: held.has(newcomers[index]) ? [newcomers[index]] : [] }));
+		});
 	});
 });
