@@ -116,11 +116,48 @@ export class NotionUsersSyncTrigger implements INodeType {
 							'Whether the first poll emits every current member as "member.added" instead of only recording them',
 					},
 					{
+						displayName: 'If the Stored Baseline Cannot Be Read',
+						name: 'unreadableBaseline',
+						type: 'options',
+						options: [
+							{
+								name: 'Fail and Keep It',
+								value: 'fail',
+								description: 'Polls fail until the package that wrote it is back; no change is lost',
+							},
+							{
+								name: 'Start a New Baseline',
+								value: 'startOver',
+								description: 'Changes made since the last good poll are not reported',
+							},
+						],
+						default: 'fail',
+						description: 'What to do with stored state written by a newer version of this node, or damaged',
+					},
+					{
 						displayName: 'Include Bots',
 						name: 'includeBots',
 						type: 'boolean',
 						default: false,
 						description: 'Whether changes to integrations (bots) are emitted too',
+					},
+					{
+						displayName: 'Max Removal Percentage',
+						name: 'maxRemovalPercent',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 100 },
+						default: 20,
+						description:
+							'Mass-removal guard: a poll that would report more than this share of the members removed or deactivated emits nothing and fails until you raise it (0 = no limit). One removal alone never trips it.',
+					},
+					{
+						displayName: 'Max Removals per Poll',
+						name: 'maxRemovals',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 10,
+						description:
+							'Mass-removal guard: a poll that would report more people removed or deactivated than this emits nothing and fails until you raise it (0 = no limit)',
 					},
 				],
 			},

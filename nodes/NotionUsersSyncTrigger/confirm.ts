@@ -1,59 +1,149 @@
 /**
- * Checks that members missing from a listing that cannot be trusted on its own (paging saw the
- * workspace change, or the source just changed) are really gone before they are reported removed.
+ * A removal or a deactivation is a claim about one person, and a listing is not proof of it: an
+ * answer can look valid and still be wrong (an empty page, a short total, a shift while paging).
+ * So before the trigger reports anyone removed or deactivated, it asks Notion about that member:
+ * a lookup by id, or, when there are too many to look up, another listing that can be trusted
+ * and agrees. Whatever neither proves nor disproves is left for the next poll.
  */
-import type { NotionDirectory } from '../shared/connector/directory';
+import type { NotionDirectory, ResumableListing } from '../shared/connector/directory';
 import type { Member, Source } from '../shared/connector/model';
-import { decodeId, encodeId } from './snapshot';
+import { indexMembers, type ListedMembers } from './diff';
+import { decodeId } from './snapshot';
 
-/** Lookups by id per poll; beyond this one more listing is cheaper (100 members a page). */
+/** Lookups by id per claim set; beyond this one more listing is cheaper (100 members a page). */
 export const MAX_LOOKUPS = 25;
+/** Lookups when no listing can be trusted: a bounded number a poll, the rest at the next ones. */
+export const MAX_LOOKUPS_UNTRUSTED = 100;
 
-export interface Confirmation {
-	/** Encoded ids confirmed gone. */
+/** Encoded ids the listing claims changed in a way that cuts someone off. */
+export interface Claims {
+	missing: readonly string[];
+	deactivated: readonly string[];
+}
+
+export interface Evidence {
+	/** Missing members Notion confirmed gone. */
 	gone: Set<string>;
-	/** Members found after all: they are diffed like listed ones. */
+	/** Deactivations Notion confirmed. */
+	deactivated: Set<string>;
+	/** Members Notion showed in another state than the listing claimed: they are diffed as found. */
 	present: Member[];
+	/** Claims neither proven nor disproven: their stored records stay as they were. */
+	unresolved: Set<string>;
+	/** A lookup disproved a claim: the listing missed or misread someone. */
+	contradicted: boolean;
+}
+
+export interface Trust {
+	source: Source;
+	/** The visible baseline size: a listing far smaller than it is not trusted. */
+	baselineSize: number;
+	deadline: number;
+	now: () => number;
+	/** Whether one more listing can still finish before the deadline. */
+	canRelist: () => boolean;
+}
+
+/** Whether a listing may stand as evidence: complete, consistent, same source, not collapsed. */
+export function isTrusted(listing: ResumableListing, listedCount: number, trust: Trust): boolean {
+	return (
+		listing.complete &&
+		listing.consistent &&
+		listing.via.source === trust.source &&
+		!isCollapsed(listedCount, trust.baselineSize)
+	);
 }
 
 /**
- * Missing members not confirmed either way (past the deadline or the lookup cap) are in
- * neither set: the caller keeps their baseline record and looks again at the next poll.
+ * A listing that lost half the members (or all of them) since the last poll is taken as a wrong
+ * answer until each departure is proven: real departures of that size are rarer than a proxy,
+ * a cache or a bug answering an empty or cut list.
  */
-export async function confirmDisappearances(
-	directory: NotionDirectory,
-	missing: readonly string[],
-	options: { source: Source; deadline: number; now: () => number },
-): Promise<Confirmation> {
-	const gone = new Set<string>();
-	const present: Member[] = [];
-	let toLookUp = missing;
+export function isCollapsed(listedCount: number, baselineSize: number): boolean {
+	if (baselineSize === 0) return false;
+	return listedCount === 0 || listedCount * 2 < baselineSize;
+}
 
-	if (missing.length > MAX_LOOKUPS) {
-		// A workspace too large to list again within the poll stops at the deadline: what it did
-		// list still proves presence, and the lookups check the rest.
-		const relisting = await directory.listMembers({ deadline: options.deadline, stopAtDeadline: true });
-		if (relisting.via.source === options.source) {
-			const byId = new Map(relisting.members.map((member) => [encodeId(member.id), member]));
-			const stillMissing: string[] = [];
-			for (const id of missing) {
-				const member = byId.get(id);
-				if (member) present.push(member);
-				else stillMissing.push(id);
-			}
-			if (relisting.complete && relisting.consistent) {
-				for (const id of stillMissing) gone.add(id);
-				return { gone, present };
-			}
-			toLookUp = stillMissing;
+export async function gatherEvidence(directory: NotionDirectory, claims: Claims, trust: Trust): Promise<Evidence> {
+	const evidence: Evidence = {
+		gone: new Set(),
+		deactivated: new Set(),
+		present: [],
+		unresolved: new Set(),
+		contradicted: false,
+	};
+	let open = [...claims.missing, ...claims.deactivated];
+	if (open.length === 0) return evidence;
+	const isMissing = new Set(claims.missing);
+	let lookups = MAX_LOOKUPS_UNTRUSTED;
+
+	if (open.length > MAX_LOOKUPS) {
+		const second = trust.canRelist() ? await relist(directory, trust) : undefined;
+		if (second?.trusted) {
+			for (const id of open) judge(evidence, id, isMissing.has(id), second.members.get(id) ?? null);
+			return evidence;
 		}
+		// An untrusted listing still proves who is there; the rest is looked up one by one.
+		if (second !== undefined) {
+			open = open.filter((id) => {
+				const member = second.members.get(id);
+				if (member === undefined || !isMissing.has(id)) return true;
+				judge(evidence, id, true, member);
+				return false;
+			});
+		}
+	} else {
+		lookups = MAX_LOOKUPS;
 	}
 
-	for (const id of toLookUp.slice(0, MAX_LOOKUPS)) {
-		if (options.now() >= options.deadline) break;
-		const found = await directory.getMember(decodeId(id));
-		if (found.value === null) gone.add(id);
-		else present.push(found.value);
+	for (const [index, id] of open.entries()) {
+		if (index >= lookups || trust.now() >= trust.deadline) {
+			evidence.unresolved.add(id);
+			continue;
+		}
+		const found = await lookUp(directory, id);
+		if (found === undefined) evidence.unresolved.add(id);
+		else judge(evidence, id, isMissing.has(id), found);
 	}
-	return { gone, present };
+	return evidence;
+}
+
+/** Files what Notion says of one claimed member (`null`: no member with that id). */
+function judge(evidence: Evidence, id: string, claimedMissing: boolean, found: Member | null): void {
+	if (claimedMissing) {
+		if (found === null) evidence.gone.add(id);
+		else {
+			evidence.present.push(found);
+			evidence.contradicted = true;
+		}
+		return;
+	}
+	if (found === null) evidence.unresolved.add(id);
+	else if (found.active === false) evidence.deactivated.add(id);
+	else {
+		evidence.present.push(found);
+		evidence.contradicted = true;
+	}
+}
+
+/** `undefined` when the answer is about someone else: only an exact match counts. */
+async function lookUp(directory: NotionDirectory, encodedId: string): Promise<Member | null | undefined> {
+	const id = decodeId(encodedId);
+	const { value } = await directory.getMember(id);
+	if (value === null) return null;
+	return value.id.toLowerCase() === id.toLowerCase() ? value : undefined;
+}
+
+export interface Relisting {
+	listing: ResumableListing;
+	members: ListedMembers;
+	trusted: boolean;
+}
+
+/** One more listing, cut at the deadline; `undefined` when no time is left for it. */
+export async function relist(directory: NotionDirectory, trust: Trust): Promise<Relisting | undefined> {
+	if (trust.now() >= trust.deadline) return undefined;
+	const listing = await directory.listMembers({ deadline: trust.deadline, stopAtDeadline: true });
+	const members = indexMembers(listing.members);
+	return { listing, members, trusted: isTrusted(listing, members.size, trust) };
 }

@@ -9,7 +9,8 @@
  * - members of a kind the current source cannot list (bots under SCIM, deactivated people under
  *   the standard API) are carried forward when missing, and appear silently when the previous
  *   source could not list them;
- * - a disappearance becomes a removal only when the caller confirmed it.
+ * - a disappearance becomes a removal only when the caller confirmed it, and a member the caller
+ *   holds (a deactivation not proven yet) keeps its stored record.
  */
 import type { Member, Role, Source } from '../shared/connector/model';
 import {
@@ -149,6 +150,26 @@ export function disappeared(previous: Baseline, view: SourceView, listed: Listed
 	return missing;
 }
 
+/**
+ * Encoded ids of listed members the listing shows deactivated since the baseline: the claims a
+ * diff would report as `deactivated`, to be proven first.
+ */
+export function deactivatedClaims(previous: Baseline, listed: ListedMembers): string[] {
+	const claims: string[] = [];
+	for (const [id, member] of listed) {
+		const before = previous.members.get(id);
+		if (before !== undefined && member.active === false && activeOf(before.kind) === true) claims.push(id);
+	}
+	return claims;
+}
+
+/** Members of the baseline the current source would list: what a listing is measured against. */
+export function visibleCount(previous: Baseline, view: SourceView): number {
+	let count = 0;
+	for (const stored of previous.members.values()) if (visibleTo(view, stored.kind)) count++;
+	return count;
+}
+
 /** Whether a diff against `previous` would report this member (it is new, or a seen field changed). */
 export function isReported(previous: Baseline, view: SourceView, member: Member): boolean {
 	const before = previous.members.get(packedIdOf(member));
@@ -164,6 +185,8 @@ export function diff(
 	listed: ListedMembers,
 	/** Encoded ids whose disappearance is confirmed; other missing members are carried forward. */
 	confirmedGone: ReadonlySet<string>,
+	/** Listed members whose claimed change is not proven yet: their stored records are kept as they are. */
+	held: ReadonlySet<string> = new Set(),
 ): DiffResult {
 	const sameSource = previous.source === view.source;
 	const changes: MemberChange[] = [];
@@ -171,6 +194,10 @@ export function diff(
 
 	for (const [id, member] of listed) {
 		const before = previous.members.get(id);
+		if (before !== undefined && held.has(id)) {
+			next.set(id, before);
+			continue;
+		}
 		const kind = kindOf(member);
 		if (before === undefined) {
 			next.set(id, storedOf(member));

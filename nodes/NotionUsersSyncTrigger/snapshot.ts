@@ -36,9 +36,14 @@ export interface Baseline {
 	members: Map<string, StoredMember>;
 }
 
+/** The stored format this version writes; `readBaseline` migrates every older one. */
+export const BASELINE_VERSION = 2;
+
 /** The JSON-serialisable form kept in `getWorkflowStaticData('node')`. */
 export interface StoredBaseline extends StoredRecords {
-	v: 1;
+	v: typeof BASELINE_VERSION;
+	/** Members of the complete listing the baseline came from (v2): what a collapse is measured against. */
+	listed: number;
 	/** Identity of the watched workspace (the API credential); another one means a new baseline. */
 	scope: string;
 	source: Source;
@@ -237,10 +242,11 @@ export function decodeRecords(stored: Pick<StoredRecords, 'domains' | 'records'>
 
 export function encodeBaseline(
 	baseline: Baseline,
-	meta: { scope: string; committedAt: string },
+	meta: { scope: string; committedAt: string; listed?: number },
 ): StoredBaseline {
 	return {
-		v: 1,
+		v: BASELINE_VERSION,
+		listed: meta.listed ?? baseline.members.size,
 		scope: meta.scope,
 		source: baseline.source,
 		seesBots: baseline.seesBots,
@@ -250,14 +256,17 @@ export function encodeBaseline(
 	};
 }
 
+export type DecodedBaseline = Baseline & { scope: string; committedAt: string; listed: number };
+
 /** `undefined` when the stored value is missing or not in a shape this version wrote. */
-export function decodeBaseline(stored: unknown): (Baseline & { scope: string; committedAt: string }) | undefined {
+export function decodeBaseline(stored: unknown): DecodedBaseline | undefined {
 	if (!isStoredBaseline(stored)) return undefined;
 	const members = decodeRecords(stored);
 	if (members === undefined) return undefined;
 	return {
 		scope: stored.scope,
 		committedAt: typeof stored.committedAt === 'string' ? stored.committedAt : '',
+		listed: stored.listed,
 		source: stored.source,
 		seesBots: stored.seesBots,
 		seesDeactivated: stored.seesDeactivated,
@@ -269,7 +278,8 @@ function isStoredBaseline(value: unknown): value is StoredBaseline {
 	if (typeof value !== 'object' || value === null) return false;
 	const candidate = value as Partial<StoredBaseline>;
 	return (
-		candidate.v === 1 &&
+		candidate.v === BASELINE_VERSION &&
+		typeof candidate.listed === 'number' &&
 		typeof candidate.scope === 'string' &&
 		(candidate.source === 'scim' || candidate.source === 'api') &&
 		typeof candidate.records === 'string' &&

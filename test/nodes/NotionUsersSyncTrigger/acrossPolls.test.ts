@@ -61,12 +61,18 @@ async function cycle(trigger: PollHarness): Promise<{ polls: number; items: IDat
 
 const asEvents = (items: IDataObject[]) => eventList([items.map((json) => ({ json }))]) ?? [];
 
-/** Cycles until one reports nothing: every event on the way, sorted (each must appear once). */
+/**
+ * Cycles until two in a row report nothing: every event on the way, sorted (each must appear
+ * once). Two, because a removal or deactivation that a completing poll had no time left to
+ * prove with Notion is proven by a later listing.
+ */
 async function eventsUntilQuiet(trigger: PollHarness): Promise<string[]> {
 	const events: string[] = [];
-	for (let cycles = 0; cycles < 6; cycles++) {
+	let quiet = 0;
+	for (let cycles = 0; cycles < 8; cycles++) {
 		const { items } = await cycle(trigger);
-		if (items.length === 0) return events.sort();
+		quiet = items.length === 0 ? quiet + 1 : 0;
+		if (quiet === 2) return events.sort();
 		events.push(...asEvents(items));
 	}
 	throw new Error('the trigger kept reporting changes');

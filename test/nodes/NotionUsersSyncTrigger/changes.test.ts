@@ -16,7 +16,7 @@ describe('Changes mode', () => {
 		const { control } = emulator;
 
 		expect(await trigger.poll()).toBeNull();
-		expect(trigger.staticData().baseline).toMatchObject({ v: 1, source: 'scim', count: 5 });
+		expect(trigger.staticData().baseline).toMatchObject({ v: 2, source: 'scim', count: 5 });
 
 		const hedy = control.addMember({ email: 'hedy@acme.test', name: 'Hedy Lamarr', givenName: 'Hedy', familyName: 'Lamarr', role: 'member' });
 		const added = emitted(await trigger.poll());

@@ -1,5 +1,11 @@
-/** Confirming disappearances with the real connector against the emulator. */
-import { confirmDisappearances, MAX_LOOKUPS } from '../../../nodes/NotionUsersSyncTrigger/confirm';
+/** Proving claimed removals and deactivations with the real connector against the emulator. */
+import {
+	gatherEvidence,
+	isCollapsed,
+	MAX_LOOKUPS,
+	MAX_LOOKUPS_UNTRUSTED,
+	type Trust,
+} from '../../../nodes/NotionUsersSyncTrigger/confirm';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/snapshot';
 import { generateSeed } from '../../emulator';
 import type { Emulator } from '../../emulator/types';
@@ -16,20 +22,38 @@ afterEach(async () => {
 	await emulator.stop();
 });
 
-describe('confirmDisappearances', () => {
-	it('looks each missing member up by id: gone ones are confirmed, found ones come back', async () => {
+function trustOn(clock: { now: () => number }, deadlineMs = 60_000): Trust {
+	return { source: 'scim', baselineSize: 150, deadline: clock.now() + deadlineMs, now: clock.now, canRelist: () => true };
+}
+
+describe('gatherEvidence', () => {
+	it('looks each missing member up by id: gone ones are confirmed, found ones disprove the listing', async () => {
 		const { directory, clock } = directoryOn(emulator);
 		emulator.control.removeMember(idOf(5));
 		emulator.control.resetLog();
 
-		const result = await confirmDisappearances(directory, [encodeId(idOf(5)), encodeId(idOf(6))], {
-			source: 'scim',
-			deadline: clock.now() + 60_000,
-			now: clock.now,
-		});
-		expect([...result.gone]).toEqual([encodeId(idOf(5))]);
-		expect(result.present.map((member) => member.id)).toEqual([idOf(6)]);
+		const evidence = await gatherEvidence(
+			directory,
+			{ missing: [encodeId(idOf(5)), encodeId(idOf(6))], deactivated: [] },
+			trustOn(clock),
+		);
+		expect([...evidence.gone]).toEqual([encodeId(idOf(5))]);
+		expect(evidence.present.map((member) => member.id)).toEqual([idOf(6)]);
+		expect(evidence.contradicted).toBe(true);
 		expect(emulator.control.requestCounts()).toEqual({ 'GET /scim/v2/Users/{id}': 2 });
+	});
+
+	it('confirms a deactivation only when Notion shows the member inactive', async () => {
+		const { directory, clock } = directoryOn(emulator);
+		emulator.control.updateMember(idOf(7), { active: false });
+
+		const evidence = await gatherEvidence(
+			directory,
+			{ missing: [], deactivated: [encodeId(idOf(7)), encodeId(idOf(8))] },
+			trustOn(clock),
+		);
+		expect([...evidence.deactivated]).toEqual([encodeId(idOf(7))]);
+		expect(evidence.present.map((member) => [member.id, member.active])).toEqual([[idOf(8), true]]);
 	});
 
 	it('lists once more instead of looking up many members, and trusts a consistent second listing', async () => {
@@ -39,24 +63,40 @@ describe('confirmDisappearances', () => {
 		const missing = [...removed, idOf(100)].map(encodeId);
 		emulator.control.resetLog();
 
-		const result = await confirmDisappearances(directory, missing, {
-			source: 'scim',
-			deadline: clock.now() + 60_000,
-			now: clock.now,
-		});
-		expect([...result.gone].sort()).toEqual(removed.map(encodeId).sort());
-		expect(result.present.map((member) => member.id)).toEqual([idOf(100)]);
+		const evidence = await gatherEvidence(directory, { missing, deactivated: [] }, trustOn(clock));
+		expect([...evidence.gone].sort()).toEqual(removed.map(encodeId).sort());
+		expect(evidence.present.map((member) => member.id)).toEqual([idOf(100)]);
 		expect(emulator.control.requestCounts()['GET /scim/v2/Users/{id}']).toBeUndefined();
+	});
+
+	it('does not take a second listing that collapsed as proof: it looks members up, a bounded number a poll', async () => {
+		const { directory, clock } = directoryOn(emulator);
+		const claimed = Array.from({ length: MAX_LOOKUPS_UNTRUSTED + 20 }, (_, i) => idOf(i + 1));
+		// The listing lies (empty), the lookups tell the truth: nobody is gone.
+		emulator.control.scriptFaults(['emptyList']);
+		emulator.control.resetLog();
+
+		const evidence = await gatherEvidence(directory, { missing: claimed.map(encodeId), deactivated: [] }, trustOn(clock));
+		expect(evidence.gone.size).toBe(0);
+		expect(evidence.present).toHaveLength(MAX_LOOKUPS_UNTRUSTED);
+		expect(evidence.unresolved.size).toBe(20);
+		expect(emulator.control.requestCounts()['GET /scim/v2/Users/{id}']).toBe(MAX_LOOKUPS_UNTRUSTED);
 	});
 
 	it('confirms nothing past the deadline: the caller keeps those members for the next poll', async () => {
 		const { directory, clock } = directoryOn(emulator);
 		emulator.control.removeMember(idOf(5));
-		const result = await confirmDisappearances(directory, [encodeId(idOf(5))], {
-			source: 'scim',
-			deadline: clock.now(),
-			now: clock.now,
-		});
-		expect(result).toEqual({ gone: new Set(), present: [] });
+		const evidence = await gatherEvidence(directory, { missing: [encodeId(idOf(5))], deactivated: [] }, trustOn(clock, 0));
+		expect(evidence.gone.size).toBe(0);
+		expect([...evidence.unresolved]).toEqual([encodeId(idOf(5))]);
+	});
+});
+
+describe('isCollapsed', () => {
+	it('takes an empty listing, or one under half the baseline, as collapsed', () => {
+		expect(isCollapsed(0, 1)).toBe(true);
+		expect(isCollapsed(49, 100)).toBe(true);
+		expect(isCollapsed(50, 100)).toBe(false);
+		expect(isCollapsed(0, 0)).toBe(false);
 	});
 });

@@ -1,0 +1,123 @@
+/**
+ * Reading the member list for a poll. In production a listing longer than the poll budget is
+ * kept as a pending part and continued by the next poll (docs/trigger.md: "Poll budget and very
+ * large workspaces"); manual runs list what one poll can.
+ */
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { ListingCursor, NotionDirectory, ResumableListing } from '../shared/connector/directory';
+import type { Member, SourceInfo } from '../shared/connector/model';
+import { toNodeError } from '../shared/n8n/toNodeError';
+import { isReported, viewOf } from './diff';
+import { addPart, decodePending, encodePending, newPending, pendingMembers } from './pending';
+import type { DecodedBaseline } from './snapshot';
+
+/** Static data key of a listing that spans several polls (pending.ts). */
+export const PENDING_KEY = 'pending';
+
+/** Share of the engine's poll budget the listing may use; the rest is for confirmation and diffing. */
+const LISTING_SHARE = 0.75;
+
+export interface PollClock {
+	start: number;
+	budgetMs: number;
+	now: () => number;
+}
+
+/** Members read for a Changes poll; `complete: false` only in manual mode (a partial preview). */
+export interface Listed {
+	members: Member[];
+	via: SourceInfo;
+	consistent: boolean;
+	complete: boolean;
+	/** Whether earlier polls listed part of it: a second listing would not fit in this poll. */
+	spanned: boolean;
+}
+
+/**
+ * A production listing that may span several polls: a poll whose budget runs out keeps what it
+ * listed in the pending state and returns `undefined`; the poll that completes the listing
+ * returns every member listed since it began. Parts that cannot be joined safely (index paging
+ * shifted, the source changed, a refused cursor) make the whole listing inconsistent.
+ */
+export async function listAcrossPolls(
+	ctx: IPollFunctions,
+	directory: NotionDirectory,
+	clock: PollClock,
+	staticData: IDataObject,
+	basis: { scope: string; previous: DecodedBaseline | undefined; reportEveryone: boolean },
+): Promise<Listed | undefined> {
+	const baselineAt = basis.previous?.committedAt ?? '';
+	const kept = decodePending(staticData[PENDING_KEY]);
+	let pending = kept?.scope === basis.scope && kept.baselineAt === baselineAt ? kept : undefined;
+	const listing = await listPart(ctx, directory, clock, pending?.resume);
+	const startedOver = pending !== undefined && (listing.restarted || listing.via.source !== pending.source);
+	// The listing began again at the start: the earlier parts are not joined to it.
+	if (startedOver) pending = undefined;
+	const consistent = !startedOver && (pending?.consistent ?? true) && listing.consistent;
+
+	if (listing.complete) {
+		const earlier = pending === undefined ? [] : pendingMembers(pending);
+		// Later parts win: they are the fresher view of a member listed twice.
+		return {
+			members: [...earlier, ...listing.members],
+			via: listing.via,
+			consistent,
+			complete: true,
+			spanned: pending !== undefined,
+		};
+	}
+	if (listing.resume === undefined || listing.pages === 0) throw budgetExceeded(ctx, clock);
+
+	const part =
+		pending ??
+		newPending(
+			{ scope: basis.scope, baselineAt, source: listing.via.source, startedAt: new Date(clock.start).toISOString() },
+			listing.resume,
+		);
+	const view = viewOf(listing.via.source, []);
+	const { previous } = basis;
+	addPart(part, listing.members, (member) =>
+		previous === undefined ? basis.reportEveryone : isReported(previous, view, member),
+	);
+	part.resume = listing.resume;
+	part.consistent = consistent;
+	staticData[PENDING_KEY] = encodePending(part) as unknown as IDataObject;
+	return undefined;
+}
+
+/** Manual mode: what one poll can list from the start; pending parts are neither used nor touched. */
+export async function listOnePoll(ctx: IPollFunctions, directory: NotionDirectory, clock: PollClock): Promise<Listed> {
+	const listing = await listPart(ctx, directory, clock, undefined);
+	if (!listing.complete && listing.pages === 0) throw budgetExceeded(ctx, clock);
+	return { ...listing, spanned: false };
+}
+
+async function listPart(
+	ctx: IPollFunctions,
+	directory: NotionDirectory,
+	clock: PollClock,
+	resume: ListingCursor | undefined,
+): Promise<ResumableListing> {
+	try {
+		return await directory.listMembers({ deadline: listingDeadline(clock), stopAtDeadline: true, resume });
+	} catch (error) {
+		throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+export function listingDeadline(clock: PollClock): number {
+	return clock.start + clock.budgetMs * LISTING_SHARE;
+}
+
+export function budgetExceeded(ctx: IPollFunctions, clock: PollClock): NodeOperationError {
+	return new NodeOperationError(
+		ctx.getNode(),
+		`The member list could not be read within this poll's time budget (${Math.round(clock.budgetMs / 1000)} s)`,
+		{
+			description:
+				"Nothing was emitted and the stored baseline is unchanged. The listing runs at Notion's rate limit (about 300 members a second): give polls more time or poll less often.",
+		},
+	);
+}
