@@ -13,7 +13,7 @@ export function applyListingChanges(rt: Runtime, changes: readonly ListingChange
 			continue;
 		}
 		if (change.change === 'join') {
-			rt.store.joinNewcomer();
+			rt.store.joinNewcomer(change.at !== 'last');
 			done.push('join');
 			continue;
 		}

@@ -256,8 +256,8 @@ export class Workspace {
 		return { users: slice.map((e) => this.s.users.get(e.id) as UserRecord), nextSeq: next?.seq };
 	}
 
-	/** The unstablePaging switch: someone joins while a client pages (first in SCIM order). */
-	joinNewcomer(): void {
+	/** Someone joins while a client pages: first in SCIM order (the unstablePaging switch), or last. */
+	joinNewcomer(front = true): void {
 		const n = ++this.s.newcomers;
 		const id = randomUUID();
 		const at = this.now();
@@ -273,7 +273,7 @@ export class Workspace {
 				created: at,
 				lastModified: at,
 			},
-			{ front: true },
+			{ front },
 		);
 	}
 

@@ -105,6 +105,8 @@ export interface ListingChange {
 	change: 'leave' | 'join' | 'fault' | 'outage';
 	/** Which member leaves: index into the SCIM order without the token owner, modulo its length. */
 	pick?: number;
+	/** Where a newcomer joins in SCIM order (default `first`); `last` shifts nobody already read. */
+	at?: 'first' | 'last';
 	fault?: FaultKind;
 	kinds?: FaultKind[];
 	seed?: number;

@@ -56,10 +56,11 @@ describe('a listing answer that looks valid but is wrong', () => {
 	it('one member leaving and another joining between two page reads: no false removal, each change once', async () => {
 		const trigger = await withBaseline();
 		// Before the 2nd list request: a member on page 1 (already read) leaves, so page 2 starts
-		// one member later; a newcomer joins. The total does not change.
+		// one member later and the first member of page 2 is never read; a newcomer joins at the
+		// end. The total does not change.
 		emulator.control.scriptListingChanges([
 			{ beforeListRequest: 2, change: 'leave', pick: 10 },
-			{ beforeListRequest: 2, change: 'join' },
+			{ beforeListRequest: 2, change: 'join', at: 'last' },
 		]);
 		const events = [...(eventList(await trigger.poll()) ?? []), ...(eventList(await trigger.poll()) ?? [])];
 		const removed = events.filter((event) => event.startsWith('member.removed'));
