@@ -16,12 +16,21 @@ function recordDir(): string | undefined {
 	return process.env[RECORD_DIR_ENV];
 }
 
-/** A token the tests use: the teardown fails the run if it shows up in any recorded run. */
+/**
+ * Shorter values are not registered: they could turn up in a run by chance. Six characters is
+ * below any real token, so odd short tokens the tests use are still watched.
+ */
+const MIN_SECRET_LENGTH = 6;
+
+/**
+ * A token the tests use: the teardown fails the run if it shows up in any recorded run. One
+ * JSON string a line, so that a token of any shape (quotes, spaces, line breaks) is kept whole.
+ */
 export function registerSecrets(...secrets: Array<string | undefined>): void {
 	const dir = recordDir();
-	const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
+	const known = secrets.filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH);
 	if (dir === undefined || known.length === 0) return;
-	appendFileSync(join(dir, `${SECRETS_PREFIX}${process.pid}.txt`), `${known.join('\n')}\n`);
+	appendFileSync(join(dir, `${SECRETS_PREFIX}${process.pid}.txt`), `${known.map((secret) => JSON.stringify(secret)).join('\n')}\n`);
 }
 
 /** One line per run: what a user could see of it (items, errors with descriptions, causes). */

@@ -38,6 +38,22 @@ describe('the scan itself', () => {
 		recordRun('poll', { error: cause });
 		expect(scanRecords(dir).leaks).toHaveLength(2);
 	});
+
+	it('finds tokens of odd shapes, also JSON-escaped, URL-encoded or \\u-escaped', () => {
+		const odd = [`q"u\\ot'e`, 'gr\u00fc\u00dfe t\u00f4k', 'k9 =+/'];
+		registerSecrets(...odd);
+		recordRun('workflow', { items: [{ json: { note: 'nothing here' } }] });
+		expect(scanRecords(dir)).toMatchObject({ secrets: 3, leaks: [] });
+
+		recordRun('workflow', { items: [{ json: { note: `echo: ${odd[0]}` } }] });
+		recordRun('workflow', { items: [{ json: { note: `echo: ${encodeURIComponent(odd[1])}` } }] });
+		recordRun('workflow', { items: [{ json: { note: 'echo: \\u006b\\u0039\\u0020\\u003d\\u002b\\u002f' } }] });
+		expect(scanRecords(dir).leaks).toEqual([
+			expect.stringContaining('as is, JSON-escaped'),
+			expect.stringContaining('URL-encoded'),
+			expect.stringContaining('\\u-escaped'),
+		]);
+	});
 });
 
 describe('failures do not show a token', () => {

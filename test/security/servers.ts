@@ -30,9 +30,18 @@ async function listen(server: Server, seen: Seen[]): Promise<TestServer> {
 	};
 }
 
+/** An answer the relay gives itself instead of passing the request on. */
+export interface Answer {
+	status: number;
+	headers?: Record<string, string>;
+	body: string;
+}
+
 export interface RelayHooks {
 	/** Called before a request is passed on (e.g. to script an emulator fault for exactly it). */
 	before?: (request: Seen) => void;
+	/** An answer to give in the target's place (e.g. an error echoing the request's token); undefined passes it on. */
+	answer?: (request: Seen) => Answer | undefined;
 	/**
 	 * Whether this request's answer is lost: it reaches the target but the connection is cut once
 	 * the target has answered, as when a network fails mid-response.
@@ -42,12 +51,18 @@ export interface RelayHooks {
 
 /** Records every request; passes it on to `target` if given, else answers 200 `{}`. */
 export async function startRecorder(target?: string, hooks: RelayHooks = {}): Promise<TestServer> {
-	const { before, loseAnswer } = hooks;
+	const { before, loseAnswer, answer } = hooks;
 	const seen: Seen[] = [];
 	const server = createServer((incoming, outgoing) => {
 		const request: Seen = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers };
 		seen.push(request);
 		before?.(request);
+		const own = answer?.(request);
+		if (own !== undefined) {
+			incoming.resume();
+			outgoing.writeHead(own.status, own.headers ?? {}).end(own.body);
+			return;
+		}
 		if (target === undefined) {
 			incoming.resume();
 			outgoing.writeHead(200, { 'content-type': 'application/json' }).end('{}');

@@ -1,12 +1,15 @@
 /**
  * An HttpTransport over plain node:http for tests, the demo and the benchmark: it plays the
  * part n8n's request helpers play in the nodes (adds the credential's bearer token per API,
- * enforces the timeout, follows no redirect) and reports resets and timeouts as TransportError.
+ * enforces the timeout, follows no redirect, takes its tokens out of every answer) and reports
+ * resets and timeouts as TransportError.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { secretRedactor } from '../../nodes/shared/connector/redact';
 import {
 	TransportError,
+	withoutSecrets,
 	type Api,
 	type HttpRequest,
 	type HttpResponse,
@@ -30,9 +33,11 @@ export interface LoopbackOptions {
 const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 
 export function loopbackTransport(tokens: Tokens, options: LoopbackOptions = {}): HttpTransport {
+	// Like n8n's transport: the tokens it adds are taken out of every answer.
+	const redact = secretRedactor([tokens.api, tokens.scim]);
 	return async (request) => {
 		try {
-			return await send(request, tokens[TOKEN_FOR[request.api]]);
+			return withoutSecrets(await send(request, tokens[TOKEN_FOR[request.api]]), redact);
 		} finally {
 			options.onRequest?.(request);
 		}

@@ -5,11 +5,12 @@
 import { NotionAdminError } from './errors';
 import { SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from './http/responseError';
 import type { FallbackReason, SourceInfo } from './model';
+import { redact } from './redact';
 
 export interface ScimTrouble {
 	reason: FallbackReason;
 	status?: number;
-	/** What the last failure said (already free of secrets). */
+	/** What the last failure said (the transport took its tokens out; anything token-like goes here too). */
 	detail?: string;
 }
 
@@ -27,7 +28,7 @@ function explain(trouble: ScimTrouble): { why: string; hint: string } {
 			return { why: `SCIM access was refused${status}`, hint: SCIM_FORBIDDEN_HINT };
 		case 'scim_unavailable':
 			return {
-				why: `the SCIM API did not answer properly after retries${trouble.detail ? ` (${trouble.detail})` : ''}`,
+				why: `the SCIM API did not answer properly after retries${trouble.detail ? ` (${redact(trouble.detail)})` : ''}`,
 				hint: 'Notion is having trouble; try again in a few minutes (see status.notion.so)',
 			};
 	}

@@ -2,7 +2,13 @@
  * The one seam through which the connector talks HTTP. The n8n nodes implement it with
  * n8n's request helpers (proxy, SSL and credential authentication apply there, so the
  * connector never holds a token); tests implement it with plain loopback HTTP.
+ *
+ * A transport adds the tokens, so it alone knows them: it also takes them out of what it hands
+ * back (`withoutSecrets`), so that an answer echoing a token never reaches the connector, nor
+ * any message, item or log built from it.
  */
+import type { Redact } from './redact';
+
 export type Api = 'standard' | 'scim';
 
 export interface HttpRequest {
@@ -36,3 +42,14 @@ export class TransportError extends Error {
 }
 
 export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
+
+/**
+ * The answer with the transport's secrets removed from its body and header values (a request
+ * id header or an error body may echo the Authorization header). The replacement holds no
+ * quote or backslash, so a JSON body stays JSON.
+ */
+export function withoutSecrets(response: HttpResponse, redact: Redact): HttpResponse {
+	const headers: Record<string, string> = {};
+	for (const [name, value] of Object.entries(response.headers)) headers[name] = redact(value);
+	return { status: response.status, headers, body: redact(response.body) };
+}

@@ -11,11 +11,13 @@ export const SCIM_CREDENTIAL = 'notionAdminScimApi';
 const DEFAULT_REQUESTS_PER_SECOND = 3;
 
 interface ApiCredential {
+	token?: string;
 	baseUrl?: string;
 	requestsPerSecond?: number;
 }
 
 interface ScimCredential {
+	token?: string;
 	baseUrl?: string;
 }
 
@@ -25,6 +27,11 @@ export interface CredentialSettings {
 	scimBaseUrl?: string;
 	requestsPerSecond: number;
 	pacingKey: string;
+	/**
+	 * The tokens n8n's helpers will send, for the transport to take out of every answer (never
+	 * passed to the connector itself).
+	 */
+	tokens: Array<string | undefined>;
 }
 
 /**
@@ -42,6 +49,7 @@ export async function credentialSettings(ctx: NotionContext): Promise<Credential
 		apiBaseUrl,
 		scimBaseUrl,
 		requestsPerSecond: Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_REQUESTS_PER_SECOND,
+		tokens: [api.token, scim?.token],
 		// One credential is one workspace and one Notion rate limit, so every node using it
 		// in this process paces together; the URL stands in where n8n gives no id.
 		pacingKey: `${API_CREDENTIAL}:${ctx.getNode().credentials?.[API_CREDENTIAL]?.id ?? apiBaseUrl}`,

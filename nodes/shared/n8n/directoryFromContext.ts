@@ -11,7 +11,7 @@ export async function directoryFor(ctx: NotionContext): Promise<NotionDirectory>
 	return createDirectory({
 		apiBaseUrl: settings.apiBaseUrl,
 		scimBaseUrl: settings.scimBaseUrl,
-		transport: n8nTransport(ctx),
+		transport: n8nTransport(ctx, settings.tokens),
 		sleep,
 		now: () => Date.now(),
 		pacingKey: settings.pacingKey,

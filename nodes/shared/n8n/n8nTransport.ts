@@ -1,5 +1,6 @@
+import { secretRedactor, type Redact } from '../connector/redact';
 import type { HttpRequest, HttpResponse, HttpTransport } from '../connector/transport';
-import { TransportError } from '../connector/transport';
+import { TransportError, withoutSecrets } from '../connector/transport';
 import { API_CREDENTIAL, SCIM_CREDENTIAL, type NotionContext } from './credentialSettings';
 
 const TIMEOUT_CODES = new Set([
@@ -19,9 +20,14 @@ interface FullResponse {
 /**
  * The connector's HTTP seam over n8n's request helpers, so n8n's proxy, SSL and SSRF settings
  * apply and n8n adds the token. HTTP statuses come back as answers (the connector decides
- * what they mean); only failures without an answer become `TransportError`s.
+ * what they mean); only failures without an answer become `TransportError`s. `tokens` are the
+ * credentials' tokens n8n sends: taken out of every answer and failure, whatever their shape.
  */
-export function n8nTransport(ctx: NotionContext): HttpTransport {
+export function n8nTransport(
+	ctx: NotionContext,
+	tokens: ReadonlyArray<string | undefined> = [],
+): HttpTransport {
+	const redact = secretRedactor(tokens);
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		let response: FullResponse;
 		try {
@@ -42,13 +48,16 @@ export function n8nTransport(ctx: NotionContext): HttpTransport {
 				},
 			)) as FullResponse;
 		} catch (error) {
-			throw toTransportError(error, request);
+			throw toTransportError(error, request, redact);
 		}
-		return {
-			status: response.statusCode,
-			headers: lowerCaseHeaders(response.headers),
-			body: bodyText(response.body),
-		};
+		return withoutSecrets(
+			{
+				status: response.statusCode,
+				headers: lowerCaseHeaders(response.headers),
+				body: bodyText(response.body),
+			},
+			redact,
+		);
 	};
 }
 
@@ -80,14 +89,15 @@ function bodyText(body: unknown): string {
 
 /**
  * n8n wraps the request library's error (whose config holds the Authorization header) in a
- * NodeApiError; only a code and a message are carried over, so no token can travel further.
+ * NodeApiError; only a code and a message (without the tokens) are carried over, so no token
+ * can travel further.
  */
-function toTransportError(error: unknown, request: HttpRequest): TransportError {
+function toTransportError(error: unknown, request: HttpRequest, redact: Redact): TransportError {
 	const chain = causeChain(error);
 	const code = chain.map((link) => link.code).find((c): c is string => typeof c === 'string');
 	const innermost = chain[chain.length - 1];
 	const detail =
-		typeof innermost?.message === 'string' && innermost.message ? innermost.message : 'no answer';
+		typeof innermost?.message === 'string' && innermost.message ? redact(innermost.message) : 'no answer';
 	const timedOut =
 		(code !== undefined && TIMEOUT_CODES.has(code)) ||
 		(code === 'ECONNABORTED' && /timeout/i.test(detail));

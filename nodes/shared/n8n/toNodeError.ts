@@ -2,6 +2,7 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { NotionAdminError } from '../connector/errors';
+import { redact } from '../connector/redact';
 
 /**
  * Input the user has to fix: an operational error (no API was at fault) whose `type` is the
@@ -43,7 +44,8 @@ export function toNodeError(
 			itemIndex,
 		});
 	}
-	const message = error instanceof Error && error.message ? error.message : String(error);
+	// Not the connector's: its text has not been through the transport's redaction.
+	const message = redact(error instanceof Error && error.message ? error.message : String(error));
 	return new NodeOperationError(node, message, { itemIndex });
 }
 

@@ -3,7 +3,9 @@
  * message says what happened and whose hint says what to do. Notion error bodies
  * (`{object:'error', status, code, message, request_id}`) and SCIM error bodies
  * (`{schemas:[...Error], status: "409" | 409, scimType, detail}`) are both understood; anything
- * else (an HTML page from the edge, an empty body) is described by its status.
+ * else (an HTML page from the edge, an empty body) is described by its status. The transport
+ * took the tokens it sent out of the answer; what is shown of it (message, request id) also
+ * loses anything that merely looks like a credential.
  */
 import { NotionAdminError, type NotionAdminErrorKind } from '../errors';
 import { redact } from '../redact';
@@ -54,9 +56,11 @@ function readErrorBody(text: string): ErrorBody {
 	return {
 		message: redact(str(body.message) ?? str(body.detail) ?? ''),
 		code: str(body.code) ?? str(body.scimType),
-		requestId: str(body.request_id),
+		requestId: optionalRedact(str(body.request_id)),
 	};
 }
+
+const optionalRedact = (text: string | undefined) => (text === undefined ? undefined : redact(text));
 
 const API_NAMES: Record<Api, string> = { standard: 'Notion API', scim: 'Notion SCIM API' };
 
@@ -96,7 +100,7 @@ export function describeFailure(
 		case 'bad_body':
 			return new RequestFailure(
 				'bad_response',
-				`${apiName} answered ${what} with a body that is not valid JSON${tries}`,
+				`${apiName} answered ${what} with a body that is not valid JSON or not in the shape it must have${tries}`,
 				'Notion or a proxy in between sent a broken answer; try again later',
 				base,
 			);
@@ -105,7 +109,7 @@ export function describeFailure(
 				'unavailable',
 				`Notion's edge proxy answered ${what} with HTTP ${failure.status} before reaching the ${apiName}${tries}`,
 				'Notion is having trouble; try again in a few minutes (see status.notion.so)',
-				{ ...base, httpStatus: failure.status, requestId: headers['cf-ray'] },
+				{ ...base, httpStatus: failure.status, requestId: optionalRedact(headers['cf-ray']) },
 			);
 		case 'status':
 			return describeStatus(failure.status, apiName, what, tries, readErrorBody(bodyText), request.api, headers);
@@ -126,7 +130,7 @@ function describeStatus(
 		api,
 		httpStatus: status,
 		code: body.code,
-		requestId: body.requestId ?? headers['x-notion-request-id'],
+		requestId: body.requestId ?? optionalRedact(headers['x-notion-request-id']),
 	};
 	const message = `${apiName} refused ${what} with HTTP ${status}${detail}${tries}`;
 	const make = (kind: NotionAdminErrorKind, hint: string) => new RequestFailure(kind, message, hint, extra);
