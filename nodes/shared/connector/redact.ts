@@ -41,8 +41,11 @@ function anyCase(hex: string): string {
 
 const hex4 = (unit: number) => anyCase(unit.toString(16).padStart(4, '0'));
 
-/** One or more backslashes: JSON or JavaScript escaping, also of a body quoted inside a body. */
-const BACKSLASHES = '\\\\+';
+/**
+ * JSON or JavaScript escaping, also of a body quoted inside a body (1, 3, 7, 15 backslashes for
+ * one to four levels). Bounded, so that a long run of backslashes costs linear time.
+ */
+const BACKSLASHES = '\\\\{1,15}';
 
 const SHORT_ESCAPES: Record<string, string> = { '\n': 'n', '\r': 'r', '\t': 't', '\b': 'b', '\f': 'f' };
 const HTML_NAMED: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
