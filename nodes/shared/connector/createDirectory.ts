@@ -360,8 +360,16 @@ function troubleOf(error: unknown): ScimTrouble | undefined {
 
 function findByEmailInListing(members: Member[], email: string): Member | null {
 	const wanted = email.toLowerCase();
-	const found = members.find((member) => member.email?.toLowerCase() === wanted);
-	if (found) return found;
+	const found = members.filter((member) => member.email?.toLowerCase() === wanted);
+	if (found.length > 1) {
+		throw new NotionAdminError(
+			'conflict',
+			`${found.length} members have the email ${email}: ${found.map((member) => member.id).join(', ')}`,
+			'Pick the member by ID instead of by email',
+			{ api: 'standard' },
+		);
+	}
+	if (found.length === 1) return found[0];
 	if (members.some((member) => member.type === 'person') && !members.some((member) => member.email !== null)) {
 		throw new NotionAdminError(
 			'forbidden',

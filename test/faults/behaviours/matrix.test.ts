@@ -130,7 +130,9 @@ describe.each(CASES)('$name = $choice', ({ name, behaviours }) => {
 		expect(new Set(groupIn(group.id)?.memberIds)).toEqual(new Set(ids.slice(25, 40)));
 
 		await directory.renameGroup(group.id, 'Matrix Renamed');
-		expect((await directory.findGroupByName('matrix renamed'))?.id).toBe(group.id);
+		// Only the exact name finds it: a lookup never takes a near match.
+		expect((await directory.findGroupByName('Matrix Renamed'))?.id).toBe(group.id);
+		expect(await directory.findGroupByName('matrix renamed')).toBeNull();
 		await directory.deleteGroup(group.id);
 		expect(groupIn(group.id)).toBeUndefined();
 

@@ -1,4 +1,7 @@
 /** User operations through the real engine against the emulator: success and failure paths. */
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { Emulator } from '../../emulator/types';
 import {
 	apiRequests,
@@ -458,5 +461,57 @@ describe('SCIM that does not work', () => {
 			description: expect.stringMatching(/revoked.*owner who created it/),
 		});
 		expect(memberByEmail(emulator, 'grace@acme.test')?.role).toBe('member');
+	});
+});
+
+describe('a lookup behind a server that ignores SCIM filters takes only an exact match', () => {
+	let proxy: Server | undefined;
+	afterEach(async () => {
+		proxy?.closeAllConnections();
+		await new Promise((resolve) => proxy?.close(resolve));
+		proxy = undefined;
+	});
+
+	/** The emulator behind a proxy that drops `filter` from every query: each lookup lists everyone. */
+	async function ignoringFilters(): Promise<Emulator> {
+		const target = new URL(emulator.url);
+		proxy = createServer((incoming, outgoing) => {
+			const path = (incoming.url ?? '/').replace(/filter=[^&]*&?/, '');
+			const forward = httpRequest(
+				{ host: target.hostname, port: target.port, method: incoming.method, path, headers: { ...incoming.headers, host: target.host } },
+				(answer) => {
+					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(outgoing);
+				},
+			);
+			incoming.pipe(forward);
+		});
+		await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
+		return { ...emulator, url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+	}
+
+	it('Update by an unknown email changes nobody', async () => {
+		const run = await runAdmin(await ignoringFilters(), {
+			resource: 'user',
+			operation: 'update',
+			user: byEmail('nobody@acme.test'),
+			updateFields: { name: 'Renamed By Mistake' },
+		});
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toMatch(/nobody@acme\.test/);
+		expect(emulator.control.snapshot().members.map((member) => member.name)).not.toContain('Renamed By Mistake');
+	});
+
+	it('Remove by an unknown email removes nobody and does not say removed', async () => {
+		const run = await runAdmin(await ignoringFilters(), {
+			resource: 'user',
+			operation: 'remove',
+			user: byEmail('nobody2@acme.test'),
+			options: {},
+		});
+		expectSuccess(run);
+		expect(run.items[0].json).toMatchObject({ removed: false, notFound: true });
+		expect(count(emulator, 'DELETE /scim/v2/Users/{id}')).toBe(0);
+		expect(emulator.control.snapshot().members.filter((member) => member.active)).toHaveLength(4);
 	});
 });

@@ -2,6 +2,7 @@
 import { NotionAdminError } from '../errors';
 import { createOnce } from '../http/createOnce';
 import { nullWhenNotFound } from '../nullWhenNotFound';
+import { normalizeId } from '../validate';
 import { RequestFailure } from '../http/responseError';
 import type { Group } from '../model';
 import { eqFilter } from './filter';
@@ -53,7 +54,7 @@ export class ScimGroups {
 	async get(id: string, raw = false): Promise<Group | null> {
 		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Groups/${id}`));
-			return scimGroupToGroup(json, raw);
+			return sameGroup(id, scimGroupToGroup(json, raw));
 		});
 	}
 
@@ -68,9 +69,21 @@ export class ScimGroups {
 		return group;
 	}
 
+	/**
+	 * Only a group with exactly this name counts (a server that ignores the filter answers with
+	 * others); two of them are an error naming both, never a pick.
+	 */
 	async findByName(name: string, raw = false): Promise<Group | null> {
-		const groups = await this.list({ name, raw });
-		return groups.find((group) => group.name === name) ?? groups[0] ?? null;
+		const matches = (await this.list({ name, raw })).filter((group) => group.name === name);
+		if (matches.length > 1) {
+			throw new NotionAdminError(
+				'conflict',
+				`${matches.length} groups are named "${name}": ${matches.map((group) => group.id).join(', ')}`,
+				'Pick the group by ID instead of by name',
+				{ api: 'scim' },
+			);
+		}
+		return matches[0] ?? null;
 	}
 
 	/** Members beyond one PATCH's worth are added after the create, in batches. */
@@ -147,9 +160,20 @@ export class ScimGroups {
 	private async patch(id: string, operations: PatchOperation[]): Promise<Group> {
 		const call = scimCall(this.context, 'PATCH', `/Groups/${id}`, { body: patchBody(operations) });
 		const { json } = await this.context.requester.send(call);
-		return json === null ? this.require(id) : scimGroupToGroup(json, false);
+		return json === null ? this.require(id) : sameGroup(id, scimGroupToGroup(json, false));
 	}
 
+}
+
+/** An answer about another group than the one asked for is wrong, never taken for it. */
+function sameGroup(id: string, group: Group): Group {
+	if (group.id === (normalizeId(id) ?? id)) return group;
+	throw new NotionAdminError(
+		'bad_response',
+		`Asked for group ${id}, the SCIM server answered with ${group.id || 'no id'}`,
+		'Check the SCIM Base URL: a proxy or server in between may answer for the wrong resource',
+		{ api: 'scim' },
+	);
 }
 
 function isRefusal(error: unknown, ...scimTypes: string[]): boolean {

@@ -6,6 +6,7 @@ import { createOnce } from '../http/createOnce';
 import type { RequestFailure } from '../http/responseError';
 import { nullWhenNotFound } from '../nullWhenNotFound';
 import type { CreatedMember, Member, MemberChanges, NewMember } from '../model';
+import { normalizeId } from '../validate';
 import { eqFilter } from './filter';
 import { scimUserToMember } from './mapScim';
 import { memberChangeOperations, patchBody } from './patchOps';
@@ -53,18 +54,31 @@ export class ScimUsers {
 	async get(id: string, raw = false): Promise<Member | null> {
 		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Users/${id}`));
-			return scimUserToMember(json, raw);
+			return sameMember(id, scimUserToMember(json, raw));
 		});
 	}
 
+	/**
+	 * Only a member whose userName or an email equals the address (in any case) counts: a server or
+	 * proxy that ignores the filter answers with other people, who are left out. Two results are
+	 * asked for so that a second exact match shows; that is an error, never a pick.
+	 */
 	async findByEmail(email: string, raw = false): Promise<Member | null> {
-		const call = scimCall(this.context, 'GET', '/Users', { query: pageQuery(1, 1, eqFilter('email', email)) });
+		const call = scimCall(this.context, 'GET', '/Users', { query: pageQuery(1, 2, eqFilter('email', email)) });
 		const { json } = await this.context.requester.send(call);
 		const resources = (json as { Resources?: unknown[] } | null)?.Resources ?? [];
 		const wanted = email.toLowerCase();
-		const members = resources.map((resource) => scimUserToMember(resource, raw));
-		// Trust the server's filter, but prefer an exact address match if it returned several.
-		return members.find((member) => member.email?.toLowerCase() === wanted) ?? members[0] ?? null;
+		const matches = resources.filter((resource) => addressesOf(resource).includes(wanted));
+		if (matches.length > 1) {
+			const ids = matches.map((resource) => scimUserToMember(resource, false).id);
+			throw new NotionAdminError(
+				'conflict',
+				`${ids.length} members have the email ${email}: ${ids.join(', ')}`,
+				'Pick the member by ID instead of by email',
+				{ api: 'scim' },
+			);
+		}
+		return matches.length === 0 ? null : scimUserToMember(matches[0], raw);
 	}
 
 	async create(input: NewMember): Promise<CreatedMember> {
@@ -108,7 +122,7 @@ export class ScimUsers {
 	async update(id: string, changes: MemberChanges): Promise<Member> {
 		const call = scimCall(this.context, 'PATCH', `/Users/${id}`, { body: patchBody(memberChangeOperations(changes)) });
 		const { json } = await this.context.requester.send(call);
-		if (json !== null) return scimUserToMember(json, false);
+		if (json !== null) return sameMember(id, scimUserToMember(json, false));
 		const member = await this.get(id);
 		if (member === null) throw notFound(id);
 		return member;
@@ -148,5 +162,23 @@ function stillDeactivated(email: string, id: string, cause?: RequestFailure): No
 		`${email} is a deactivated member and was not reactivated: Notion still holds it deactivated (${why})`,
 		'Try again, or reactivate the member with Update → Active',
 		{ api: 'scim', httpStatus: cause?.httpStatus, requestId: cause?.requestId, applied: { id, active: false }, cause },
+	);
+}
+
+/** The lower-cased userName and email addresses of a SCIM User resource. */
+function addressesOf(resource: unknown): string[] {
+	const user = (typeof resource === 'object' && resource !== null ? resource : {}) as { userName?: unknown; emails?: unknown };
+	const values = [user.userName, ...(Array.isArray(user.emails) ? user.emails.map((entry) => (entry as { value?: unknown } | null)?.value) : [])];
+	return values.filter((value): value is string => typeof value === 'string').map((value) => value.toLowerCase());
+}
+
+/** An answer about another member than the one asked for is wrong, never taken for it. */
+function sameMember(id: string, member: Member): Member {
+	if (member.id === (normalizeId(id) ?? id)) return member;
+	throw new NotionAdminError(
+		'bad_response',
+		`Asked for member ${id}, the SCIM server answered with ${member.id || 'no id'}`,
+		'Check the SCIM Base URL: a proxy or server in between may answer for the wrong resource',
+		{ api: 'scim' },
 	);
 }
