@@ -2,7 +2,9 @@
  * The transport's redaction on its own: the tokens it sent, of any shape, come out of text in
  * every form an answer may echo them in, also mixed; nothing else is touched.
  */
+import { describeFailure } from '../../nodes/shared/connector/http/responseError';
 import { redact, secretRedactor } from '../../nodes/shared/connector/redact';
+import { fallbackFor } from '../../nodes/shared/connector/sourceChoice';
 import { withoutSecrets } from '../../nodes/shared/connector/transport';
 import { encodedForms } from './secretsScan';
 
@@ -48,5 +50,24 @@ describe('withoutSecrets', () => {
 			headers: { 'x-notion-request-id': '[redacted]', 'content-type': 'application/json' },
 			body: '{"detail":"[redacted]"}',
 		});
+	});
+});
+
+describe('what the connector shows of an answer no transport redacted', () => {
+	const OTHER = `secret_${'Ab9'.repeat(12)}`;
+	const request = { api: 'scim' as const, method: 'GET', path: '/scim/v2/Users' };
+
+	it('loses anything token-like in the message and the request id', () => {
+		const body = JSON.stringify({ detail: `Bearer ${OTHER} refused`, request_id: OTHER });
+		for (const failure of [describeFailure({ type: 'status', status: 401 }, request, body, {}, 1), describeFailure({ type: 'status', status: 500 }, request, '', { 'x-notion-request-id': OTHER }, 1)]) {
+			expect(`${failure.message} ${failure.requestId}`).not.toContain(OTHER.slice(7));
+		}
+		const edge = describeFailure({ type: 'edge', status: 502 }, request, '', { 'cf-ray': OTHER }, 1);
+		expect(edge.requestId).toBe('secret_[redacted]');
+	});
+
+	it('and so does a fallback detail', () => {
+		const source = fallbackFor({ reason: 'scim_unavailable', status: 503, detail: `echo ${OTHER}` });
+		expect(source.fallbackDetail).toContain('echo secret_[redacted]');
 	});
 });
