@@ -10,6 +10,7 @@ import {
 	baseUrlProperty,
 	bearerAuthentication,
 	testRequestBase,
+	testRules,
 } from '../nodes/shared/n8n/credentialFields';
 
 /**
@@ -56,5 +57,6 @@ export class NotionAdminApi implements ICredentialType {
 			url: '/v1/users/me',
 			headers: { 'Notion-Version': '2022-06-28' },
 		},
+		rules: testRules('/v1'),
 	};
 }

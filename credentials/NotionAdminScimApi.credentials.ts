@@ -10,6 +10,7 @@ import {
 	baseUrlProperty,
 	bearerAuthentication,
 	testRequestBase,
+	testRules,
 } from '../nodes/shared/n8n/credentialFields';
 
 /**
@@ -52,5 +53,6 @@ export class NotionAdminScimApi implements ICredentialType {
 			url: '/scim/v2/Users',
 			qs: { count: 1 },
 		},
+		rules: testRules('/scim/v2'),
 	};
 }

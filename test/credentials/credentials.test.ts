@@ -31,6 +31,7 @@ describe('Notion Admin API credential', () => {
 			baseUrl: emulator.url,
 		});
 		expect(result).toEqual(expect.objectContaining({ status: 'Error', statusCode: 401 }));
+		expect(result.message).toMatch(/refused the token \(HTTP 401\).*paste the internal integration secret again/);
 	});
 
 	test('a Base URL with a trailing slash works', async () => {
@@ -73,6 +74,7 @@ describe('Notion Admin SCIM API credential', () => {
 				baseUrl: revoked.url,
 			});
 			expect(result).toEqual(expect.objectContaining({ status: 'Error', statusCode: 401 }));
+			expect(result.message).toMatch(/SCIM token was refused \(HTTP 401\).*create a new one/);
 		} finally {
 			await revoked.stop();
 		}

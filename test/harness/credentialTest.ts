@@ -29,7 +29,9 @@ const TESTER_TYPE = 'harness.credentialTester';
 /**
  * Presses a credential's "Test" button: its `test.request` with `$credentials` expressions
  * resolved (as n8n's credentials tester does), authenticated and sent through n8n's request
- * helpers inside the real engine. Like n8n, any non-2xx answer fails the test.
+ * helpers inside the real engine. Like n8n, any non-2xx answer fails the test, with the message
+ * of the type's `responseCode` rule for that status, else the answer's reason phrase, else
+ * "Received HTTP status code: N".
  */
 export async function testCredential(
 	type: string,
@@ -38,6 +40,7 @@ export async function testCredential(
 	registerSecrets(typeof values.token === 'string' ? values.token : undefined);
 	const credentialType = new HarnessCredentialsHelper({}).credentialType(type);
 	const testRequest = credentialType.test?.request;
+	const rules = credentialType.test?.rules ?? [];
 	if (!testRequest) throw new Error(`Credential type "${type}" has no test request`);
 
 	const tester: INodeType = {
@@ -73,12 +76,18 @@ export async function testCredential(
 					method: request.method ?? 'GET',
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,
-				})) as { statusCode: number };
+				})) as { statusCode: number; statusMessage?: string };
 				const ok = response.statusCode >= 200 && response.statusCode < 300;
+				const rule = rules.find(
+					(candidate) => candidate.type === 'responseCode' && candidate.properties.value === response.statusCode,
+				);
 				result = {
 					status: ok ? 'OK' : 'Error',
 					statusCode: response.statusCode,
-					message: ok ? 'Connection tested successfully' : `HTTP ${response.statusCode}`,
+					message: ok
+						? 'Connection tested successfully'
+						: (rule?.properties.message ??
+							(response.statusMessage || `Received HTTP status code: ${response.statusCode}`)),
 				};
 			} catch (error) {
 				result = { status: 'Error', message: (error as Error).message };

@@ -9,7 +9,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../emulator';
-import { createPollHarness, packageNodeType, runNode, type TestCredentials } from '../harness';
+import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../harness';
 import { acmeSeed } from '../nodes/acmeWorkspace';
 import { registerSecrets } from './records';
 import { encodedForms } from './secretsScan';
@@ -45,7 +45,7 @@ const json = (status: number, body: unknown, token: string, extraHeaders: Record
 	body: JSON.stringify(body),
 });
 
-type Mode = 'scimDown' | 'allRefused' | 'edge';
+type Mode = 'scimDown' | 'allRefused' | 'edge' | { reasonPhrase: number };
 
 /** What the relay answers instead of the emulator, in each mode. */
 function echoAnswer(mode: Mode, request: Seen): Answer | undefined {
@@ -55,6 +55,10 @@ function echoAnswer(mode: Mode, request: Seen): Answer | undefined {
 		json(status, { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail: echoes(token) }, token);
 	const apiError = (status: number, code: string) =>
 		json(status, { object: 'error', status, code, message: echoes(token), request_id: token }, token);
+	if (typeof mode === 'object') {
+		// The status line itself: `HTTP/1.1 401 Invalid token …`, which n8n's Test button shows.
+		return { ...scimError(mode.reasonPhrase), reason: `Invalid token ${token}` };
+	}
 	switch (mode) {
 		case 'scimDown':
 			return scim ? scimError(503) : undefined;
@@ -179,4 +183,18 @@ describe.each(TOKEN_PAIRS)('tokens echoed in error answers ($shape)', (pair) => 
 		expect(echoed).toBeGreaterThan(0);
 		expect(leaks(shown)).toEqual([]);
 	});
+
+	it.each([301, 400, 401, 403, 404, 418, 429, 500, 502, 503])(
+		'the Test buttons, when the reason phrase of an HTTP %i echoes the token',
+		async (status) => {
+			mode = { reasonPhrase: status };
+			const results = [
+				await testCredential('notionAdminApi', { token: pair.api, baseUrl: relay.url }),
+				await testCredential('notionAdminScimApi', { token: pair.scim, baseUrl: relay.url }),
+			];
+			expect(results.map((result) => [result.status, result.statusCode])).toEqual([['Error', status], ['Error', status]]);
+			expect(leaks(JSON.stringify(results))).toEqual([]);
+			expect(results.map((result) => result.message)).toEqual([expect.stringContaining(`HTTP ${status}`), expect.stringContaining(`HTTP ${status}`)]);
+		},
+	);
 });

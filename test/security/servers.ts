@@ -33,6 +33,8 @@ async function listen(server: Server, seen: Seen[]): Promise<TestServer> {
 /** An answer the relay gives itself instead of passing the request on. */
 export interface Answer {
 	status: number;
+	/** The reason phrase after the status code (Node's default for the status if not given). */
+	reason?: string;
 	headers?: Record<string, string>;
 	body: string;
 }
@@ -60,7 +62,9 @@ export async function startRecorder(target?: string, hooks: RelayHooks = {}): Pr
 		const own = answer?.(request);
 		if (own !== undefined) {
 			incoming.resume();
-			outgoing.writeHead(own.status, own.headers ?? {}).end(own.body);
+			if (own.reason === undefined) outgoing.writeHead(own.status, own.headers ?? {});
+			else outgoing.writeHead(own.status, own.reason, own.headers ?? {});
+			outgoing.end(own.body);
 			return;
 		}
 		if (target === undefined) {

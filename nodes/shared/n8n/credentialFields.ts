@@ -3,10 +3,13 @@
  * Test request that never follows a redirect. Plain data, so the credential files stay light.
  */
 import type {
+	IAuthenticateRuleResponseCode,
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from '../connector/http/responseError';
 
 export const DEFAULT_BASE_URL = 'https://api.notion.com';
 
@@ -70,11 +73,48 @@ export function bearerAuthentication(credentialName: string) {
  * token: the test fails instead of following it. The Base URL is read the way the nodes read
  * it: blank means Notion, and trailing slashes and a trailing `apiPath` (e.g. /v1) are dropped.
  */
-export function testRequestBase(apiPath: '/v1' | '/scim/v2') {
+export function testRequestBase(apiPath: ApiPath) {
 	const suffix = apiPath.replace(/\//g, '\\/');
 	return {
 		baseURL: `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "").replace(/${suffix}$/i, "") }}`,
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	} as const;
+}
+
+type ApiPath = '/v1' | '/scim/v2';
+
+/** What a failed Test request with this status means for the user, per API. */
+function testFailure(status: number, apiPath: ApiPath): string {
+	const scim = apiPath === '/scim/v2';
+	if (status === 401) {
+		return scim
+			? `The SCIM token was refused (HTTP 401). ${SCIM_REVOKED_HINT}`
+			: 'The Notion API refused the token (HTTP 401): it is wrong or was revoked; paste the internal integration secret again';
+	}
+	if (status === 403) {
+		return scim
+			? `SCIM access was refused (HTTP 403). ${SCIM_FORBIDDEN_HINT}`
+			: 'The integration lacks a capability (HTTP 403): enable "Read user information including email addresses" in its settings';
+	}
+	if (status === 404) {
+		return `Nothing answered the test at this Base URL (HTTP 404): leave it at ${DEFAULT_BASE_URL}, or give your proxy's address without ${apiPath}`;
+	}
+	if (status === 429) return 'Notion is limiting the request rate (HTTP 429): try the test again in a minute';
+	if (status >= 300 && status < 400) {
+		return `The Base URL answered with a redirect (HTTP ${status}), which is not followed so the token goes nowhere else: give the final address instead`;
+	}
+	if (status >= 500) return `Notion or the proxy at the Base URL is having trouble (HTTP ${status}): try again later`;
+	return `The test request was refused (HTTP ${status}): check the token and the Base URL`;
+}
+
+/**
+ * The Test button's message for every failed status, so n8n never shows the server's own
+ * reason phrase, which could echo the token.
+ */
+export function testRules(apiPath: ApiPath): IAuthenticateRuleResponseCode[] {
+	return Array.from({ length: 300 }, (_, index) => 300 + index).map((status) => ({
+		type: 'responseCode',
+		properties: { value: status, message: testFailure(status, apiPath) },
+	}));
 }
