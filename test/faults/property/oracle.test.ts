@@ -1,20 +1,36 @@
 /** The oracle itself: it must catch every kind of wrong output, or the property suite proves nothing. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { Oracle } from '../support/oracle';
-import type { Truth } from '../support/truth';
+import type { MemberState, WorkspaceSnapshot } from '../../emulator/types';
+import { Oracle, type PollEnd } from '../support/oracle';
 
-const ada = { email: 'ada@acme.test', name: 'Ada', role: 'owner', active: true };
-const grace = { email: 'grace@acme.test', name: 'Grace', role: 'member', active: true };
+const ada: MemberState = { id: 'a', email: 'ada@acme.test', name: 'Ada', role: 'owner', active: true, roleHidden: false };
+const grace: MemberState = { id: 'g', email: 'grace@acme.test', name: 'Grace', role: 'member', active: true, roleHidden: false };
 
-function oracleOn(truth: Truth): Oracle {
+function snap(...members: MemberState[]): WorkspaceSnapshot {
+	return {
+		workspace: { id: 'w', name: 'Acme', plan: 'enterprise', emailCapability: true, userCapability: true },
+		scimTokenRevoked: false,
+		scimTokenOwnerId: 'a',
+		members,
+		bots: [],
+		guests: [],
+		groups: [],
+	};
+}
+
+function oracleOn(snapshot: WorkspaceSnapshot): Oracle {
 	const oracle = new Oracle();
-	oracle.baseline(truth);
+	oracle.baseline(snapshot, 'scim');
 	return oracle;
 }
 
+const proving = (snapshot: WorkspaceSnapshot): PollEnd => ({ snapshot, source: 'scim', completed: true, proving: true });
+const late = (snapshot: WorkspaceSnapshot): PollEnd => ({ snapshot, source: 'scim', completed: true, proving: false });
+
 const added = (id: string, email: string): IDataObject => ({ event: 'member.added', memberId: id, member: { email } });
 const removed = (id: string): IDataObject => ({ event: 'member.removed', memberId: id });
+const deactivated = (id: string): IDataObject => ({ event: 'member.deactivated', memberId: id });
 const role = (id: string, before: string, after: string): IDataObject => ({
 	event: 'member.role_changed',
 	memberId: id,
@@ -24,48 +40,72 @@ const role = (id: string, before: string, after: string): IDataObject => ({
 
 describe('the oracle', () => {
 	it('accepts exactly the true changes', () => {
-		const oracle = oracleOn(new Map([['a', ada]]));
-		const now: Truth = new Map([
-			['a', { ...ada, role: 'member' }],
-			['g', grace],
-		]);
-		const verdict = oracle.check([role('a', 'owner', 'member'), added('g', grace.email)], now, new Set());
+		const oracle = oracleOn(snap(ada));
+		const verdict = oracle.check([role('a', 'owner', 'member'), added('g', grace.email)], proving(snap({ ...ada, role: 'member' }, grace)));
 		expect(verdict).toMatchObject({ events: 2, lost: 0, duplicated: 0, false: 0 });
 	});
 
-	it('counts a change nobody reported as lost', () => {
-		const oracle = oracleOn(new Map([['a', ada]]));
-		const verdict = oracle.check([], new Map([['a', { ...ada, active: false }]]), new Set());
-		expect(verdict).toMatchObject({ lost: 1, duplicated: 0, false: 0 });
+	it('counts a change nobody reported as lost, after a poll that could prove it', () => {
+		const oracle = oracleOn(snap(ada));
+		expect(oracle.check([], proving(snap({ ...ada, active: false })))).toMatchObject({ lost: 1, duplicated: 0, false: 0 });
 	});
 
-	it('lets a member who joined during the listing come one poll later, not never', () => {
-		const oracle = oracleOn(new Map([['a', ada]]));
-		const now: Truth = new Map([
-			['a', ada],
-			['g', grace],
-		]);
-		expect(oracle.check([], now, new Set(['g']))).toMatchObject({ lost: 0 });
-		expect(oracle.check([], now, new Set())).toMatchObject({ lost: 1 });
+	it('lets a poll that could not prove a change leave it to the next, not forever', () => {
+		const oracle = oracleOn(snap(ada));
+		const now = snap(ada, grace);
+		expect(oracle.check([], late(now))).toMatchObject({ lost: 0 });
+		expect(oracle.check([], proving(now))).toMatchObject({ lost: 1 });
 	});
 
 	it('counts a change reported twice as duplicated', () => {
-		const oracle = oracleOn(new Map([['a', ada]]));
-		const now: Truth = new Map([
-			['a', ada],
-			['g', grace],
-		]);
-		expect(oracle.check([added('g', grace.email)], now, new Set())).toMatchObject({ duplicated: 0 });
-		expect(oracle.check([added('g', grace.email)], now, new Set())).toMatchObject({ duplicated: 1 });
+		const oracle = oracleOn(snap(ada));
+		const now = snap(ada, grace);
+		expect(oracle.check([added('g', grace.email)], proving(now))).toMatchObject({ duplicated: 0 });
+		expect(oracle.check([added('g', grace.email)], proving(now))).toMatchObject({ duplicated: 1 });
 	});
 
 	it('counts changes that did not happen, or with wrong values, as false', () => {
-		const oracle = oracleOn(new Map([['a', ada]]));
-		const same: Truth = new Map([['a', ada]]);
-		expect(oracle.check([removed('a')], same, new Set())).toMatchObject({ false: 1 });
-		expect(oracle.check([role('a', 'owner', 'member')], same, new Set())).toMatchObject({ false: 1 });
-		expect(oracle.check([added('x', 'x@acme.test')], same, new Set())).toMatchObject({ false: 1 });
-		const demoted: Truth = new Map([['a', { ...ada, role: 'member' }]]);
-		expect(oracle.check([role('a', 'restricted_member', 'member')], demoted, new Set())).toMatchObject({ false: 1 });
+		const oracle = oracleOn(snap(ada, grace));
+		const same = snap(ada, grace);
+		expect(oracle.check([removed('g')], late(same))).toMatchObject({ false: 1 });
+		expect(oracle.check([deactivated('g')], late(same))).toMatchObject({ false: 1 });
+		expect(oracle.check([role('a', 'owner', 'member')], late(same))).toMatchObject({ false: 1 });
+		expect(oracle.check([added('x', 'x@acme.test')], late(same))).toMatchObject({ false: 1 });
+		const demoted = snap({ ...ada, role: 'member' }, grace);
+		expect(oracle.check([role('a', 'restricted_member', 'member')], late(demoted))).toMatchObject({ false: 1 });
+	});
+
+	it('takes a removal as true when the member was gone at some moment of the listing', () => {
+		const oracle = oracleOn(snap(ada, grace));
+		// Grace left while the listing ran (the poll saw the workspace before and after).
+		oracle.observe(snap(ada, grace));
+		expect(oracle.check([removed('g')], late(snap(ada)))).toMatchObject({ false: 0, removalsConfirmed: 1 });
+	});
+
+	it('a listing over several polls may report what it saw at any moment since it began', () => {
+		const oracle = oracleOn(snap(ada));
+		oracle.observe(snap(ada, grace));
+		// The first part of the listing saw Grace; she left before the part that completed it.
+		expect(oracle.check([], { snapshot: snap(ada, grace), source: 'scim', completed: false, proving: false })).toMatchObject({ false: 0 });
+		oracle.observe(snap(ada));
+		expect(oracle.check([added('g', grace.email)], late(snap(ada)))).toMatchObject({ false: 0 });
+		// Reported as there, she must be reported gone once a poll can prove it.
+		expect(oracle.check([], proving(snap(ada)))).toMatchObject({ lost: 1 });
+	});
+
+	it('a source change is reported once; a removal of a member the standard API only hides is false', () => {
+		const oracle = oracleOn(snap(ada, { ...grace, active: false }));
+		const now = snap(ada, { ...grace, active: false });
+		const toApi = { snapshot: now, source: 'api' as const, completed: true, proving: true };
+		const change = { event: 'source.changed', from: 'scim', to: 'api' };
+		expect(oracle.check([change, removed('g')], toApi)).toMatchObject({ false: 1, lost: 0 });
+		expect(oracle.check([change], toApi)).toMatchObject({ false: 1 });
+	});
+
+	it('a guard trip is expected only when the true removals exceed its limits', () => {
+		const members = Array.from({ length: 8 }, (_, n) => ({ ...grace, id: `m${n}`, email: `m${n}@acme.test` }));
+		const oracle = oracleOn(snap(ada, ...members));
+		expect(oracle.guardMayTrip(snap(ada, ...members.slice(1)), 'scim').may).toBe(false);
+		expect(oracle.guardMayTrip(snap(ada, ...members.slice(2)), 'scim').may).toBe(true);
 	});
 });

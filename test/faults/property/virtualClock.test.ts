@@ -5,9 +5,11 @@
 import fc from 'fast-check';
 
 import { syncTrigger } from '../../nodes/NotionUsersSyncTrigger/support';
+import { EXAMPLES } from '../support/examples';
 import { play } from '../support/play';
 import { sequenceArbitrary } from '../support/sequence';
-import { runsFor, totals, PROPERTY_SEED } from '../support/totals';
+import { replayHint, runsFor, totals, PROPERTY_SEED } from '../support/totals';
+import { seedJitter } from '../support/virtualDirectory';
 
 jest.mock('../../../nodes/shared/n8n/directoryFromContext', () => ({
 	directoryFor: (ctx: unknown) =>
@@ -17,17 +19,18 @@ jest.mock('../../../nodes/shared/n8n/directoryFromContext', () => ({
 		),
 }));
 
-const RUNS = runsFor('FAULTS_RUNS', 1000);
+const RUNS = runsFor('FAULTS_RUNS', 600);
 const tally = totals('virtual');
 
 it(`${RUNS} random sequences of changes and faults: every true change once, nothing else`, async () => {
 	await fc.assert(
 		fc.asyncProperty(sequenceArbitrary({ hang: true, realTime: false }), async (sequence) => {
+			seedJitter(sequence.jitterSeed);
 			const outcome = await play(sequence, (emulator, profile) => syncTrigger(emulator, { scim: profile === 'scim' }));
 			tally.add(outcome);
-			if (outcome.problems.length > 0) throw new Error(outcome.problems.join('\n'));
+			if (outcome.problems.length > 0) throw new Error([replayHint(sequence.jitterSeed), ...outcome.problems].join('\n'));
 		}),
-		{ numRuns: RUNS, seed: PROPERTY_SEED },
+		{ numRuns: RUNS, seed: PROPERTY_SEED, examples: EXAMPLES.map((example) => [example]) },
 	);
 	tally.save();
 }, 600_000);

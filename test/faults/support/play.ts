@@ -1,19 +1,25 @@
 /**
  * Plays one random sequence: a fresh emulator, a fresh trigger, then for each step the
  * workspace changes, the faults armed, one poll, and the oracle's verdict on what came out.
+ * Every poll that completes is judged; a failed poll must have a reason and keep its baseline.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, type Emulator } from '../../emulator';
 import type { PollHarness } from '../../harness';
 import { emitted, storedState } from '../../nodes/NotionUsersSyncTrigger/support';
+import { armFaults, asBaselineStep, changesDuring, CLEAN, failsForGood, wrongAnswers } from './arm';
 import { addVerdict, emptyVerdict, Oracle, type Verdict } from './oracle';
-import { armFaults, propertySeed, WorkspaceEditor, type Sequence, type Step } from './sequence';
-import { truthOf, type Profile } from './truth';
+import type { Sequence, Step } from './sequence';
+import type { Profile } from './truth';
+import { budgetFor } from './virtualTime';
+import { propertySeed, WorkspaceEditor } from './workspace';
 
 export interface Outcome extends Verdict {
 	polls: number;
 	failedPolls: number;
+	/** Polls that failed with the trigger's mass-removal guard. */
+	guardTrips: number;
 	faults: number;
 	/** Faults injected, by kind. */
 	faultKinds: Record<string, number>;
@@ -21,7 +27,7 @@ export interface Outcome extends Verdict {
 
 export type StartTrigger = (emulator: Emulator, profile: Profile) => PollHarness;
 
-const CLEAN: Step = { commands: [], faults: { kind: 'none' }, unstablePaging: false };
+const GUARD_LIFTED = { maxRemovals: 0, maxRemovalPercent: 0 };
 
 /** `extraMembers` grows the workspace past one page of the trigger's listing. */
 export async function play(sequence: Sequence, startTrigger: StartTrigger, extraMembers = 0): Promise<Outcome> {
@@ -31,13 +37,17 @@ export async function play(sequence: Sequence, startTrigger: StartTrigger, extra
 		const trigger = startTrigger(emulator, sequence.profile);
 		const editor = new WorkspaceEditor(emulator, seed.scimTokenOwnerId);
 		const oracle = new Oracle();
-		const outcome: Outcome = { ...emptyVerdict(), polls: 0, failedPolls: 0, faults: 0, faultKinds: {} };
-		// A last poll without faults or changes: whatever is still unreported by then is lost.
-		for (const step of [...sequence.steps, CLEAN]) {
+		const outcome: Outcome = { ...emptyVerdict(), polls: 0, failedPolls: 0, guardTrips: 0, faults: 0, faultKinds: {} };
+		if (!sequence.guard) trigger.setParameter('options', { ...GUARD_LIFTED });
+		// Two closing polls without faults or changes, the guard lifted: the first may still
+		// finish what an earlier poll left (a pending part, a late change); after the second,
+		// whatever is unreported is lost.
+		const steps = [...sequence.steps, CLEAN, CLEAN];
+		for (const [index, step] of steps.entries()) {
+			if (index === sequence.steps.length) trigger.setParameter('options', { ...GUARD_LIFTED });
 			editor.apply(step.commands);
-			// The baseline is taken from a stable listing, so that the oracle knows what it holds.
-			const armed = oracle.hasBaseline ? step : { ...step, unstablePaging: false };
-			addVerdict(outcome, await pollOnce(emulator, trigger, oracle, armed, sequence.profile, outcome));
+			const armed = oracle.hasBaseline ? step : asBaselineStep(step);
+			addVerdict(outcome, await pollOnce(emulator, trigger, oracle, armed, outcome));
 		}
 		for (const { fault } of emulator.control.requestLog()) {
 			if (fault === undefined) continue;
@@ -50,60 +60,94 @@ export async function play(sequence: Sequence, startTrigger: StartTrigger, extra
 	}
 }
 
-async function pollOnce(
-	emulator: Emulator,
-	trigger: PollHarness,
-	oracle: Oracle,
-	step: Step,
-	profile: Profile,
-	outcome: Outcome,
-): Promise<Verdict> {
+function describe(step: Step): string {
+	const parts = [JSON.stringify(step.faults)];
+	if (step.unstablePaging) parts.push('unstable paging');
+	if (step.during.length > 0) parts.push(`during listing ${JSON.stringify(step.during)}`);
+	if (step.budget !== undefined) parts.push(`budget ${step.budget} requests`);
+	if (step.source !== undefined) parts.push(`SCIM token ${step.source}d`);
+	return parts.join(', ');
+}
+
+async function pollOnce(emulator: Emulator, trigger: PollHarness, oracle: Oracle, step: Step, outcome: Outcome): Promise<Verdict> {
 	const verdict = emptyVerdict();
-	const before = new Set(emulator.control.snapshot().members.map((member) => member.id));
-	const stored = storedState(trigger);
+	const stored = JSON.stringify(baselineOf(trigger));
+	const pendingBefore = trigger.staticData().pending !== undefined;
 	const disarm = armFaults(emulator, step);
+	oracle.observe(emulator.control.snapshot());
 	let items: IDataObject[] | null = null;
 	let failure: unknown;
 	try {
-		items = emitted(await trigger.poll());
+		const budget = step.budget;
+		items = emitted(await trigger.poll(budget === undefined ? undefined : { getPollBudgetMs: () => budgetFor(budget) }));
 	} catch (error) {
 		failure = error;
 	} finally {
 		disarm();
 	}
 	outcome.polls += 1;
-	const label = `poll ${outcome.polls} (${JSON.stringify(step.faults)}${step.unstablePaging ? ', unstable paging' : ''})`;
+	const label = `poll ${outcome.polls} (${describe(step)})`;
+	const snapshot = emulator.control.snapshot();
+	const problem = (kind: 'false' | 'lost', text: string) => {
+		verdict[kind] += 1;
+		verdict.problems.push(`${label} ${text}`);
+	};
 
 	if (failure !== undefined) {
 		outcome.failedPolls += 1;
-		if (step.faults.kind !== 'outage') {
-			verdict.false += 1;
-			verdict.problems.push(`${label} failed although every fault was retryable: ${String(failure)}`);
+		const message = failure instanceof Error ? failure.message : String(failure);
+		const excused = failsForGood(step) || wrongAnswers(step) || step.budget !== undefined;
+		if (/mass-removal guard/i.test(message)) {
+			outcome.guardTrips += 1;
+			const sourceNow = sourceOf(trigger) ?? 'scim';
+			const guard = oracle.guardMayTrip(snapshot, sourceNow);
+			if (!guard.may && !excused && !changesDuring(step)) {
+				problem('false', `tripped the mass-removal guard with ${guard.cutOff} true removals of ${guard.size}: ${message}`);
+			}
+		} else if (!excused) {
+			problem('false', `failed although every fault was retryable: ${message}`);
 		}
-		if (JSON.stringify(storedState(trigger)) !== JSON.stringify(stored)) {
-			verdict.false += 1;
-			verdict.problems.push(`${label} failed but changed the stored baseline`);
-		}
+		if (JSON.stringify(baselineOf(trigger)) !== stored) problem('false', `failed but changed the stored baseline: ${message}`);
+		oracle.observe(snapshot);
 		return verdict;
-	}
-	if (step.faults.kind === 'outage') {
-		verdict.false += 1;
-		verdict.problems.push(`${label} succeeded although every request failed`);
 	}
 
-	const snapshot = emulator.control.snapshot();
-	const truth = truthOf(snapshot, profile);
+	const source = sourceOf(trigger);
+	const completed = trigger.staticData().pending === undefined;
+	if (step.faults.kind === 'outage') {
+		if (items !== null) problem('false', `emitted ${items.length} items although every request failed`);
+		if (completed) problem('false', 'completed a listing although every request failed');
+	}
 	if (!oracle.hasBaseline) {
-		oracle.baseline(truth);
 		if (items !== null) {
 			verdict.events += items.length;
-			verdict.false += items.length;
-			verdict.problems.push(`${label}: the first poll emitted ${items.length} items`);
+			problem('false', `(the first) emitted ${items.length} items`);
 		}
+		if (source !== undefined && completed) oracle.baseline(snapshot, source);
 		return verdict;
 	}
-	const joinedDuring = new Set(snapshot.members.map((member) => member.id).filter((id) => !before.has(id)));
-	const judged = oracle.check(items ?? [], truth, joinedDuring);
-	judged.problems = judged.problems.map((problem) => `${label}: ${problem}`);
-	return judged;
+	if (source === undefined) {
+		problem('false', 'left no baseline');
+		return verdict;
+	}
+	const proving =
+		(step.faults.kind === 'none' || step.faults.kind === 'script') &&
+		!wrongAnswers(step) &&
+		!changesDuring(step) &&
+		step.budget === undefined &&
+		!pendingBefore;
+	const judged = oracle.check(items ?? [], { snapshot, source, completed, proving });
+	judged.problems = judged.problems.map((text) => `${label}: ${text}`);
+	addVerdict(verdict, judged);
+	return verdict;
+}
+
+/** The stored baseline (a pending part of a listing may be dropped by a failed poll: the next one starts again). */
+function baselineOf(trigger: PollHarness): unknown {
+	return (storedState(trigger) as { baseline?: unknown }).baseline;
+}
+
+function sourceOf(trigger: PollHarness): Profile | undefined {
+	const baseline = trigger.staticData().baseline as { source?: unknown } | undefined;
+	return baseline?.source === 'scim' || baseline?.source === 'api' ? baseline.source : undefined;
 }

@@ -1,10 +1,10 @@
 /**
- * Random sequences of workspace changes and faults (fast-check arbitraries), and how they are
- * played against the emulator between and during the trigger's polls.
+ * Random sequences of workspace changes and faults (fast-check arbitraries): what happens
+ * between polls, and what goes wrong during each poll, down to a single page read.
  */
 import fc from 'fast-check';
 
-import type { Emulator, FaultKind, Role, Seed } from '../../emulator';
+import type { FaultKind, ListFaultKind, Role } from '../../emulator';
 import type { Profile } from './truth';
 
 const ROLES: Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];
@@ -20,31 +20,53 @@ export type Command =
 	| { kind: 'group'; picks: number[] };
 
 /**
- * What goes wrong during one poll:
+ * What goes wrong during one poll, request by request:
  * - `script`: the next requests get these faults, fewer than the connector's attempts, so the
  *   poll must succeed with exact events;
- * - `outage`: every request fails (SCIM, then the standard API), so the poll must fail, emit
- *   nothing and keep its baseline.
+ * - `outage`: every request fails (SCIM, then the standard API), so the poll must fail (or keep
+ *   a pending part), emit nothing and keep its baseline;
+ * - `failAfter`: every request from the `at`-th list request on fails: a listing that fails for
+ *   good after its first page(s).
  */
 export type FaultPlan =
 	| { kind: 'none' }
 	| { kind: 'script'; faults: FaultKind[] }
-	| { kind: 'outage'; seed: number; kinds: FaultKind[] };
+	| { kind: 'outage'; seed: number; kinds: FaultKind[] }
+	| { kind: 'failAfter'; at: number; seed: number; kinds: FaultKind[] };
+
+/**
+ * What happens just before the `at`-th list request (page read) of a poll: a member leaves, a
+ * newcomer joins, or the answer is a valid-looking but wrong 200.
+ */
+export type ListingEvent =
+	| { at: number; kind: 'leave'; pick: number }
+	| { at: number; kind: 'join'; last: boolean }
+	| { at: number; kind: 'wrong'; fault: ListFaultKind };
 
 export interface Step {
 	commands: Command[];
 	faults: FaultPlan;
 	/** A member joins before each later page (SCIM index paging shifts). */
 	unstablePaging: boolean;
+	during: ListingEvent[];
+	/** Requests the poll's listing gets before its budget runs out (virtual time only): the listing spans polls. */
+	budget?: number;
+	/** SCIM profile: the SCIM token is revoked (fallback to the standard API) or restored before the poll. */
+	source?: 'revoke' | 'restore';
 }
 
 export interface Sequence {
 	profile: Profile;
 	steps: Step[];
+	/** Seeds the backoff jitter of every poll of the sequence. */
+	jitterSeed: number;
+	/** Whether the trigger's mass-removal guard keeps its defaults until the closing polls (else it is off throughout). */
+	guard: boolean;
 }
 
 /** Faults that a retry gets past (`hang` too, but it costs a real timeout, so it is drawn apart). */
 const RETRIED: FaultKind[] = ['429', '500', '502', '503', '504', '529', 'edge502', 'reset', 'malformed', 'truncated'];
+const WRONG: ListFaultKind[] = ['emptyList', 'shapelessList', 'shortTotal', 'duplicateMember', 'missingMember'];
 
 /** Names with spaces, accents, quotes, backslashes and emoji: the fingerprint must not care. */
 const name = fc.oneof(
@@ -66,7 +88,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 export interface FaultMix {
 	/** Whether `hang` may be drawn (it costs a real timeout). */
 	hang: boolean;
-	/** Whether waits are real (n8n's sleep): then Retry-After faults are rare and outages have none. */
+	/** Whether waits are real (n8n's sleep): then Retry-After faults are rare, outages have none, and no poll budget is drawn. */
 	realTime: boolean;
 }
 
@@ -80,131 +102,54 @@ function faultPlan(mix: FaultMix): fc.Arbitrary<FaultPlan> {
 	];
 	if (mix.hang) weighted.push({ arbitrary: fc.constant<FaultKind>('hang'), weight: 1 });
 	const kinds = fc.oneof(...weighted);
+	const outageKinds = mix.realTime ? UNTHROTTLED : RETRIED;
 	return fc.oneof(
-		{ arbitrary: fc.constant<FaultPlan>({ kind: 'none' }), weight: 3 },
+		{ arbitrary: fc.constant<FaultPlan>({ kind: 'none' }), weight: 4 },
 		{ arbitrary: fc.array(kinds, { minLength: 1, maxLength: 4 }).map((faults): FaultPlan => ({ kind: 'script', faults })), weight: 5 },
+		{ arbitrary: fc.nat().map((seed): FaultPlan => ({ kind: 'outage', seed, kinds: outageKinds })), weight: 1 },
 		{
-			arbitrary: fc.nat().map((seed): FaultPlan => ({ kind: 'outage', seed, kinds: mix.realTime ? UNTHROTTLED : RETRIED })),
+			arbitrary: fc
+				.record({ at: fc.integer({ min: 2, max: 4 }), seed: fc.nat() })
+				.map(({ at, seed }): FaultPlan => ({ kind: 'failAfter', at, seed, kinds: outageKinds })),
 			weight: 1,
 		},
 	);
 }
 
-export function sequenceArbitrary(mix: FaultMix, maxSteps = 7): fc.Arbitrary<Sequence> {
-	const step = fc.record({
-		commands: fc.array(command, { maxLength: 4 }),
-		faults: faultPlan(mix),
-		unstablePaging: fc.boolean(),
-	});
-	return fc.record({
-		profile: fc.constantFrom<Profile>('scim', 'scim', 'api'),
-		steps: fc.array(step, { minLength: 2, maxLength: maxSteps }),
-	});
-}
-
-/** Applies workspace changes the way people do in Notion: directly, not through the API. */
-export class WorkspaceEditor {
-	private counter = 0;
-
-	/** Joins stop at this many members, so that workspaces stay near their seed's size. */
-	private readonly maxMembers: number;
-
-	constructor(
-		private readonly emulator: Emulator,
-		private readonly ownerId: string,
-	) {
-		this.maxMembers = emulator.control.snapshot().members.length + 6;
-	}
-
-	apply(commands: readonly Command[]): void {
-		for (const change of commands) this.applyOne(change);
-	}
-
-	private applyOne(change: Command): void {
-		const { control } = this.emulator;
-		const members = control.snapshot().members.filter((member) => member.id !== this.ownerId);
-		const pick = (n: number, among = members) => (among.length === 0 ? undefined : among[n % among.length]);
-		const n = ++this.counter;
-		switch (change.kind) {
-			case 'join':
-				if (members.length < this.maxMembers) control.addMember({ email: `joiner${n}@acme.test`, name: change.name, role: change.role });
-				return;
-			case 'remove': {
-				const target = pick(change.pick);
-				if (target) control.removeMember(target.id);
-				return;
-			}
-			case 'rename': {
-				const target = pick(change.pick);
-				if (target) control.updateMember(target.id, { name: change.name });
-				return;
-			}
-			case 'email': {
-				const target = pick(change.pick);
-				if (target) control.updateMember(target.id, { email: `moved${n}@acme.test` });
-				return;
-			}
-			case 'role': {
-				const target = pick(change.pick);
-				if (target) control.updateMember(target.id, { role: change.role });
-				return;
-			}
-			case 'deactivate':
-			case 'reactivate': {
-				const active = change.kind === 'reactivate';
-				const target = pick(change.pick, members.filter((member) => member.active !== active));
-				if (target) control.updateMember(target.id, { active });
-				return;
-			}
-			case 'group': {
-				const active = members.filter((member) => member.active);
-				const emails = new Set(change.picks.map((p) => pick(p, active)?.email).filter((e): e is string => e !== undefined));
-				control.addGroup({ displayName: `Group ${n}`, memberEmails: [...emails] });
-				return;
-			}
-		}
-	}
-}
-
-const PEOPLE = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Katherine Johnson', 'Linus Torvalds', 'Margaret Hamilton', 'Barbara Liskov'];
+const listingEvent: fc.Arbitrary<ListingEvent> = fc.oneof(
+	{ arbitrary: fc.record({ at: fc.integer({ min: 2, max: 5 }), kind: fc.constant('leave' as const), pick: fc.nat() }), weight: 3 },
+	// First in SCIM order shifts every index; last shifts none, but with a leave keeps the total.
+	{ arbitrary: fc.record({ at: fc.integer({ min: 2, max: 5 }), kind: fc.constant('join' as const), last: fc.boolean() }), weight: 2 },
+	{ arbitrary: fc.record({ at: fc.integer({ min: 1, max: 4 }), kind: fc.constant('wrong' as const), fault: fc.constantFrom(...WRONG) }), weight: 4 },
+);
 
 /**
- * 8 people (the last one deactivated) plus `extra` more, a bot and a guest; the owner holds the
- * SCIM token. `extra` makes the listing page at Notion's page size of 100.
+ * Leaves come no later than the first join, so a newcomer never leaves during the poll it
+ * joined in (the oracle sees the workspace before and after a poll, not in between).
  */
-export function propertySeed(extra = 0): Seed {
-	const people = [...PEOPLE, ...Array.from({ length: extra }, (_, n) => `Extra Person${n}`), 'Dennis Ritchie'];
-	const members = people.map((full, index) => {
-		const [givenName, familyName] = full.split(' ');
-		return {
-			id: `00000000-0000-4000-8000-${String(index + 1).padStart(12, '0')}`,
-			email: `${full.toLowerCase().replace(/\W+/g, '.')}@acme.test`,
-			name: full,
-			givenName,
-			familyName,
-			role: index === 0 ? ('owner' as const) : ROLES[index % ROLES.length],
-			active: index !== people.length - 1,
-		};
-	});
-	return {
-		workspace: { id: 'ffffffff-ffff-4fff-8fff-ffffffffffff', name: 'Acme', plan: 'enterprise', emailCapability: true },
-		tokens: { api: 'secret_faults-property-suite', scim: 'scim-faults-property-suite' },
-		scimTokenOwnerId: members[0].id,
-		members,
-		bots: [{ id: '00000000-0000-4000-8000-00000000b071', name: 'Notion Admin integration' }],
-		guests: [{ id: '00000000-0000-4000-8000-0000000065e5', email: 'gus@partner.test', name: 'Gus Guest' }],
-		groups: [{ displayName: 'Engineering', memberEmails: [members[1].email] }],
-	};
+function ordered(events: ListingEvent[]): ListingEvent[] {
+	const firstJoin = Math.min(...events.filter((e) => e.kind === 'join').map((e) => e.at));
+	return events.filter((e) => e.kind !== 'leave' || e.at <= firstJoin).sort((a, b) => a.at - b.at || (a.kind === 'leave' ? -1 : 1));
 }
 
-/** Arms the emulator for one poll; returns what undoes it. */
-export function armFaults(emulator: Emulator, step: Step): () => void {
-	const { control } = emulator;
-	control.setBehaviours({ unstablePaging: step.unstablePaging });
-	if (step.faults.kind === 'script') control.scriptFaults(step.faults.faults);
-	if (step.faults.kind === 'outage') control.setFaultRate(1, step.faults.kinds, step.faults.seed);
-	return () => {
-		control.setFaultRate(0);
-		control.setBehaviours({ unstablePaging: false });
-	};
+export function sequenceArbitrary(mix: FaultMix, maxSteps = 7): fc.Arbitrary<Sequence> {
+	return fc.constantFrom<Profile>('scim', 'scim', 'api').chain((profile) => {
+		const step: fc.Arbitrary<Step> = fc.record({
+				commands: fc.array(command, { maxLength: 4 }),
+				faults: faultPlan(mix),
+				unstablePaging: fc.boolean(),
+				during: fc.oneof(
+					{ arbitrary: fc.constant<ListingEvent[]>([]), weight: 3 },
+					{ arbitrary: fc.array(listingEvent, { minLength: 1, maxLength: 2 }).map(ordered), weight: 2 },
+				),
+				budget: mix.realTime ? fc.constant(undefined) : fc.option(fc.integer({ min: 1, max: 4 }), { freq: 4, nil: undefined }),
+				source: profile === 'scim' ? fc.option(fc.constantFrom('revoke' as const, 'restore' as const), { freq: 5, nil: undefined }) : fc.constant(undefined),
+		});
+		return fc.record({
+			profile: fc.constant(profile),
+			steps: fc.array(step, { minLength: 2, maxLength: maxSteps }),
+			jitterSeed: fc.nat(),
+			guard: fc.boolean(),
+		});
+	});
 }

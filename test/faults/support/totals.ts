@@ -8,8 +8,13 @@ import { join } from 'node:path';
 import { RECORD_DIR_ENV } from '../../security/records';
 import type { Outcome } from './play';
 
-/** Fixed so that CI runs are reproducible; FAULTS_SEED replays another run (fast-check prints it on failure). */
+/** Fixed so that CI runs are reproducible; FAULTS_SEED replays another run (a failure names it, and fast-check prints its path). */
 export const PROPERTY_SEED = Number(process.env.FAULTS_SEED ?? 20261125);
+
+/** What a failing sequence says first: how to replay it. */
+export function replayHint(jitterSeed: number): string {
+	return `FAULTS_SEED=${PROPERTY_SEED} (jitter seed ${jitterSeed})`;
+}
 
 export function runsFor(variable: string, fallback: number): number {
 	const value = Number(process.env[variable]);
@@ -25,6 +30,8 @@ export interface FaultTotals {
 	lost: number;
 	duplicated: number;
 	false: number;
+	removalsConfirmed: number;
+	guardTrips: number;
 	faultKinds: Record<string, number>;
 }
 
@@ -40,6 +47,8 @@ export function totals(label: string) {
 		lost: 0,
 		duplicated: 0,
 		false: 0,
+		removalsConfirmed: 0,
+		guardTrips: 0,
 		faultKinds: {},
 	};
 	return {
@@ -52,6 +61,8 @@ export function totals(label: string) {
 			sum.lost += outcome.lost;
 			sum.duplicated += outcome.duplicated;
 			sum.false += outcome.false;
+			sum.removalsConfirmed += outcome.removalsConfirmed;
+			sum.guardTrips += outcome.guardTrips;
 			for (const [kind, count] of Object.entries(outcome.faultKinds)) sum.faultKinds[kind] = (sum.faultKinds[kind] ?? 0) + count;
 		},
 		save(): void {
@@ -69,8 +80,8 @@ export function totals(label: string) {
 export function sumTotals(all: FaultTotals[]): FaultTotals {
 	const sum: FaultTotals = { ...all[0], faultKinds: { ...all[0].faultKinds } };
 	for (const one of all.slice(1)) {
-		for (const key of ['sequences', 'polls', 'failedPolls', 'faults', 'events', 'lost', 'duplicated', 'false'] as const) {
-			sum[key] += one[key];
+		for (const key of ['sequences', 'polls', 'failedPolls', 'faults', 'events', 'lost', 'duplicated', 'false', 'removalsConfirmed', 'guardTrips'] as const) {
+			sum[key] = (sum[key] ?? 0) + (one[key] ?? 0);
 		}
 		for (const [kind, count] of Object.entries(one.faultKinds)) sum.faultKinds[kind] = (sum.faultKinds[kind] ?? 0) + count;
 	}
@@ -78,5 +89,5 @@ export function sumTotals(all: FaultTotals[]): FaultTotals {
 }
 
 export function summaryLine(sum: FaultTotals): string {
-	return `faults: ${sum.sequences} sequences, ${sum.faults} faults injected, ${sum.events} events checked, ${sum.lost} lost, ${sum.duplicated} duplicated, ${sum.false} false`;
+	return `faults: ${sum.sequences} sequences, ${sum.faults} faults injected, ${sum.events} events checked, ${sum.lost} lost, ${sum.duplicated} duplicated, ${sum.false} false, ${sum.removalsConfirmed} removals confirmed, ${sum.guardTrips} guard trips`;
 }
