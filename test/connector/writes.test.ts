@@ -469,3 +469,47 @@ describe('a lookup takes only an exact match', () => {
 		await expect(groups.getGroup(group?.id as string)).rejects.toMatchObject({ kind: 'bad_response' });
 	});
 });
+
+describe('a refused change is explained from what the server said', () => {
+	let emulator: Emulator;
+	beforeEach(async () => {
+		emulator = await startWorkspace({ seed });
+	});
+	afterEach(() => emulator.stop());
+
+	const scimError = (status: number, detail: string, scimType?: string) => ({
+		status,
+		headers: { 'content-type': 'application/scim+json' },
+		body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), detail, ...(scimType ? { scimType } : {}) }),
+	});
+	/** Answers every `method` request with `answer` instead of passing it on. */
+	const refuse = (method: string, answer: ReturnType<typeof scimError>) => (transport: HttpTransport): HttpTransport => async (request) =>
+		request.method === method ? answer : transport(request);
+
+	it('a server without the Notion role extension refuses a role change of an ordinary member: no token-owner story', async () => {
+		const detail = 'Unsupported path: urn:ietf:params:scim:schemas:extension:notion:2.0:User';
+		const { directory } = directoryOn(emulator, { wrap: refuse('PATCH', scimError(400, detail, 'invalidPath')) });
+		const error = (await directory.updateMember(seed.members[12].id as string, { role: 'member' }).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'refused', httpStatus: 400 });
+		expect(`${error.message} ${error.hint}`).not.toMatch(/token/i);
+		expect(error.message).toContain('invalidPath');
+		expect(error.message).toContain(detail);
+		expect(error.message).toMatch(/does not accept Notion roles/);
+	});
+
+	it('a 403 on removing an ordinary member is not blamed on the token owner', async () => {
+		const { directory } = directoryOn(emulator, { wrap: refuse('DELETE', scimError(403, 'Removal not allowed by policy')) });
+		const error = (await directory.removeMember(seed.members[12].id as string).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'refused', httpStatus: 403 });
+		expect(`${error.message} ${error.hint}`).not.toMatch(/token/i);
+		expect(error.message).toContain('Removal not allowed by policy');
+	});
+
+	it('the token-owner explanation stays when the answer says so', async () => {
+		const { directory } = directoryOn(emulator, {
+			wrap: refuse('DELETE', scimError(400, 'The owner who created this SCIM token cannot be removed', 'mutability')),
+		});
+		const error = (await directory.removeMember(seed.members[12].id as string).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error.hint).toMatch(/created the SCIM token/);
+	});
+});

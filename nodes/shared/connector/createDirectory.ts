@@ -33,6 +33,7 @@ import { scimRoot, type ScimContext } from './scim/scimContext';
 import { ScimUsers } from './scim/scimUsers';
 import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
+import { groupDeleteRefusal, memberRefusal, type MemberAction } from './refusals';
 import { fallbackFor, scimRequired, type ScimTrouble } from './sourceChoice';
 import {
 	checkMemberChanges,
@@ -147,9 +148,12 @@ class Directory implements NotionDirectory {
 	async updateMember(id: string, changes: MemberChanges): Promise<Member> {
 		const userId = requireId(id);
 		const checked = checkMemberChanges(changes);
-		const removesOrDemotes = checked.active === false || (checked.role !== undefined && checked.role !== 'owner');
-		return this.viaScim('Changing a member', ({ users }) => users.update(userId, checked), (refusal) =>
-			removesOrDemotes ? tokenOwnerRefusal(refusal) : undefined,
+		const action: MemberAction | undefined =
+			checked.active === false ? 'deactivate' : checked.role !== undefined && checked.role !== 'owner' ? 'change the role of' : undefined;
+		return this.viaScim(
+			'Changing a member',
+			({ users }) => users.update(userId, checked),
+			(refusal, { users }) => (action === undefined ? undefined : memberRefusal(refusal, action, () => users.get(userId))),
 		);
 	}
 
@@ -170,7 +174,7 @@ class Directory implements NotionDirectory {
 					);
 				}
 			},
-			tokenOwnerRefusal,
+			(refusal, { users }) => memberRefusal(refusal, 'remove', () => users.get(userId)),
 		);
 	}
 
@@ -307,7 +311,10 @@ class Directory implements NotionDirectory {
 	private async viaScim<T>(
 		label: string,
 		operation: (scim: { users: ScimUsers; groups: ScimGroups }) => Promise<T>,
-		refusal?: (error: RequestFailure) => NotionAdminError | undefined,
+		refusal?: (
+			error: RequestFailure,
+			scim: { users: ScimUsers; groups: ScimGroups },
+		) => Promise<NotionAdminError | undefined> | NotionAdminError | undefined,
 	): Promise<T> {
 		const { users, groups } = this;
 		if (users === undefined || groups === undefined) throw scimRequired(label, { reason: 'no_scim_token' });
@@ -336,7 +343,7 @@ class Directory implements NotionDirectory {
 					throw scimRequired(label, trouble);
 				}
 			}
-			throw refusal?.(error) ?? error;
+			throw (await refusal?.(error, { users, groups })) ?? error;
 		}
 	}
 }
@@ -390,26 +397,4 @@ function planFor(group: Group, wanted: string[]): MembershipPlan {
 		toRemove: group.memberIds.filter((id) => !wantedSet.has(id)),
 		unchanged: wanted.filter((id) => current.has(id)),
 	};
-}
-
-const REFUSAL_STATUSES = new Set([400, 403, 409, 412, 422]);
-
-function tokenOwnerRefusal(error: RequestFailure): NotionAdminError | undefined {
-	if (error.httpStatus === undefined || !REFUSAL_STATUSES.has(error.httpStatus)) return undefined;
-	return new NotionAdminError(
-		'refused',
-		`Notion refused to remove or demote this member (HTTP ${error.httpStatus}): ${error.message}`,
-		'The workspace owner who created the SCIM token cannot be removed or demoted through the API (it would revoke the token); do it in Notion, or create the SCIM token as another owner first',
-		{ api: 'scim', httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
-	);
-}
-
-function groupDeleteRefusal(error: RequestFailure): NotionAdminError | undefined {
-	if (error.httpStatus === undefined || !REFUSAL_STATUSES.has(error.httpStatus)) return undefined;
-	return new NotionAdminError(
-		'refused',
-		`Notion refused to delete the group (HTTP ${error.httpStatus}): ${error.message}`,
-		'Notion keeps a group that is the only full-access holder of some pages; give those pages another full-access member or group in Notion, then delete the group',
-		{ api: 'scim', httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
-	);
 }
