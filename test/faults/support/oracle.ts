@@ -60,8 +60,17 @@ export class Oracle {
 	private believed?: Map<string, Visible>;
 	private source: Profile = 'scim';
 	private window: WorkspaceSnapshot[] = [];
-	/** Names across a source change: the trigger may report a rename then, later, or take it silently. */
-	private namesUnsure = new Set<string>();
+	/**
+	 * Fields across a source change (`id field`): names (each source spells them its own way) and
+	 * the role and status the standard API never showed. The trigger may report them then, later,
+	 * or take them silently.
+	 */
+	private fieldsUnsure = new Set<string>();
+	/**
+	 * Members a source change shows without any change (guests to the standard API, deactivated
+	 * people back to SCIM): taken silently, or reported as added once if the switch's listing missed them.
+	 */
+	private arrivalsUnsure = new Set<string>();
 
 	get hasBaseline(): boolean {
 		return this.believed !== undefined;
@@ -131,7 +140,7 @@ export class Oracle {
 				// The moment the listing saw: the state that agrees with the item on every field it shows.
 				const fits = (state: Visible) => (Object.keys(state) as Field[]).every((field) => state[field] === member[field]);
 				const match = present.filter(fits).at(-1) ?? present.filter((state) => state.email === email).at(-1);
-				if (known !== undefined) flag('duplicated', label);
+				if (known !== undefined && !this.arrivalsUnsure.delete(id)) flag('duplicated', label);
 				else if (present.length === 0) flag('false', `${label} (not in the workspace)`);
 				else if (match === undefined) flag('false', `${label} with email ${email}, is ${present.at(-1)?.email}`);
 				else believed.set(id, { ...match });
@@ -169,9 +178,10 @@ export class Oracle {
 			for (const [field, before, after] of claims) {
 				if (!present.some((state) => state[field] === after)) {
 					flag('false', `${label}: ${field} → ${String(after)}, is ${String(present.at(-1)?.[field])}`);
-				} else if (known[field] === after) {
-					if (!(field === 'name' && this.namesUnsure.has(id))) flag('duplicated', `${label}: ${field} already ${String(after)}`);
-				}
+				} else if (this.fieldsUnsure.delete(`${id} ${field}`)) {
+					Object.assign(known, { [field]: after });
+					if (event === 'member.deactivated') verdict.removalsConfirmed += 1;
+				} else if (known[field] === after) flag('duplicated', `${label}: ${field} already ${String(after)}`);
 				else if (before !== undefined && known[field] !== undefined && before !== known[field]) {
 					flag('false', `${label}: ${field} was ${String(known[field])}, event says ${String(before)}`);
 				} else {
@@ -185,12 +195,17 @@ export class Oracle {
 		const now = truths[truths.length - 1];
 		if (switched) {
 			if (sourceEvents === 0) flag('lost', `source change ${this.source} → ${end.source}`);
-			switchSource(believed, now, end.source, end.snapshot);
-			for (const id of now.keys()) this.namesUnsure.add(id);
+			for (const id of now.keys()) this.fieldsUnsure.add(`${id} name`);
+			for (const [id, known] of believed) {
+				if (end.source === 'scim' && known.role === undefined) this.fieldsUnsure.add(`${id} role`);
+				if (end.source === 'scim' && known.active === undefined) this.fieldsUnsure.add(`${id} active`);
+			}
+			for (const id of switchSource(believed, now, end.source, end.snapshot)) this.arrivalsUnsure.add(id);
 			this.source = end.source;
 		} else if (end.proving) {
 			this.findLost(believed, now, flag);
-			this.namesUnsure.clear();
+			this.fieldsUnsure.clear();
+			this.arrivalsUnsure.clear();
 		}
 		this.window = [end.snapshot];
 		return verdict;
@@ -213,7 +228,7 @@ export class Oracle {
 				continue;
 			}
 			for (const field of Object.keys(real) as Field[]) {
-				if (field === 'name' && this.namesUnsure.has(id)) known.name = real.name;
+				if (this.fieldsUnsure.has(`${id} ${field}`)) Object.assign(known, { [field]: real[field] });
 				if (known[field] !== real[field]) {
 					flag('lost', `${field} of ${id}: ${String(known[field])} → ${String(real[field])}`);
 					Object.assign(known, { [field]: real[field] });
@@ -230,16 +245,21 @@ export class Oracle {
  * documented rule), so a rename at the switch is not expected. The belief follows silently;
  * any other real change stays to be reported.
  */
-function switchSource(believed: Map<string, Visible>, now: Truth, to: Profile, snapshot: WorkspaceSnapshot): void {
+function switchSource(believed: Map<string, Visible>, now: Truth, to: Profile, snapshot: WorkspaceSnapshot): string[] {
 	const guests = new Set(snapshot.guests.map((guest) => guest.id));
+	const shown: string[] = [];
 	for (const [id, known] of [...believed]) {
-		// A deactivated member stays believed: hidden from the standard API, seen again with SCIM.
+		// Guests leave the belief on the way back to SCIM (it does not list them). Deactivated members
+		// stay believed under the standard API: hidden there, seen again with SCIM.
 		if (to === 'scim' && guests.has(id) && known.active === undefined) believed.delete(id);
 	}
 	for (const [id, real] of now) {
 		const known = believed.get(id);
 		if (known === undefined) {
-			if ((to === 'api' && guests.has(id)) || (to === 'scim' && real.active === false)) believed.set(id, { ...real });
+			if ((to === 'api' && guests.has(id)) || (to === 'scim' && real.active === false)) {
+				believed.set(id, { ...real });
+				shown.push(id);
+			}
 			continue;
 		}
 		if (to === 'scim') {
@@ -247,6 +267,7 @@ function switchSource(believed: Map<string, Visible>, now: Truth, to: Profile, s
 			if (known.active === undefined) known.active = real.active;
 		}
 	}
+	return shown;
 }
 
 function cloneTruth(truth: Truth): Map<string, Visible> {

@@ -114,7 +114,8 @@ async function pollOnce(emulator: Emulator, trigger: PollHarness, oracle: Oracle
 
 	const source = sourceOf(trigger);
 	const completed = trigger.staticData().pending === undefined;
-	if (step.faults.kind === 'outage') {
+	// A wrong 200 scripted for the outage's poll is the one answer that gets through.
+	if (step.faults.kind === 'outage' && !wrongAnswers(step)) {
 		if (items !== null) problem('false', `emitted ${items.length} items although every request failed`);
 		if (completed) problem('false', 'completed a listing although every request failed');
 	}
