@@ -513,3 +513,68 @@ describe('a refused change is explained from what the server said', () => {
 		expect(error.hint).toMatch(/created the SCIM token/);
 	});
 });
+
+describe('other writes whose every answer is lost report what Notion holds', () => {
+	let emulator: Emulator;
+	beforeEach(async () => {
+		emulator = await startWorkspace({ seed });
+	});
+	afterEach(() => emulator.stop());
+
+	/** Every answer to a `method` request is lost after Notion applied it. */
+	const loseAll = (method: string) => (transport: HttpTransport): HttpTransport => async (request) => {
+		const response = await transport(request);
+		if (request.method === method) throw new TransportError('network', 'socket hang up');
+		return response;
+	};
+
+	it('an update that Notion applied is reported as done, with the member as Notion holds it', async () => {
+		const { directory } = directoryOn(emulator, { tuning: { maxAttempts: 2 }, wrap: loseAll('PATCH') });
+		const id = seed.members[40].id as string;
+		const updated = await directory.updateMember(id, { role: 'membership_admin', familyName: 'Held' });
+		expect(updated).toMatchObject({ id, role: 'membership_admin', familyName: 'Held' });
+		expect(emulator.control.snapshot().members.find((m) => m.id === id)).toMatchObject({ role: 'membership_admin', familyName: 'Held' });
+	});
+
+	it('an update that never reached Notion still fails', async () => {
+		const { directory } = directoryOn(emulator, {
+			tuning: { maxAttempts: 2 },
+			wrap: (transport) => (request) => {
+				if (request.method === 'PATCH') emulator.control.scriptFaults(['503']);
+				return transport(request);
+			},
+		});
+		await expect(directory.updateMember(seed.members[40].id as string, { role: 'membership_admin' })).rejects.toMatchObject({ kind: 'unavailable' });
+	});
+
+	it('a rename that Notion applied is reported as done', async () => {
+		const { directory } = directoryOn(emulator, { tuning: { maxAttempts: 2 }, wrap: loseAll('PATCH') });
+		const legal = await directory.findGroupByName('Legal');
+		expect(await directory.renameGroup(legal?.id as string, 'Legal & Compliance')).toMatchObject({ id: legal?.id, name: 'Legal & Compliance' });
+	});
+
+	it('a large group create whose member batches lose every answer: the group as Notion holds it', async () => {
+		const { directory } = directoryOn(emulator, { tuning: { maxAttempts: 2 }, wrap: loseAll('PATCH') });
+		const ids = seed.members.slice(10, 160).map((m) => m.id as string);
+		const group = await directory.createGroup('Lost Answers', ids);
+		expect([...group.memberIds].sort()).toEqual([...ids].sort());
+	});
+
+	it('a large group create that stops midway says the group exists and which members it holds', async () => {
+		let patches = 0;
+		const { directory } = directoryOn(emulator, {
+			tuning: { maxAttempts: 1 },
+			wrap: (transport) => (request) => {
+				if (request.method === 'PATCH' && ++patches === 2) emulator.control.scriptFaults(['503']);
+				return transport(request);
+			},
+		});
+		const ids = seed.members.slice(10, 260).map((m) => m.id as string);
+		const error = (await directory.createGroup('Half Made', ids).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error.kind).toBe('partial');
+		const held = emulator.control.snapshot().groups.find((g) => g.displayName === 'Half Made');
+		expect(error.applied).toEqual({ id: held?.id, memberIds: held?.memberIds });
+		expect(held?.memberIds).toHaveLength(200);
+		expect(error.message).toMatch(/with 200 of 250 members/);
+	});
+});

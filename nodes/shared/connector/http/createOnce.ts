@@ -51,3 +51,13 @@ export async function createOnce<T>(requester: Requester, call: ApiCall, steps: 
 		await requester.backoff(attempt);
 	}
 }
+
+/**
+ * Whether a failed request may have taken effect without its answer reaching us (lost answer,
+ * timeout, 5xx or a broken body after every retry): then only a read says what Notion holds.
+ */
+export function outcomeUnknown(error: unknown): error is RequestFailure {
+	return (
+		error instanceof RequestFailure && (error.ambiguous || error.kind === 'unavailable' || error.kind === 'timeout' || error.kind === 'bad_response')
+	);
+}

@@ -1,6 +1,6 @@
 /** Workspace groups over SCIM 2.0 (`/Groups`), including batched membership PATCHes. */
 import { NotionAdminError } from '../errors';
-import { createOnce } from '../http/createOnce';
+import { createOnce, outcomeUnknown } from '../http/createOnce';
 import { nullWhenNotFound } from '../nullWhenNotFound';
 import { normalizeId } from '../validate';
 import { RequestFailure } from '../http/responseError';
@@ -101,12 +101,34 @@ export class ScimGroups {
 			findExisting: () => this.findByName(name),
 			conflict: (found) => duplicateName(name, found?.id),
 		});
-		for (const batch of rest) group = await this.patch(group.id, [addMembersOperation(batch)]);
+		try {
+			for (const batch of rest) group = await this.patch(group.id, [addMembersOperation(batch)]);
+		} catch (error) {
+			// The group exists: say so, with the members Notion holds (answers may have been lost).
+			const held = await this.get(group.id).catch(() => null);
+			const missing = held === null ? undefined : memberIds.filter((userId) => !held.memberIds.includes(userId));
+			if (held !== null && missing?.length === 0) return held;
+			if (!(error instanceof NotionAdminError)) throw error;
+			throw new NotionAdminError(
+				'partial',
+				`The group "${name}" was created${held === null ? '' : ` with ${memberIds.length - (missing?.length ?? 0)} of ${memberIds.length} members`}, but adding the rest stopped (${error.message})`,
+				'Add the missing members with Add Members: members already in are skipped',
+				{ api: 'scim', httpStatus: error.httpStatus, applied: { id: group.id, memberIds: (held ?? group).memberIds }, cause: error },
+			);
+		}
 		return group;
 	}
 
 	async rename(id: string, name: string): Promise<Group> {
-		return this.patch(id, [renameGroupOperation(name)]);
+		try {
+			return await this.patch(id, [renameGroupOperation(name)]);
+		} catch (error) {
+			if (!outcomeUnknown(error)) throw error;
+			// Applied with every answer lost? The group as Notion holds it decides.
+			const held = await this.get(id).catch(() => null);
+			if (held?.name === name) return held;
+			throw error;
+		}
 	}
 
 	/** Throws `not_found` if absent; Notion's refusal (orphan pages) comes back as a RequestFailure. */
