@@ -28,6 +28,7 @@ import type {
 	Served,
 	SourceInfo,
 } from './model';
+import { applyMembershipChange, planFor } from './scim/membershipChange';
 import { ScimGroups } from './scim/scimGroups';
 import { scimRoot, type ScimContext } from './scim/scimContext';
 import { ScimUsers } from './scim/scimUsers';
@@ -236,11 +237,7 @@ class Directory implements NotionDirectory {
 		return this.changeMembership('Setting group members', groupId, userIds, (plan) => plan);
 	}
 
-	/**
-	 * Reads the group once, decides what to change, then PATCHes in batches. After a failure the
-	 * group is read again: a change Notion holds in full is done, one it holds in part is reported
-	 * as `partial` with exactly what it holds.
-	 */
+	/** Reads the group once, decides what to change, then applies it (see applyMembershipChange). */
 	private async changeMembership(
 		label: string,
 		groupId: string,
@@ -252,31 +249,7 @@ class Directory implements NotionDirectory {
 		return this.viaScim(label, async ({ groups }) => {
 			const group = await groups.require(id);
 			const plan = decide(planFor(group, wanted), new Set(group.memberIds), wanted);
-			const change: MembershipChange = { groupId: id, added: [], removed: [], unchanged: plan.unchanged, requests: 0 };
-			try {
-				const sent = () => (change.requests += 1);
-				await groups.addMembers(id, plan.toAdd, { sent, applied: (batch) => change.added.push(...batch) });
-				await groups.removeMembers(id, plan.toRemove, { sent, applied: (batch) => change.removed.push(...batch) });
-			} catch (error) {
-				if (!(error instanceof NotionAdminError)) throw error;
-				// A PATCH whose answers were lost may have been applied: only the group as Notion now
-				// holds it says what went through. Without that read, what the answers confirmed.
-				const held = await groups.get(id).catch(() => null);
-				if (held !== null) {
-					const members = new Set(held.memberIds);
-					change.added = plan.toAdd.filter((userId) => members.has(userId));
-					change.removed = plan.toRemove.filter((userId) => !members.has(userId));
-					if (change.added.length === plan.toAdd.length && change.removed.length === plan.toRemove.length) return change;
-				}
-				if (change.added.length + change.removed.length === 0) throw error;
-				throw new NotionAdminError(
-					'partial',
-					`${label} stopped midway: added ${change.added.length} of ${plan.toAdd.length}, removed ${change.removed.length} of ${plan.toRemove.length}${held === null ? ' as far as Notion confirmed (the group could not be read back)' : ''} (${error.message})`,
-					'Run it again: members already changed are skipped',
-					{ api: 'scim', httpStatus: error.httpStatus, applied: change, cause: error },
-				);
-			}
-			return change;
+			return applyMembershipChange(groups, label, plan);
 		});
 	}
 
@@ -388,13 +361,3 @@ function findByEmailInListing(members: Member[], email: string): Member | null {
 	return null;
 }
 
-function planFor(group: Group, wanted: string[]): MembershipPlan {
-	const current = new Set(group.memberIds);
-	const wantedSet = new Set(wanted);
-	return {
-		groupId: group.id,
-		toAdd: wanted.filter((id) => !current.has(id)),
-		toRemove: group.memberIds.filter((id) => !wantedSet.has(id)),
-		unchanged: wanted.filter((id) => current.has(id)),
-	};
-}

@@ -1,0 +1,47 @@
+/** A group membership change: planned from the group as read, applied in batched PATCHes. */
+import { NotionAdminError } from '../errors';
+import type { Group, MembershipChange, MembershipPlan } from '../model';
+import type { ScimGroups } from './scimGroups';
+
+/**
+ * Applies a plan in batches. After a failure the group is read again: a change Notion holds in
+ * full is done, one it holds in part is reported as `partial` with exactly what it holds.
+ */
+export async function applyMembershipChange(groups: ScimGroups, label: string, plan: MembershipPlan): Promise<MembershipChange> {
+	const change: MembershipChange = { groupId: plan.groupId, added: [], removed: [], unchanged: plan.unchanged, requests: 0 };
+	try {
+		const sent = () => (change.requests += 1);
+		await groups.addMembers(plan.groupId, plan.toAdd, { sent, applied: (batch) => change.added.push(...batch) });
+		await groups.removeMembers(plan.groupId, plan.toRemove, { sent, applied: (batch) => change.removed.push(...batch) });
+	} catch (error) {
+		if (!(error instanceof NotionAdminError)) throw error;
+		// A PATCH whose answers were lost may have been applied: only the group as Notion now
+		// holds it says what went through. Without that read, what the answers confirmed.
+		const held = await groups.get(plan.groupId).catch(() => null);
+		if (held !== null) {
+			const members = new Set(held.memberIds);
+			change.added = plan.toAdd.filter((userId) => members.has(userId));
+			change.removed = plan.toRemove.filter((userId) => !members.has(userId));
+			if (change.added.length === plan.toAdd.length && change.removed.length === plan.toRemove.length) return change;
+		}
+		if (change.added.length + change.removed.length === 0) throw error;
+		throw new NotionAdminError(
+			'partial',
+			`${label} stopped midway: added ${change.added.length} of ${plan.toAdd.length}, removed ${change.removed.length} of ${plan.toRemove.length}${held === null ? ' as far as Notion confirmed (the group could not be read back)' : ''} (${error.message})`,
+			'Run it again: members already changed are skipped',
+			{ api: 'scim', httpStatus: error.httpStatus, applied: change, cause: error },
+		);
+	}
+	return change;
+}
+
+export function planFor(group: Group, wanted: string[]): MembershipPlan {
+	const current = new Set(group.memberIds);
+	const wantedSet = new Set(wanted);
+	return {
+		groupId: group.id,
+		toAdd: wanted.filter((id) => !current.has(id)),
+		toRemove: group.memberIds.filter((id) => !wantedSet.has(id)),
+		unchanged: wanted.filter((id) => current.has(id)),
+	};
+}
