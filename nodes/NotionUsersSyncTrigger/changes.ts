@@ -19,6 +19,7 @@ import {
 	diff,
 	disappeared,
 	indexMembers,
+	isReported,
 	viewOf,
 	visibleCount,
 	type ListedMembers,
@@ -27,7 +28,7 @@ import {
 } from './diff';
 import { ALL_EVENTS, toEvents, type EventFilter } from './events';
 import { checkGuard, DEFAULT_GUARD, describeTrip, type GuardLimits } from './guard';
-import { listAcrossPolls, listOnePoll, PENDING_KEY, type PollClock } from './listing';
+import { deferProof, listAcrossPolls, listOnePoll, PENDING_KEY, type PollClock } from './listing';
 import { encodeBaseline, type Baseline, type DecodedBaseline } from './snapshot';
 
 /** Static data key of the Changes baseline. */
@@ -87,6 +88,14 @@ export async function pollChanges(
 	const proven = await prove(directory, previous, view, byId, listed.consistent, trust).catch((error: unknown) => {
 		throw toNodeError(ctx.getNode(), error);
 	});
+	if (production && proven.evidence.outOfTime && !listed.proving) {
+		const basis = { scope, baselineAt: previous.committedAt, startedAt: detectedAt };
+		const members = [...proven.members.values()];
+		deferProof(staticData, { ...listed, members, consistent: proven.consistent }, basis, (member) =>
+			isReported(previous, view, member),
+		);
+		return null;
+	}
 	const compared = indexMembers(proven.evidence.present, new Map(proven.members));
 	const { changes, next } = diff(previous, view, compared, proven.evidence.gone, proven.evidence.unresolved);
 
@@ -120,7 +129,7 @@ async function prove(
 	listed: ListedMembers,
 	consistent: boolean,
 	trust: Trust,
-): Promise<{ members: ListedMembers; evidence: Evidence }> {
+): Promise<{ members: ListedMembers; consistent: boolean; evidence: Evidence }> {
 	let members = listed;
 	let relisted = false;
 	const fresher = async () => {
@@ -137,7 +146,7 @@ async function prove(
 	if (evidence.contradicted && !relisted && (await fresher())) {
 		evidence = await gatherEvidence(directory, claims(), trust);
 	}
-	return { members, evidence };
+	return { members, consistent: consistent || members !== listed, evidence };
 }
 
 /**

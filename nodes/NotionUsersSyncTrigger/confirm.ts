@@ -32,6 +32,8 @@ export interface Evidence {
 	unresolved: Set<string>;
 	/** A lookup disproved a claim: the listing missed or misread someone. */
 	contradicted: boolean;
+	/** The deadline came before every claim was looked up. */
+	outOfTime: boolean;
 }
 
 export interface Trust {
@@ -71,6 +73,7 @@ export async function gatherEvidence(directory: NotionDirectory, claims: Claims,
 		present: [],
 		unresolved: new Set(),
 		contradicted: false,
+		outOfTime: false,
 	};
 	let open = [...claims.missing, ...claims.deactivated];
 	if (open.length === 0) return evidence;
@@ -98,6 +101,7 @@ export async function gatherEvidence(directory: NotionDirectory, claims: Claims,
 
 	for (const [index, id] of open.entries()) {
 		if (index >= lookups || trust.now() >= trust.deadline) {
+			evidence.outOfTime ||= index < lookups;
 			evidence.unresolved.add(id);
 			continue;
 		}

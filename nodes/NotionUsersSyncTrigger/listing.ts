@@ -33,6 +33,8 @@ export interface Listed {
 	complete: boolean;
 	/** Whether earlier polls listed part of it: a second listing would not fit in this poll. */
 	spanned: boolean;
+	/** Listed by earlier polls, which left proving its claims to this one (no request made yet). */
+	proving: boolean;
 }
 
 /**
@@ -51,6 +53,10 @@ export async function listAcrossPolls(
 	const baselineAt = basis.previous?.committedAt ?? '';
 	const kept = decodePending(staticData[PENDING_KEY]);
 	let pending = kept?.scope === basis.scope && kept.baselineAt === baselineAt ? kept : undefined;
+	if (pending?.proving !== undefined) {
+		const { consistent, proving: via } = pending;
+		return { members: pendingMembers(pending), via, consistent, complete: true, spanned: true, proving: true };
+	}
 	const listing = await listPart(ctx, directory, clock, pending?.resume);
 	const startedOver = pending !== undefined && (listing.restarted || listing.via.source !== pending.source);
 	// The listing began again at the start: the earlier parts are not joined to it.
@@ -66,6 +72,7 @@ export async function listAcrossPolls(
 			consistent,
 			complete: true,
 			spanned: pending !== undefined,
+			proving: false,
 		};
 	}
 	if (listing.resume === undefined || listing.pages === 0) throw budgetExceeded(ctx, clock);
@@ -87,11 +94,31 @@ export async function listAcrossPolls(
 	return undefined;
 }
 
+/**
+ * Keeps a complete listing whose claims this poll had no time left to prove: the next poll
+ * proves them with its whole budget. `reported` says whose names the final diff will need.
+ */
+export function deferProof(
+	staticData: IDataObject,
+	listed: Listed,
+	basis: { scope: string; baselineAt: string; startedAt: string },
+	reported: (member: Member) => boolean,
+): void {
+	const { source } = listed.via;
+	const nothingToResume: ListingCursor =
+		source === 'scim' ? { source, startIndex: 1, totalResults: null, lastId: null } : { source };
+	const part = newPending({ ...basis, source }, nothingToResume);
+	addPart(part, listed.members, reported);
+	part.consistent = listed.consistent;
+	part.proving = listed.via;
+	staticData[PENDING_KEY] = encodePending(part) as unknown as IDataObject;
+}
+
 /** Manual mode: what one poll can list from the start; pending parts are neither used nor touched. */
 export async function listOnePoll(ctx: IPollFunctions, directory: NotionDirectory, clock: PollClock): Promise<Listed> {
 	const listing = await listPart(ctx, directory, clock, undefined);
 	if (!listing.complete && listing.pages === 0) throw budgetExceeded(ctx, clock);
-	return { ...listing, spanned: false };
+	return { ...listing, spanned: false, proving: false };
 }
 
 async function listPart(

@@ -6,7 +6,7 @@
  * one when the listing completes.
  */
 import type { ListingCursor } from '../shared/connector/directory';
-import type { Member, Source } from '../shared/connector/model';
+import type { Member, Source, SourceInfo } from '../shared/connector/model';
 import { memberFromRecord, namesOf, packedIdOf, storedOf, type MemberNames } from './diff';
 import { decodeRecords, encodeRecords, type StoredMember, type StoredRecords } from './snapshot';
 
@@ -22,6 +22,12 @@ export interface PendingListing {
 	startedAt: string;
 	/** Polls that added a part so far. */
 	polls: number;
+	/**
+	 * Set when the listing is complete but the poll that completed it ran out of time to prove
+	 * its removals and deactivations: the next poll proves them with its whole budget instead
+	 * of listing again. Holds the source the listing came through.
+	 */
+	proving?: SourceInfo;
 	/** Keyed by encoded id, like the baseline. */
 	members: Map<string, StoredMember>;
 	names: Map<string, MemberNames>;
@@ -37,6 +43,7 @@ export interface StoredPending extends StoredRecords {
 	startedAt: string;
 	polls: number;
 	names: Record<string, MemberNames>;
+	proving?: SourceInfo;
 }
 
 export function newPending(
@@ -74,6 +81,7 @@ export function encodePending(pending: PendingListing): StoredPending {
 		polls: pending.polls,
 		...encodeRecords(pending.members),
 		names: Object.fromEntries(pending.names),
+		...(pending.proving === undefined ? {} : { proving: pending.proving }),
 	};
 }
 
@@ -96,6 +104,7 @@ export function decodePending(stored: unknown): PendingListing | undefined {
 		polls: stored.polls,
 		members,
 		names,
+		...(stored.proving === undefined ? {} : { proving: stored.proving }),
 	};
 }
 
@@ -113,7 +122,8 @@ function isStoredPending(value: unknown): value is StoredPending {
 		typeof candidate.records === 'string' &&
 		Array.isArray(candidate.domains) &&
 		typeof candidate.names === 'object' &&
-		candidate.names !== null
+		candidate.names !== null &&
+		(candidate.proving === undefined || candidate.proving.source === candidate.source)
 	);
 }
 

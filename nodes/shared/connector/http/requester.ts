@@ -29,6 +29,11 @@ export interface ApiCall {
 	idempotent?: boolean;
 	/** Absolute time (from `now()`) past which no attempt or wait starts. */
 	deadline?: number;
+	/**
+	 * The shape a 2xx body must have. A body without it is a bad answer, retried like an
+	 * unparsable one, never taken for an empty result.
+	 */
+	accepts?: (json: unknown) => boolean;
 }
 
 export interface ApiResult {
@@ -153,11 +158,16 @@ export class Requester {
 		const { status, headers: responseHeaders, body: text } = response;
 		if (status >= 200 && status < 300) {
 			if (text.trim() === '') return { ok: true, result: { status, headers: responseHeaders, json: null, text } };
+			let json: unknown;
 			try {
-				return { ok: true, result: { status, headers: responseHeaders, json: JSON.parse(text), text } };
+				json = JSON.parse(text);
 			} catch {
 				return { ok: false, failure: { type: 'bad_body' }, text, headers: responseHeaders };
 			}
+			if (call.accepts !== undefined && !call.accepts(json)) {
+				return { ok: false, failure: { type: 'bad_body' }, text, headers: responseHeaders };
+			}
+			return { ok: true, result: { status, headers: responseHeaders, json, text } };
 		}
 		if (isFromEdge(status, responseHeaders)) {
 			return { ok: false, failure: { type: 'edge', status }, text, headers: responseHeaders };

@@ -62,13 +62,10 @@ export async function listResources(
 	const enough = () => limit !== undefined && resources.length >= limit;
 
 	const fetchPage = async (startIndex: number): Promise<Page> => {
-		const { json } = await requester.send({ ...pageCall(startIndex, pageSize), deadline });
+		const { json } = await requester.send({ ...pageCall(startIndex, pageSize), deadline, accepts: isListResponse });
 		pages += 1;
-		const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
-		return {
-			total: typeof body.totalResults === 'number' ? body.totalResults : undefined,
-			resources: Array.isArray(body.Resources) ? body.Resources : [],
-		};
+		const body = json as ListResponse;
+		return { total: body.totalResults, resources: body.Resources ?? [] };
 	};
 	/** `undefined` when the deadline came before the page could be asked for. */
 	const tryPage = async (startIndex: number): Promise<Page | undefined> => {
@@ -79,7 +76,9 @@ export async function listResources(
 			throw error;
 		}
 	};
-	const collect = (page: Page) => {
+	const collect = (page: Page, startIndex: number) => {
+		// More than the total leaves room for: the total is short, and members past it would be lost.
+		if (page.total !== undefined && page.resources.length > Math.max(0, page.total - (startIndex - 1))) consistent = false;
 		for (const resource of page.resources) {
 			const key = idOf(resource);
 			if (key !== undefined && seen.has(key)) {
@@ -104,14 +103,15 @@ export async function listResources(
 	const first = await tryPage(start);
 	if (first === undefined) return from === undefined ? cut(start, undefined) : { resources, pages, consistent, next: from };
 	if (overlap && idOf(first.resources[0]) === from.lastId?.toLowerCase()) {
-		collect({ ...first, resources: first.resources.slice(1) });
+		collect({ ...first, resources: first.resources.slice(1) }, start + 1);
 	} else {
 		if (overlap) consistent = false;
-		collect(first);
+		collect(first, start);
 	}
 	if (from !== undefined && from.totalResults !== null && first.total !== from.totalResults) consistent = false;
 	let total = first.total;
 	let next = start + first.resources.length;
+	let lastPageLength = first.resources.length;
 	// A server may return fewer than asked on every page (RFC 7644 §3.4.2.4): page by what it gives.
 	const step = Math.max(1, Math.min(pageSize, first.resources.length));
 
@@ -128,26 +128,49 @@ export async function listResources(
 			if (page.total !== firstTotal) consistent = false;
 			if (page.resources.length < Math.min(step, firstTotal - (starts[i] - 1))) consistent = false;
 			if (page.total !== undefined) total = Math.max(total ?? 0, page.total);
-			collect(page);
+			collect(page, starts[i]);
 			next = starts[i] + page.resources.length;
+			lastPageLength = page.resources.length;
 		}
 	}
 
 	// Sequential tail: when the server gives no total, or the total grew while we paged.
-	let lastCount = first.resources.length;
+	let lastCount = lastPageLength;
 	if (total !== undefined && total > 0 && lastCount === 0) consistent = false;
-	const more = () => (total === undefined ? lastCount >= step : next <= total);
+	// A last page that is full and ends right at the total cannot tell a true total from a short
+	// one: one more page (asked only then) must come back empty.
+	let probed = false;
+	const more = () => {
+		if (total === undefined || next <= total) return true;
+		if (probed || limit !== undefined || lastCount < pageSize || next !== total + 1) return false;
+		probed = true;
+		return true;
+	};
 	while (!enough() && lastCount > 0 && more()) {
-		if (total !== undefined) consistent = false;
+		if (total !== undefined && !probed) consistent = false;
 		const page = await tryPage(next);
 		if (page === undefined) return cut(next, total);
-		collect(page);
+		if (probed && page.resources.length > 0) consistent = false;
+		collect(page, next);
 		lastCount = page.resources.length;
 		next += lastCount;
 		if (page.total !== undefined) total = page.total;
 	}
 
 	return { resources: limit === undefined ? resources : resources.slice(0, limit), pages, consistent };
+}
+
+interface ListResponse {
+	totalResults: number;
+	Resources?: unknown[];
+}
+
+/** RFC 7644 §3.4.2: `totalResults` always; `Resources` whenever there is anything to list. */
+function isListResponse(json: unknown): json is ListResponse {
+	if (typeof json !== 'object' || json === null) return false;
+	const { totalResults, Resources } = json as Record<string, unknown>;
+	if (typeof totalResults !== 'number' || !Number.isInteger(totalResults) || totalResults < 0) return false;
+	return Array.isArray(Resources) || (Resources === undefined && totalResults === 0);
 }
 
 function idOf(resource: unknown): string | undefined {
