@@ -35,6 +35,14 @@ describe('a listing answer that looks valid but is wrong', () => {
 		['the standard API answers results: []', false, 'emptyList'],
 		['the standard API ends the listing early', false, 'shortTotal'],
 	];
+	it('the standard API answers {}: the poll fails and keeps its baseline, the next reports nothing', async () => {
+		const trigger = await withBaseline({ scim: false });
+		const before = storedState(trigger);
+		emulator.control.scriptFaults(['shapelessList']);
+		await expect(trigger.poll()).rejects.toThrow(/without a list of users/);
+		expect(storedState(trigger)).toEqual(before);
+		expect(eventList(await trigger.poll())).toBeNull();
+	});
 	for (const [title, scim, fault] of cases) {
 		it(`${title}: nobody is reported removed, and the next poll reports nothing either`, async () => {
 			const trigger = await withBaseline({ scim });

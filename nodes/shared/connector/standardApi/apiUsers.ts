@@ -46,6 +46,7 @@ export class ApiUsers {
 				cursor = undefined;
 				continue;
 			}
+			if (!Array.isArray(page.results)) throw shapeless();
 			pages += 1;
 			for (const user of page.results) {
 				const member = apiUserToMember(user, options.raw === true);
@@ -78,4 +79,14 @@ export class ApiUsers {
 /** Notion answers a start_cursor it does not know (expired, from elsewhere) with 400 validation_error. */
 function isRefusedCursor(error: unknown): boolean {
 	return error instanceof NotionAdminError && error.kind === 'invalid_input' && error.httpStatus === 400;
+}
+
+/** A 200 without `results` is a broken answer (a proxy, a cache), never an empty workspace. */
+function shapeless(): NotionAdminError {
+	return new NotionAdminError(
+		'bad_response',
+		'The Notion API answered the member listing without a list of users',
+		'Notion or a proxy in between sent a broken answer; try again later',
+		{ api: 'standard' },
+	);
 }
