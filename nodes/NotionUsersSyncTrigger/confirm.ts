@@ -105,7 +105,7 @@ export async function gatherEvidence(directory: NotionDirectory, claims: Claims,
 			evidence.unresolved.add(id);
 			continue;
 		}
-		const found = await lookUp(directory, id);
+		const found = await lookUp(directory, id, trust.source);
 		if (found === undefined) evidence.unresolved.add(id);
 		else judge(evidence, id, isMissing.has(id), found);
 	}
@@ -130,10 +130,15 @@ function judge(evidence: Evidence, id: string, claimedMissing: boolean, found: M
 	}
 }
 
-/** `undefined` when the answer is about someone else: only an exact match counts. */
-async function lookUp(directory: NotionDirectory, encodedId: string): Promise<Member | null | undefined> {
+/**
+ * `undefined` when the answer proves nothing: it is about someone else (only an exact match
+ * counts), or it came through the other source (the standard API answers 404 for a member SCIM
+ * still shows deactivated).
+ */
+async function lookUp(directory: NotionDirectory, encodedId: string, source: Source): Promise<Member | null | undefined> {
 	const id = decodeId(encodedId);
-	const { value } = await directory.getMember(id);
+	const { value, via } = await directory.getMember(id);
+	if (via.source !== source) return undefined;
 	if (value === null) return null;
 	return value.id.toLowerCase() === id.toLowerCase() ? value : undefined;
 }

@@ -100,3 +100,16 @@ describe('isCollapsed', () => {
 		expect(isCollapsed(0, 0)).toBe(false);
 	});
 });
+
+describe('gatherEvidence through the other source', () => {
+	it('takes no 404 from the standard API as proof for a listing made through SCIM', async () => {
+		const { directory, clock } = directoryOn(emulator);
+		emulator.control.updateMember(idOf(7), { active: false });
+		// SCIM stops answering: the lookup falls back to the standard API, which does not list
+		// deactivated members and answers 404 for them.
+		emulator.control.revokeScimToken();
+		const evidence = await gatherEvidence(directory, { missing: [encodeId(idOf(7))], deactivated: [] }, trustOn(clock));
+		expect(evidence.gone.size).toBe(0);
+		expect([...evidence.unresolved]).toEqual([encodeId(idOf(7))]);
+	});
+});
