@@ -25,7 +25,7 @@ describe('RateLimiter (token bucket, clock injected)', () => {
 	});
 });
 
-describe('rate limiting over HTTP', () => {
+describe('rate limiting over HTTP (token bucket, the default model)', () => {
 	let emu: Emulator;
 	afterEach(() => emu.stop());
 
@@ -55,6 +55,7 @@ describe('rate limiting over HTTP', () => {
 			schemas: [SCIM_ERROR],
 			status: '429',
 			detail: expect.any(String),
+			additional_data: { rate_limit_reason: 'public_api_request_rate_limit', retry_after: limited.headers.get('retry-after') },
 		});
 		expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
 	});

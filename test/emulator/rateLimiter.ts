@@ -1,5 +1,5 @@
-/** Token bucket per key: `burst` requests at once, refilled at `requestsPerSecond` (Notion: ~3/s). */
-import type { RateLimitOptions } from './types';
+/** Token bucket per key (the older model, `rateLimit.model` "tokenBucket"): `burst` at once, refilled at `requestsPerSecond`. */
+import type { TokenBucketOptions } from './types';
 
 interface Bucket {
 	tokens: number;
@@ -10,7 +10,7 @@ export class RateLimiter {
 	private readonly buckets = new Map<string, Bucket>();
 
 	constructor(
-		private readonly options: RateLimitOptions,
+		private readonly options: TokenBucketOptions,
 		private readonly now: () => number = () => performance.now(),
 	) {}
 

@@ -13,7 +13,7 @@ import { serverError } from './errors';
 import { FaultPlan, isListFault } from './faults';
 import { wrongList } from './listFaults';
 import { applyListingChanges } from './listingChanges';
-import { RateLimiter } from './rateLimiter';
+import { RequestLimits } from './limitAnswers';
 import { controlApi } from './routes/control';
 import { scimApi } from './routes/scim';
 import { standardApi } from './routes/standardApi';
@@ -89,8 +89,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 	};
 	if (options.faults)
 		rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
-	const rateLimit = options.rateLimit ?? { requestsPerSecond: 3, burst: 10 };
-	const limiter = rateLimit === false ? undefined : new RateLimiter(rateLimit);
+	const limits = new RequestLimits(options.rateLimit ?? { requestsPerSecond: 3, burst: 10 });
 	const latencyMs = options.latencyMs ?? 0;
 	const control = createControl(rt);
 	let baseUrl = '';
@@ -115,16 +114,6 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 
 	function route(ctx: RequestContext, api: Exclude<ApiKind, 'control'>): Answer {
 		return api === 'scim' ? scimApi(ctx) : standardApi(ctx);
-	}
-
-	/** Seconds to wait when the caller's bucket is empty; only the workspace's own tokens are limited. */
-	function retryAfter(ctx: RequestContext): number {
-		if (!limiter || !ctx.bearer) return 0;
-		const { api, scim } = ctx.store.tokens;
-		if (ctx.bearer !== api && ctx.bearer !== scim) return 0;
-		return limiter.take(
-			rt.behaviours.sharedRateLimit ? 'workspace' : ctx.bearer === api ? 'api' : 'scim',
-		);
 	}
 
 	function fault(
@@ -235,18 +224,14 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			fault(kind, req, res, entry, ctx, api, requestId);
 			return;
 		}
-		const wait = retryAfter(ctx);
-		const answer = wait
-			? serverError(
-					api,
-					429,
-					'You have been rate limited. Please try again in a few minutes.',
-					rt.behaviours,
-					{
-						'retry-after': String(wait),
-					},
-				)
-			: route(ctx, api);
+		const answer = limits.answer(
+			ctx,
+			api,
+			url.pathname,
+			rt.behaviours.sharedRateLimit,
+			rt.behaviours.scimErrorStatusType === 'string',
+			(routed) => route(routed, api),
+		);
 		send(res, entry, answer, requestId);
 	}
 
@@ -266,6 +251,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		url: baseUrl,
 		tokens: { ...seed.tokens },
 		control,
+		limits,
 		stop: () => {
 			// Idempotent, so a test's own stop and its afterEach may both call it.
 			if (!server.listening) return Promise.resolve();

@@ -1,4 +1,5 @@
 /** The emulator's public vocabulary (seed format, options, control surface); see docs/emulator.md. */
+import type { LimitControl } from './limitAnswers';
 
 export type Role = 'owner' | 'membership_admin' | 'member' | 'restricted_member';
 export const ROLES: readonly Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];
@@ -145,10 +146,35 @@ export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
 	sharedRateLimit: false,
 };
 
-export interface RateLimitOptions {
+/** The older model: a token bucket per token (about 3 requests per second, some burst). */
+export interface TokenBucketOptions {
+	model?: 'tokenBucket';
 	requestsPerSecond: number;
 	burst: number;
 }
+
+/** Notion's documented limits (requestLimits.ts): fixed windows per connection, workspace, endpoint. */
+export interface WindowLimitOptions {
+	model: 'window';
+	/** Per-connection budget per window by plan: business (Business, Enterprise) 600, other 180. */
+	plan?: 'business' | 'other';
+	/** Overrides the plan's budget. */
+	perConnection?: number;
+	/** Window length (Notion: 60 s); tests shorten it. */
+	windowMs?: number;
+	/** Budget per window shared by every connection to the workspace; none when absent. */
+	workspaceBudget?: number;
+	/** The workspace window's length (default `windowMs`); its Retry-After may exceed a minute. */
+	workspaceWindowMs?: number;
+	/** Whether SCIM requests count toward the workspace budget (unconfirmed; default true). */
+	scimCountsTowardWorkspace?: boolean;
+	/** Extra budgets per window and connection for requests whose "METHOD /path" starts with `prefix`. */
+	endpoints?: Array<{ prefix: string; budget: number }>;
+	/** Connections whose API access is restricted from the start. */
+	blocked?: Array<'api' | 'scim'>;
+}
+
+export type RateLimitOptions = TokenBucketOptions | WindowLimitOptions;
 
 export interface FaultOptions {
 	rate: number;
@@ -240,5 +266,7 @@ export interface Emulator {
 	url: string;
 	tokens: { api: string; scim: string };
 	control: EmulatorControl;
+	/** Scripted 429/529/503 answers and blocked connections (limitAnswers.ts). */
+	limits: LimitControl;
 	stop(): Promise<void>;
 }
