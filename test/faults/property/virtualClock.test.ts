@@ -19,7 +19,7 @@ jest.mock('../../../nodes/shared/n8n/directoryFromContext', () => ({
 		),
 }));
 
-const RUNS = runsFor('FAULTS_RUNS', 600);
+const RUNS = runsFor('FAULTS_RUNS', 1000);
 const tally = totals('virtual');
 
 it(`${RUNS} random sequences of changes and faults: every true change once, nothing else`, async () => {
