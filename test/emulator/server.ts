@@ -107,7 +107,8 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			body = { ...(body as object), request_id: requestId };
 		}
 		const text = JSON.stringify(body);
-		headers['content-type'] = 'application/json; charset=utf-8';
+		// A route may answer in another media type (SCIM's application/scim+json).
+		headers['content-type'] ??= 'application/json; charset=utf-8';
 		headers['content-length'] = String(Buffer.byteLength(text));
 		res.writeHead(answer.status, headers).end(text);
 	}

@@ -128,6 +128,22 @@ export interface Behaviours {
 	tokenOwnerRemoveStatus: 403 | 400;
 	unstablePaging: boolean;
 	sharedRateLimit: boolean;
+	/** SCIM user filter attributes: Notion's documented set, RFC's (userName, emails.value, emails[value eq]), or both. */
+	scimUserFilters: 'notion' | 'rfc' | 'both';
+	/** A well-formed filter on an attribute not accepted: 400 invalidFilter, or an empty result. */
+	scimUnknownFilter: 'invalidFilter' | 'empty';
+	/** Notion keeps one name (`displayName` = `name.formatted`); an RFC server keeps each apart. */
+	scimNames: 'single' | 'separate';
+	/** A SCIM PATCH answers 200 with the resource, or 204 without a body (RFC 7644 §3.5.2). */
+	scimPatchAnswer: 'resource' | 'noContent';
+	/** The media type of SCIM answers. */
+	scimMediaType: 'application/json' | 'application/scim+json';
+	/** Whether a SCIM 201 carries a Location header. */
+	scimCreateLocation: boolean;
+	/** Whether the server knows Notion's role extension (without it: no role shown, role writes 400 invalidPath). */
+	notionRoleExtension: boolean;
+	/** Every SCIM error carries a scimType (servers that fill it in beyond RFC 7644's 400s). */
+	scimTypeOnEveryError: boolean;
 }
 
 export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
@@ -144,6 +160,14 @@ export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
 	tokenOwnerRemoveStatus: 403,
 	unstablePaging: false,
 	sharedRateLimit: false,
+	scimUserFilters: 'both',
+	scimUnknownFilter: 'invalidFilter',
+	scimNames: 'single',
+	scimPatchAnswer: 'resource',
+	scimMediaType: 'application/json',
+	scimCreateLocation: true,
+	notionRoleExtension: true,
+	scimTypeOnEveryError: false,
 };
 
 /** The older model: a token bucket per token (about 3 requests per second, some burst). */

@@ -1,12 +1,40 @@
 /** SCIM 2.0 at /scim/v2: token, plan and revocation checks, then the resource routes. */
 import type { Answer } from '../answer';
 import type { RequestContext } from '../context';
-import { ScimFailure, scimError } from '../errors';
+import { ScimFailure, scimError, type ScimType } from '../errors';
+import type { Behaviours } from '../types';
 import { scimDiscovery } from './scimDiscovery';
 import { scimGroups } from './scimGroups';
 import { scimUsers } from './scimUsers';
 
 export function scimApi(ctx: RequestContext): Answer {
+	return withMediaType(answerScim(ctx), ctx.behaviours);
+}
+
+/** A body in the media type this server uses (RFC 7644 §3.1: application/scim+json). */
+function withMediaType(answer: Answer, behaviours: Behaviours): Answer {
+	if (answer.body === undefined || behaviours.scimMediaType === 'application/json') return answer;
+	return {
+		...answer,
+		headers: { ...answer.headers, 'content-type': `${behaviours.scimMediaType}; charset=utf-8` },
+	};
+}
+
+/** For servers that put a scimType on every error, the one that fits its status best. */
+function typedFailure(failure: ScimFailure, behaviours: Behaviours): ScimFailure {
+	if (!behaviours.scimTypeOnEveryError || failure.scimType !== undefined) return failure;
+	const scimType: ScimType =
+		failure.status === 404
+			? 'noTarget'
+			: failure.status === 409
+				? 'uniqueness'
+				: failure.status === 403
+					? 'mutability'
+					: 'invalidValue';
+	return new ScimFailure(failure.status, failure.detail, scimType, failure.headers);
+}
+
+function answerScim(ctx: RequestContext): Answer {
 	const { store, behaviours } = ctx;
 	try {
 		if (ctx.bearer !== store.tokens.scim)
@@ -31,7 +59,9 @@ export function scimApi(ctx: RequestContext): Answer {
 				throw new ScimFailure(404, `No SCIM endpoint at /${ctx.segments.join('/')}`);
 		}
 	} catch (e) {
-		if (e instanceof ScimFailure) return scimError(e, behaviours.scimErrorStatusType);
+		if (e instanceof ScimFailure) {
+			return scimError(typedFailure(e, behaviours), behaviours.scimErrorStatusType);
+		}
 		throw e;
 	}
 }

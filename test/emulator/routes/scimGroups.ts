@@ -92,7 +92,11 @@ function create(ctx: RequestContext): Answer {
 	};
 	const created = commit(ctx, base, draft);
 	const location = `${baseUrl}/scim/v2/Groups/${created.id}`;
-	return json(201, renderGroup(created, store, baseUrl), { location });
+	return json(
+		201,
+		renderGroup(created, store, baseUrl),
+		ctx.behaviours.scimCreateLocation ? { location } : undefined,
+	);
 }
 
 const groups: ScimResource<GroupRecord> = {
@@ -130,7 +134,9 @@ const groups: ScimResource<GroupRecord> = {
 				: draftFromResource(ctx, currentDraft);
 		if (draft.displayName !== current.displayName)
 			assertNameFree(store, draft.displayName, current.id);
-		return json(200, renderGroup(commit(ctx, current, draft), store, baseUrl));
+		const next = commit(ctx, current, draft);
+		if (method === 'PATCH' && ctx.behaviours.scimPatchAnswer === 'noContent') return { status: 204 };
+		return json(200, renderGroup(next, store, baseUrl));
 	},
 };
 
@@ -149,11 +155,12 @@ function list(ctx: RequestContext): Answer {
 			listResponse(store.groupCount(), startIndex, render(store.groupPage(startIndex - 1, count))),
 		);
 	}
-	const { value } = parseGroupFilter(filterText);
+	const filter = parseGroupFilter(filterText, behaviours);
 	// RFC 7643 §4.2: a group's displayName is not case-exact.
-	const matches = store
-		.allGroups()
-		.filter((g) => g.displayName.toLowerCase() === value.toLowerCase());
+	const matches =
+		filter === null
+			? []
+			: store.allGroups().filter((g) => g.displayName.toLowerCase() === filter.value.toLowerCase());
 	return json(
 		200,
 		listResponse(matches.length, startIndex, render(pageOf(matches, startIndex, count))),

@@ -12,6 +12,7 @@ import {
 	type UserDraft,
 } from '../scim/patch';
 import { isPersonMember, normalizeId, type PersonRecord, type Workspace } from '../store';
+import type { Behaviours } from '../types';
 import { randomUUID } from 'node:crypto';
 import { routeScimResource, type ScimResource } from './scimResource';
 
@@ -21,8 +22,14 @@ export function userLocation(baseUrl: string, id: string): string {
 	return `${baseUrl}/scim/v2/Users/${id}`;
 }
 
-/** The shape recorded from a real Notion workspace (reference §2.4). */
-function renderUser(u: PersonRecord, baseUrl: string): object {
+/** A member as an RFC server with separate names keeps it: its own displayName, when one was written. */
+type ShownUser = PersonRecord & { readonly displayName?: string };
+
+/**
+ * The shape recorded from a real Notion workspace: one name shown as both `displayName` and
+ * `name.formatted`. With `scimNames: 'separate'` the displayName is its own attribute.
+ */
+function renderUser(u: ShownUser, baseUrl: string, behaviours: Behaviours): object {
 	return {
 		schemas: [USER_URN],
 		id: u.id,
@@ -33,7 +40,7 @@ function renderUser(u: PersonRecord, baseUrl: string): object {
 			...(u.familyName !== undefined ? { familyName: u.familyName } : {}),
 		},
 		emails: [{ value: u.email, primary: true }],
-		displayName: u.name,
+		displayName: behaviours.scimNames === 'separate' ? (u.displayName ?? u.name) : u.name,
 		active: u.active,
 		meta: {
 			resourceType: 'User',
@@ -42,7 +49,7 @@ function renderUser(u: PersonRecord, baseUrl: string): object {
 			location: userLocation(baseUrl, u.id),
 		},
 		photos: [],
-		...(u.roleHidden ? {} : { [NOTION_USER_URN]: { role: u.role } }),
+		...(u.roleHidden || !behaviours.notionRoleExtension ? {} : { [NOTION_USER_URN]: { role: u.role } }),
 	};
 }
 
@@ -53,10 +60,12 @@ function findMember(store: Workspace, rawId: string): PersonRecord {
 	return user;
 }
 
-function draftOf(u: PersonRecord): UserDraft {
+function draftOf(u: ShownUser): UserDraft {
 	return {
 		email: u.email,
 		name: u.name,
+		// Only a server with separate names shows it; it stays what it was until written.
+		displayName: u.displayName ?? u.name,
 		givenName: u.givenName,
 		familyName: u.familyName,
 		role: u.role,
@@ -122,7 +131,7 @@ const users: ScimResource<PersonRecord> = {
 	list,
 	create,
 	find: ({ store }, rawId) => findMember(store, rawId),
-	get: ({ baseUrl }, current) => json(200, renderUser(current, baseUrl)),
+	get: ({ baseUrl, behaviours }, current) => json(200, renderUser(current, baseUrl, behaviours)),
 	remove(ctx, current) {
 		assertNotTokenOwner(ctx, current.id);
 		ctx.store.removeMember(current, ctx.behaviours.deletedUserLookup);
@@ -139,7 +148,9 @@ const users: ScimResource<PersonRecord> = {
 				: draftFromResource(ctx.rawBody, draftOf(current), ctx);
 		assertNotTokenOwner(ctx, current.id, draft);
 		assertEmailFree(ctx.store, draft.email, current.id);
-		return json(200, renderUser(commit(ctx, current, draft), ctx.baseUrl));
+		const next = commit(ctx, current, draft);
+		if (method === 'PATCH' && ctx.behaviours.scimPatchAnswer === 'noContent') return { status: 204 };
+		return json(200, renderUser(next, ctx.baseUrl, ctx.behaviours));
 	},
 };
 
@@ -159,13 +170,14 @@ function list(ctx: RequestContext): Answer {
 			listResponse(
 				store.scimUserCount(),
 				startIndex,
-				page.map((u) => renderUser(u, baseUrl)),
+				page.map((u) => renderUser(u, baseUrl, behaviours)),
 			),
 		);
 	}
-	const filter = parseUserFilter(filterText);
+	const filter = parseUserFilter(filterText, behaviours);
 	let matches: PersonRecord[];
-	if (filter.attribute === 'email') {
+	if (filter === null) matches = [];
+	else if (filter.attribute === 'email') {
 		const user = store.personByEmail(filter.value);
 		matches = isPersonMember(user) ? [user] : [];
 	} else {
@@ -177,7 +189,7 @@ function list(ctx: RequestContext): Answer {
 		listResponse(
 			matches.length,
 			startIndex,
-			pageOf(matches, startIndex, count).map((u) => renderUser(u, baseUrl)),
+			pageOf(matches, startIndex, count).map((u) => renderUser(u, baseUrl, behaviours)),
 		),
 	);
 }
@@ -209,5 +221,9 @@ function create(ctx: RequestContext): Answer {
 	};
 	const created = commit(ctx, base, draft);
 	const location = userLocation(baseUrl, created.id);
-	return json(201, renderUser(created, baseUrl), { location });
+	return json(
+		201,
+		renderUser(created, baseUrl, ctx.behaviours),
+		ctx.behaviours.scimCreateLocation ? { location } : undefined,
+	);
 }

@@ -122,16 +122,25 @@ export function primaryEmail(v: unknown): string {
 	return email(isObject(entry) ? entry.value : undefined, 'emails.value');
 }
 
-/** What a SCIM write may set on a member: its state but for the id and the hidden role. */
-export type UserDraft = Omit<MemberState, 'id' | 'roleHidden'>;
+/**
+ * What a SCIM write may set on a member: its state but for the id and the hidden role, and (on a
+ * server with separate names) a displayName of its own.
+ */
+export type UserDraft = Omit<MemberState, 'id' | 'roleHidden'> & { displayName?: string };
 
-/** Notion keeps a single name: given/family names without a formatted one make it up. */
-function setNameParts(draft: UserDraft, parts: Record<string, unknown>): void {
+/**
+ * Notion keeps a single name: given/family names without a formatted one make it up. A server
+ * with separate names changes only what was written.
+ */
+function setNameParts(draft: UserDraft, parts: Record<string, unknown>, behaviours: Behaviours): void {
 	const keys = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k.toLowerCase(), v]));
 	if (keys.givenname !== undefined) draft.givenName = str(keys.givenname, 'name.givenName');
 	if (keys.familyname !== undefined) draft.familyName = str(keys.familyname, 'name.familyName');
 	if (keys.formatted !== undefined) draft.name = str(keys.formatted, 'name.formatted');
-	else if (keys.givenname !== undefined || keys.familyname !== undefined) {
+	else if (
+		behaviours.scimNames === 'single' &&
+		(keys.givenname !== undefined || keys.familyname !== undefined)
+	) {
 		draft.name = [draft.givenName, draft.familyName].filter(Boolean).join(' ');
 	}
 }
@@ -148,12 +157,16 @@ export function setUserAttribute(
 	if (p === 'active') draft.active = bool(value, 'active');
 	else if (p === 'username') draft.email = email(value, 'userName');
 	else if (p === 'emails') draft.email = primaryEmail(value);
-	else if (p === 'displayname') draft.name = str(value, 'displayName');
-	else if (p === 'name') {
+	else if (p === 'displayname') {
+		if (behaviours.scimNames === 'separate') draft.displayName = str(value, 'displayName');
+		else draft.name = str(value, 'displayName');
+	} else if (p === 'name') {
 		if (!isObject(value)) invalidValue('name');
-		setNameParts(draft, value);
-	} else if (p.startsWith('name.')) setNameParts(draft, { [p.slice(5)]: value });
-	else if (p === notion) {
+		setNameParts(draft, value, behaviours);
+	} else if (p.startsWith('name.')) setNameParts(draft, { [p.slice(5)]: value }, behaviours);
+	else if ((p === notion || p.startsWith(`${notion}:`)) && !behaviours.notionRoleExtension) {
+		throw new ScimFailure(400, `Unknown schema extension in path: ${path}`, 'invalidPath');
+	} else if (p === notion) {
 		if (!isObject(value)) invalidValue(NOTION_USER_URN);
 		if (value.role !== undefined) draft.role = role(value.role);
 	} else if (p === `${notion}:role`) {

@@ -24,6 +24,15 @@ const CHOICES: { [K in keyof Behaviours]: Array<Behaviours[K]> } = {
 	tokenOwnerRemoveStatus: [403, 400],
 	unstablePaging: [false, true],
 	sharedRateLimit: [false, true],
+	scimUserFilters: ['both'],
+	scimUnknownFilter: ['invalidFilter'],
+	scimNames: ['single', 'separate'],
+	scimPatchAnswer: ['resource', 'noContent'],
+	scimMediaType: ['application/json', 'application/scim+json'],
+	scimCreateLocation: [true, false],
+	// Without the extension role writes are refused by design: test/conformance plays that server.
+	notionRoleExtension: [true],
+	scimTypeOnEveryError: [false, true],
 };
 
 const CASES = (Object.keys(CHOICES) as Array<keyof Behaviours>).flatMap((name) =>
@@ -43,7 +52,7 @@ const groupIn = (id: string) => snapshot().groups.find((group) => group.id === i
 
 it('covers every switch of the emulator', () => {
 	emulator = { stop: async () => undefined } as Emulator;
-	const documented = ['scimRevokedStatus', 'notEnterpriseStatus', 'deletedUserLookup', 'scimCountOver100', 'pageSizeOutOfRange', 'scimErrorStatusType', 'resourceTypesShape', 'groupMemberRemoveForm', 'roleUrnPath', 'maxMembersPerPatch', 'tokenOwnerRemoveStatus', 'unstablePaging', 'sharedRateLimit'];
+	const documented = ['scimRevokedStatus', 'notEnterpriseStatus', 'deletedUserLookup', 'scimCountOver100', 'pageSizeOutOfRange', 'scimErrorStatusType', 'resourceTypesShape', 'groupMemberRemoveForm', 'roleUrnPath', 'maxMembersPerPatch', 'tokenOwnerRemoveStatus', 'unstablePaging', 'sharedRateLimit', 'scimUserFilters', 'scimUnknownFilter', 'scimNames', 'scimPatchAnswer', 'scimMediaType', 'scimCreateLocation', 'notionRoleExtension', 'scimTypeOnEveryError'];
 	expect(Object.keys(CHOICES).sort()).toEqual(documented.sort());
 });
 
