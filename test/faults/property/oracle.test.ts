@@ -102,6 +102,17 @@ describe('the oracle', () => {
 		expect(oracle.check([change], toApi)).toMatchObject({ false: 1 });
 	});
 
+	it('after a switch back to SCIM, a status the standard API never showed may be reported once, late', () => {
+		const oracle = oracleOn(snap(ada));
+		const api = (snapshot: WorkspaceSnapshot): PollEnd => ({ snapshot, source: 'api', completed: true, proving: true });
+		expect(oracle.check([{ event: 'source.changed', to: 'api' }], api(snap(ada)))).toMatchObject({ false: 0, lost: 0 });
+		expect(oracle.check([added('g', grace.email)], api(snap(ada, grace)))).toMatchObject({ false: 0, lost: 0 });
+		const off = snap(ada, { ...grace, active: false });
+		expect(oracle.check([{ event: 'source.changed', to: 'scim' }], proving(off))).toMatchObject({ false: 0, lost: 0 });
+		expect(oracle.check([deactivated('g')], late(off))).toMatchObject({ false: 0, duplicated: 0 });
+		expect(oracle.check([deactivated('g')], late(off))).toMatchObject({ duplicated: 1 });
+	});
+
 	it('a guard trip is expected only when the true removals exceed its limits', () => {
 		const members = Array.from({ length: 8 }, (_, n) => ({ ...grace, id: `m${n}`, email: `m${n}@acme.test` }));
 		const oracle = oracleOn(snap(ada, ...members));
