@@ -1,10 +1,13 @@
-import { Pacer, pacerFor } from '../../nodes/shared/connector/http/pacer';
+import { EvenPacer, type EvenRate } from '../../nodes/shared/connector/http/evenPacer';
+import { pacerFor, WorkspaceGate } from '../../nodes/shared/connector/http/pacer';
 import { fakeClock } from './fakeClock';
 
-describe('pacer (token bucket on virtual time)', () => {
+const even = (rate: EvenRate) => new EvenPacer(rate, new WorkspaceGate());
+
+describe('even pacer (the previous release\'s token bucket, on virtual time)', () => {
 	it('lets a burst through, then spaces requests at the average rate', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer({ requestsPerSecond: 3, burst: 3 });
+		const pacer = even({ requestsPerSecond: 3, burst: 3 });
 		await Promise.all(Array.from({ length: 12 }, () => pacer.acquire(clock)));
 		expect(clock.sleeps).toHaveLength(9);
 		expect(clock.elapsed()).toBe(3000);
@@ -12,7 +15,7 @@ describe('pacer (token bucket on virtual time)', () => {
 
 	it('refills while idle, up to the burst', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer({ requestsPerSecond: 2, burst: 2 });
+		const pacer = even({ requestsPerSecond: 2, burst: 2 });
 		for (let i = 0; i < 2; i++) await pacer.acquire(clock);
 		await clock.sleep(10_000);
 		clock.sleeps.length = 0;
@@ -22,7 +25,7 @@ describe('pacer (token bucket on virtual time)', () => {
 
 	it('does not sleep for a wait under a millisecond, and keeps the debt so the average rate holds', async () => {
 		const clock = fakeClock();
-		const pacer = new Pacer({ requestsPerSecond: 100_000, burst: 3 });
+		const pacer = even({ requestsPerSecond: 100_000, burst: 3 });
 		// The burst, then 99 requests whose debt is under a millisecond's worth of tokens.
 		for (let i = 0; i < 102; i++) await pacer.acquire(clock);
 		expect(clock.sleeps).toEqual([]);
@@ -39,10 +42,10 @@ describe('pacer (token bucket on virtual time)', () => {
 
 	it('after a 429 nobody on the key sends before Retry-After, and no burst follows', async () => {
 		const clock = fakeClock();
-		const pacer = pacerFor('pacer-test-key', 'scim', { requestsPerSecond: 3, burst: 3 });
-		const sameKey = pacerFor('pacer-test-key', 'scim', { requestsPerSecond: 3, burst: 3 });
+		const pacer = pacerFor('pacer-test-key', 'scim', { kind: 'even', requestsPerSecond: 3, burst: 3 });
+		const sameKey = pacerFor('pacer-test-key', 'scim', { kind: 'even', requestsPerSecond: 3, burst: 3 });
 		expect(sameKey).toBe(pacer);
-		expect(pacerFor('pacer-test-key', 'standard', { requestsPerSecond: 3, burst: 3 })).not.toBe(pacer);
+		expect(pacerFor('pacer-test-key', 'standard', { kind: 'even', requestsPerSecond: 3, burst: 3 })).not.toBe(pacer);
 		await pacer.acquire(clock);
 		sameKey.throttle(5000, clock);
 		const starts: number[] = [];

@@ -13,7 +13,7 @@ import type {
 } from './directory';
 import { NotionAdminError } from './errors';
 import type { Clock } from './http/pacer';
-import { pacerFor } from './http/pacer';
+import { pacersFor, type PacerSettings } from './http/pacer';
 import { Requester } from './http/requester';
 import { RequestFailure } from './http/responseError';
 import type {
@@ -45,16 +45,32 @@ import {
 	requireName,
 } from './validate';
 
-const DEFAULT_TUNING: DirectoryTuning = {
-	requestsPerSecond: 3,
-	burst: 3,
+const DEFAULT_TUNING: Omit<DirectoryTuning, 'listConcurrency'> = {
+	// Notion's Business/Enterprise budget; automatic: a per-connection 429 teaches a lower one.
+	budgetPerMinute: 600,
+	learnBudget: true,
+	maxInFlight: 10,
 	maxAttempts: 5,
 	baseDelayMs: 1000,
 	maxDelayMs: 60_000,
+	maxWorkspaceWaitMs: 300_000,
 	timeoutMs: 60_000,
 	pageSize: 100,
-	listConcurrency: 3,
 };
+
+/** Tuning with its defaults; list pages go as concurrently as the pacing lets requests fly. */
+function resolveTuning(given: Partial<DirectoryTuning> | undefined): DirectoryTuning {
+	const tuning = { ...DEFAULT_TUNING, ...given };
+	const even = tuning.requestsPerSecond !== undefined;
+	return { ...tuning, listConcurrency: given?.listConcurrency ?? (even ? 3 : tuning.maxInFlight) };
+}
+
+function pacingOf(tuning: DirectoryTuning): PacerSettings {
+	if (tuning.requestsPerSecond !== undefined) {
+		return { kind: 'even', requestsPerSecond: tuning.requestsPerSecond, burst: tuning.burst ?? 3 };
+	}
+	return { kind: 'budget', budgetPerMinute: tuning.budgetPerMinute, learn: tuning.learnBudget, maxInFlight: tuning.maxInFlight };
+}
 
 export function createDirectory(options: DirectoryOptions): NotionDirectory {
 	return new Directory(options);
@@ -72,18 +88,14 @@ class Directory implements NotionDirectory {
 
 	constructor(options: DirectoryOptions) {
 		this.now = options.now;
-		const tuning: DirectoryTuning = { ...DEFAULT_TUNING, ...options.tuning };
+		const tuning = resolveTuning(options.tuning);
 		const clock: Clock = { now: options.now, sleep: options.sleep };
-		const pacing = { requestsPerSecond: tuning.requestsPerSecond, burst: tuning.burst };
 		const requester = new Requester({
 			transport: options.transport,
 			clock,
 			random: options.random ?? Math.random,
 			tuning,
-			pacers: {
-				scim: pacerFor(options.pacingKey, 'scim', pacing),
-				standard: pacerFor(options.pacingKey, 'standard', pacing),
-			},
+			pacers: pacersFor(options.pacingKey, pacingOf(tuning)),
 		});
 		this.apiUsers = new ApiUsers(
 			(deadline) => createNotionClient(options.apiBaseUrl, requester, deadline),

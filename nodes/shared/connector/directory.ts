@@ -37,10 +37,25 @@ export interface DirectoryOptions {
 }
 
 export interface DirectoryTuning {
-	/** Average requests per second allowed (Notion: about 3). */
-	requestsPerSecond: number;
-	/** Requests that may go out at once before pacing applies. */
-	burst: number;
+	/**
+	 * Requests per connection in any 60 seconds (Notion: 600 on Business and Enterprise, 180 on
+	 * other plans, per token; the workspace has a further budget shared by all its connections).
+	 */
+	budgetPerMinute: number;
+	/** Automatic budget: start at `budgetPerMinute` and keep what a per-connection 429 shows. */
+	learnBudget: boolean;
+	/** Requests sent and not yet answered, per connection, at most. */
+	maxInFlight: number;
+	/**
+	 * The previous release's pacing: when set, requests are spaced evenly at this average rate
+	 * (after `burst` at once) instead of spending the budget (credentials saved with an explicit
+	 * "Requests per Second").
+	 */
+	requestsPerSecond?: number;
+	/** With `requestsPerSecond`: requests that may go out at once before pacing applies. */
+	burst?: number;
+	/** The longest workspace-level Retry-After waited out (it may exceed a minute). */
+	maxWorkspaceWaitMs: number;
 	/** Attempts per request including the first. */
 	maxAttempts: number;
 	baseDelayMs: number;
@@ -48,7 +63,7 @@ export interface DirectoryTuning {
 	timeoutMs: number;
 	/** Page size for listings (Notion's maximum is 100). */
 	pageSize: number;
-	/** Parallel SCIM page fetches once the total is known. */
+	/** Parallel SCIM page fetches once the total is known (default: `maxInFlight`; 3 with `requestsPerSecond`). */
 	listConcurrency: number;
 }
 

@@ -1,111 +1,88 @@
 /**
- * Token-bucket pacing under Notion's rate limit. One bucket per (pacingKey, api) in the process,
- * so every directory built from one credential spends one budget, whoever holds it.
+ * Request pacing under Notion's limits. One pacer per (pacingKey, api) in the process, so every
+ * directory built from one credential spends one budget per connection (the API token and the
+ * SCIM token are two connections), whoever holds it; and one workspace gate per pacingKey, which a
+ * workspace-level 429 closes for every request of both connections.
+ *
+ * Two kinds: the budget pacer (budgetPacer.ts: never more than B requests in any 60 s, C in
+ * flight; the default) and the even pacer (evenPacer.ts: the previous release's steady rate, kept
+ * for credentials saved with an explicit requests-per-second value).
  *
  * Time comes from the caller (`now`/`sleep` are injected per call): the shipped code has no
  * timers of its own.
  *
- * The bucket lives in this process only. In n8n's queue mode every worker has its own, so N
- * workers may together send N × requestsPerSecond: lower the rate to about 3 / N there (a 429
- * still slows the worker that meets it, honouring Retry-After).
+ * Pacers live in this process only. In n8n's queue mode every worker has its own: see the
+ * README's "Rate limits and n8n queue mode".
  */
 import type { Api } from '../transport';
-
-export interface PacerSettings {
-	requestsPerSecond: number;
-	burst: number;
-}
+import { BudgetPacer, type Budget } from './budgetPacer';
+import { EvenPacer, type EvenRate } from './evenPacer';
 
 export interface Clock {
 	now: () => number;
 	sleep: (ms: number) => Promise<void>;
 }
 
-export class Pacer {
-	private tokens: number;
-	private refilledAt: number | undefined;
-	/** No request leaves before this time (set by a 429's Retry-After, for everyone on the key). */
-	private blockedUntil = 0;
-	/** Bumped when a 429 resets the bucket: reservations made before it are void. */
-	private generation = 0;
+/** Called once when the request's answer is in (`ok`: a 2xx), or it failed. */
+export type Release = (ok: boolean) => void;
 
-	constructor(private settings: PacerSettings) {
-		this.tokens = settings.burst;
-	}
+export interface Pacer {
+	readonly workspace: WorkspaceGate;
+	/** Waits until one request may go out. */
+	acquire(clock: Clock): Promise<Release>;
+	/** Nobody on this connection sends before `waitMs` from now (a 429's or 529's Retry-After). */
+	throttle(waitMs: number, clock: Clock): void;
+	/** A per-connection 429 (`public_api_request_rate_limit`) came back. */
+	connectionLimited(clock: Clock): void;
+}
 
-	/** Later directories on the same key may retune it (e.g. a user lowered the rate). */
-	retune(settings: PacerSettings): void {
-		this.settings = settings;
-		this.tokens = Math.min(this.tokens, settings.burst);
-	}
+/** The pause a workspace-level 429 imposes on every connection of the workspace. */
+export class WorkspaceGate {
+	pausedUntil = 0;
 
-	/**
-	 * Waits until one request may go out. A reservation model: the bucket may go negative, and
-	 * each caller sleeps until its own token would have refilled, so concurrent callers are
-	 * spaced evenly without polling. A wait under a millisecond is not slept (the clock counts
-	 * whole milliseconds, so it would round up to one): the request goes at once and its debt stays
-	 * in the bucket, where later refills pay it back and later callers wait for it, so the
-	 * average rate holds.
-	 */
-	async acquire(clock: Clock): Promise<void> {
-		for (;;) {
-			const now = clock.now();
-			if (now < this.blockedUntil) {
-				await clock.sleep(this.blockedUntil - now);
-				continue;
-			}
-			this.refill(now);
-			this.tokens -= 1;
-			if (this.tokens >= 0) return;
-			const waitMs = (-this.tokens / this.settings.requestsPerSecond) * 1000;
-			if (waitMs < 1) return;
-			const generation = this.generation;
-			await clock.sleep(Math.ceil(waitMs));
-			if (generation === this.generation) return;
-		}
-	}
-
-	/** A 429 told us to wait: nobody on this key sends before then, and no burst follows it. */
-	throttle(waitMs: number, clock: Clock): void {
-		const until = clock.now() + waitMs;
-		if (until <= this.blockedUntil) return;
-		this.blockedUntil = until;
-		// One request may go at `until` (the retry); the rest follow at the average rate.
-		this.tokens = Math.min(1, this.settings.burst);
-		this.refilledAt = until;
-		this.generation += 1;
-	}
-
-	private refill(now: number): void {
-		if (this.refilledAt === undefined) {
-			this.refilledAt = now;
-			return;
-		}
-		const elapsed = now - this.refilledAt;
-		if (elapsed <= 0) return;
-		this.tokens = Math.min(
-			this.settings.burst,
-			this.tokens + (elapsed / 1000) * this.settings.requestsPerSecond,
-		);
-		this.refilledAt = now;
+	pause(waitMs: number, clock: Clock): void {
+		this.pausedUntil = Math.max(this.pausedUntil, clock.now() + waitMs);
 	}
 }
 
-const shared = new Map<string, Pacer>();
+export type PacerSettings = ({ kind: 'budget' } & Budget) | ({ kind: 'even' } & EvenRate);
+
+const pacers = new Map<string, { kind: PacerSettings['kind']; pacer: BudgetPacer | EvenPacer }>();
+const gates = new Map<string, WorkspaceGate>();
+
+function build(settings: PacerSettings, gate: WorkspaceGate): BudgetPacer | EvenPacer {
+	return settings.kind === 'budget' ? new BudgetPacer(settings, gate) : new EvenPacer(settings, gate);
+}
 
 /**
- * The process-wide pacer for a key and API. Without a key a directory gets its own pacer (it
- * then paces only itself).
+ * The process-wide pacer for a key and API; later directories on the same key retune it (a user
+ * changed the budget). Without a key a directory gets its own pacer and gate (it paces only
+ * itself).
  */
 export function pacerFor(pacingKey: string | undefined, api: Api, settings: PacerSettings): Pacer {
-	if (pacingKey === undefined) return new Pacer(settings);
-	const key = `${pacingKey}\u0000${api}`;
-	const existing = shared.get(key);
-	if (existing) {
-		existing.retune(settings);
-		return existing;
+	if (pacingKey === undefined) return build(settings, new WorkspaceGate());
+	let gate = gates.get(pacingKey);
+	if (!gate) {
+		gate = new WorkspaceGate();
+		gates.set(pacingKey, gate);
 	}
-	const pacer = new Pacer(settings);
-	shared.set(key, pacer);
+	const key = `${pacingKey}\u0000${api}`;
+	const existing = pacers.get(key);
+	if (existing && existing.kind === settings.kind) {
+		if (existing.pacer instanceof BudgetPacer && settings.kind === 'budget') existing.pacer.retune(settings);
+		if (existing.pacer instanceof EvenPacer && settings.kind === 'even') existing.pacer.retune(settings);
+		return existing.pacer;
+	}
+	const pacer = build(settings, gate);
+	pacers.set(key, { kind: settings.kind, pacer });
 	return pacer;
+}
+
+/** Pacers for both APIs that share one workspace gate (no key: fresh ones). */
+export function pacersFor(pacingKey: string | undefined, settings: PacerSettings): Record<Api, Pacer> {
+	if (pacingKey !== undefined) {
+		return { scim: pacerFor(pacingKey, 'scim', settings), standard: pacerFor(pacingKey, 'standard', settings) };
+	}
+	const gate = new WorkspaceGate();
+	return { scim: build(settings, gate), standard: build(settings, gate) };
 }

@@ -10,10 +10,14 @@ import type { Clock, Pacer } from './pacer';
 import { describeFailure, RequestFailure } from './responseError';
 import {
 	backoffDelay,
+	CONNECTION_LIMIT,
 	decideRetry,
+	ENDPOINT_LIMIT,
 	isIdempotentMethod,
 	isThrottled,
 	parseRetryAfter,
+	readLimitDetails,
+	WORKSPACE_LIMIT,
 	type AttemptFailure,
 } from './retryPolicy';
 
@@ -71,10 +75,30 @@ export class Requester {
 		let mayHaveApplied = false;
 		for (let attempt = 1; ; attempt++) {
 			this.checkDeadline(call);
-			await pacers[call.api].acquire(clock);
-			const outcome = await this.attempt(call);
-			if (outcome.ok) return outcome.result;
+			const pacer = pacers[call.api];
+			const release = await pacer.acquire(clock);
+			let outcome: Attempt;
+			try {
+				outcome = await this.attempt(call);
+			} catch (error) {
+				release(false);
+				throw error;
+			}
+			if (outcome.ok) {
+				release(true);
+				return outcome.result;
+			}
 			const { failure, text, headers } = outcome;
+			const throttled = isThrottled(failure);
+			const reason = failure.type === 'status' ? failure.limit?.reason : undefined;
+			const retryAfterMs = failure.type === 'status' ? (failure.retryAfterMs ?? failure.limit?.retryAfterMs) : undefined;
+			// A workspace's budget may ask for more than a minute; other limits never do.
+			const longest = reason === WORKSPACE_LIMIT ? tuning.maxWorkspaceWaitMs : tuning.maxDelayMs;
+			const tooLong = retryAfterMs !== undefined && retryAfterMs > longest;
+			const waitMs = retryAfterMs ?? backoffDelay(attempt, tuning, this.options.random);
+			// Before this request's slot is freed, so no waiting caller slips out ahead of the pause.
+			if (throttled && !tooLong) this.holdBack(pacer, reason, waitMs);
+			release(false);
 			if (call.method === 'DELETE' && mayHaveApplied && failure.type === 'status' && failure.status === 404) {
 				// The earlier DELETE whose answer was lost did the job.
 				return { status: 204, headers, json: null, text: '' };
@@ -85,27 +109,37 @@ export class Requester {
 				if (decision === 'ambiguous') throw markAmbiguous(error);
 				throw error;
 			}
-			const throttled = isThrottled(failure);
-			mayHaveApplied ||= !throttled;
-			const retryAfterMs = failure.type === 'status' ? failure.retryAfterMs : undefined;
-			if (retryAfterMs !== undefined && retryAfterMs > tuning.maxDelayMs) {
+			// A 503 whose guidance says "safe to retry" tells us the write was not saved.
+			const notSaved = failure.type === 'status' && failure.limit?.guidance === 'repeat';
+			mayHaveApplied ||= !throttled && !notSaved;
+			if (tooLong) {
 				const error = describeFailure(failure, described, text, headers, attempt);
 				throw new RequestFailure(
 					error.kind,
 					error.message,
-					`Notion asked to wait ${Math.ceil(retryAfterMs / 1000)} s before trying again, longer than the ${Math.ceil(tuning.maxDelayMs / 1000)} s this node waits; try again later`,
+					`Notion asked to wait ${Math.ceil(retryAfterMs / 1000)} s before trying again, longer than the ${Math.ceil(longest / 1000)} s this node waits; try again later`,
 					{ api: error.api, httpStatus: error.httpStatus, requestId: error.requestId, code: error.code },
 				);
 			}
-			const waitMs = retryAfterMs ?? backoffDelay(attempt, tuning, this.options.random);
 			await this.sleepOutIfPastDeadline(call, waitMs);
-			if (throttled) {
-				// Everyone on this credential waits, not only this request; acquire() sleeps it out.
-				pacers[call.api].throttle(waitMs, clock);
-			} else {
-				await clock.sleep(waitMs);
-			}
+			// Pauses set by holdBack() are slept out in acquire(); an endpoint's limit holds back
+			// only requests to it, so this one waits on its own, as after any other failure.
+			if (!throttled || reason === ENDPOINT_LIMIT) await clock.sleep(waitMs);
 		}
+	}
+
+	/** Who waits after a 429 or 529, by its reason. */
+	private holdBack(pacer: Pacer, reason: string | undefined, waitMs: number): void {
+		const { clock } = this.options;
+		if (reason === ENDPOINT_LIMIT) return;
+		if (reason === WORKSPACE_LIMIT) {
+			// The workspace's shared budget: every request of this credential, on both APIs, waits.
+			pacer.workspace.pause(waitMs, clock);
+			return;
+		}
+		// This connection (or Notion overloaded, 529): everyone on it waits.
+		if (reason === CONNECTION_LIMIT) pacer.connectionLimited(clock);
+		pacer.throttle(waitMs, clock);
 	}
 
 	/** The wait before attempt `attempt + 1` of a caller-driven retry (non-idempotent creates). */
@@ -172,12 +206,14 @@ export class Requester {
 		if (isFromEdge(status, responseHeaders)) {
 			return { ok: false, failure: { type: 'edge', status }, text, headers: responseHeaders };
 		}
+		const limit = status === 429 || status === 503 || status === 529 ? readLimitDetails(text) : undefined;
 		return {
 			ok: false,
 			failure: {
 				type: 'status',
 				status,
 				retryAfterMs: parseRetryAfter(responseHeaders['retry-after'], this.options.clock.now()),
+				...(limit === undefined ? {} : { limit }),
 			},
 			text,
 			headers: responseHeaders,

@@ -36,6 +36,12 @@ export const SCIM_REVOKED_HINT =
 export const SCIM_FORBIDDEN_HINT =
 	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only). On Enterprise, the token may have been revoked: create a new one in Settings → Identity & provisioning';
 
+const RATE_HINTS: Record<string, string> = {
+	public_api_space_request_rate_limit:
+		"The workspace's shared request budget is spent (other integrations or workers use it too); try again later, or lower the Request Budget of the credentials that share the workspace",
+	public_api_endpoint_rate_limit: 'Notion limits this endpoint on its own; try again later',
+};
+
 interface ErrorBody {
 	message?: string;
 	code?: string;
@@ -112,7 +118,7 @@ export function describeFailure(
 				{ ...base, httpStatus: failure.status, requestId: optionalRedact(headers['cf-ray']) },
 			);
 		case 'status':
-			return describeStatus(failure.status, apiName, what, tries, readErrorBody(bodyText), request.api, headers);
+			return describeStatus(failure.status, apiName, what, tries, readErrorBody(bodyText), request.api, headers, failure.limit?.reason);
 	}
 }
 
@@ -124,6 +130,7 @@ function describeStatus(
 	body: ErrorBody,
 	api: Api,
 	headers: Record<string, string>,
+	limitReason?: string,
 ): RequestFailure {
 	const detail = body.message ? `: ${body.message}` : '';
 	const extra = {
@@ -134,8 +141,14 @@ function describeStatus(
 	};
 	const message = `${apiName} refused ${what} with HTTP ${status}${detail}${tries}`;
 	const make = (kind: NotionAdminErrorKind, hint: string) => new RequestFailure(kind, message, hint, extra);
+	if (status === 429 && limitReason === 'public_api_request_blocked') {
+		return make(
+			'rate_limited',
+			"Notion has restricted this integration's API access (public_api_request_blocked); retrying will not help: contact Notion support",
+		);
+	}
 	if (status === 429 || status === 529) {
-		return make('rate_limited', 'Notion kept limiting the request rate; lower the requests per second or try again later');
+		return make('rate_limited', RATE_HINTS[limitReason ?? ''] ?? 'Notion kept limiting the request rate; try again later, or lower the Request Budget in the credential');
 	}
 	if (status === 401) {
 		return make(

@@ -1,0 +1,141 @@
+/**
+ * Spends Notion's per-connection budget at full speed without crossing it: never more than B
+ * requests in any 60 seconds, at most C in flight.
+ *
+ * A request counts from the moment it is sent until 60 s after its answer came back (or it
+ * failed). Notion counts it when it arrives, which is somewhere in between, so any window of
+ * Notion's (fixed or sliding) sees at most the B requests we count: the cost is one latency per
+ * window.
+ *
+ * Automatic budget (`learn`): starts at the Business/Enterprise budget (600). At each lower plan
+ * budget (180) the next request goes alone, as a probe: if it passes, the plan allows more and
+ * pacing goes on at full speed; if Notion answers a per-connection 429, the budget becomes what
+ * was observed for the rest of the process. So at most one per-connection 429 per credential and
+ * process, wherever the plan's budget lies.
+ */
+import type { Clock, Pacer, Release, WorkspaceGate } from './pacer';
+
+export interface Budget {
+	/** Requests allowed in any 60 seconds (Notion: 600 Business/Enterprise, 180 other plans). */
+	budgetPerMinute: number;
+	/** Automatic: start at `budgetPerMinute` and keep the budget a per-connection 429 shows. */
+	learn: boolean;
+	/** Requests sent and not yet answered, at most. */
+	maxInFlight: number;
+}
+
+/** Notion's per-connection budgets by plan, largest first. */
+export const PLAN_BUDGETS = [600, 180] as const;
+export const WINDOW_MS = 60_000;
+
+export class BudgetPacer implements Pacer {
+	private budget: number;
+	/** Lower plan budgets still to probe at, ascending (none once one passed or a 429 taught us). */
+	private toProbe: number[];
+	private learned = false;
+	/** When each finished request stops counting (its end + 60 s), ascending. */
+	private expiries: number[] = [];
+	private inFlight = 0;
+	private blockedUntil = 0;
+	private waiters: Array<() => void> = [];
+
+	constructor(
+		private settings: Budget,
+		readonly workspace: WorkspaceGate,
+	) {
+		this.budget = settings.budgetPerMinute;
+		this.toProbe = probesBelow(settings);
+	}
+
+	/** The budget in force (learned or set). */
+	get budgetPerMinute(): number {
+		return this.budget;
+	}
+
+	retune(settings: Budget): void {
+		const same =
+			settings.budgetPerMinute === this.settings.budgetPerMinute &&
+			settings.learn === this.settings.learn &&
+			settings.maxInFlight === this.settings.maxInFlight;
+		if (same) return;
+		this.settings = settings;
+		this.budget = settings.budgetPerMinute;
+		this.toProbe = probesBelow(settings);
+		this.learned = false;
+	}
+
+	async acquire(clock: Clock): Promise<Release> {
+		for (;;) {
+			const now = clock.now();
+			const until = Math.max(this.blockedUntil, this.workspace.pausedUntil);
+			if (now < until) {
+				await clock.sleep(until - now);
+				continue;
+			}
+			this.prune(now);
+			const used = this.expiries.length + this.inFlight;
+			const probeAt = this.toProbe[0];
+			const probing = probeAt !== undefined && used >= probeAt;
+			const cap = probing ? 1 : this.settings.maxInFlight;
+			if (this.inFlight >= cap) {
+				await this.freed();
+				continue;
+			}
+			if (used >= this.budget) {
+				if (this.expiries.length === 0) await this.freed();
+				else await clock.sleep(Math.max(1, this.expiries[0] - now));
+				continue;
+			}
+			return this.take(clock, probing);
+		}
+	}
+
+	/** A per-connection limit or an overload: nobody on this connection sends before then. */
+	throttle(waitMs: number, clock: Clock): void {
+		this.blockedUntil = Math.max(this.blockedUntil, clock.now() + waitMs);
+	}
+
+	/**
+	 * A per-connection 429 came back (its request already released). Automatic budgets keep what
+	 * Notion let through: the plan budget at or below the requests that passed in the last 60 s.
+	 */
+	connectionLimited(clock: Clock): void {
+		if (!this.settings.learn || this.learned) return;
+		this.learned = true;
+		this.toProbe = [];
+		this.prune(clock.now());
+		const passed = Math.max(1, this.expiries.length + this.inFlight - 1);
+		this.budget = PLAN_BUDGETS.find((b) => b <= passed) ?? passed;
+	}
+
+	private take(clock: Clock, probe: boolean): Release {
+		this.inFlight++;
+		let done = false;
+		return (ok: boolean) => {
+			if (done) return;
+			done = true;
+			this.inFlight--;
+			this.expiries.push(clock.now() + WINDOW_MS);
+			// A probe that passed shows the plan allows more than that budget.
+			if (probe && ok) this.toProbe.shift();
+			const waiters = this.waiters;
+			this.waiters = [];
+			for (const wake of waiters) wake();
+		};
+	}
+
+	private freed(): Promise<void> {
+		return new Promise((resolve) => this.waiters.push(resolve));
+	}
+
+	private prune(now: number): void {
+		let drop = 0;
+		while (drop < this.expiries.length && this.expiries[drop] <= now) drop++;
+		if (drop > 0) this.expiries.splice(0, drop);
+	}
+}
+
+function probesBelow(settings: Budget): number[] {
+	if (!settings.learn) return [];
+	return PLAN_BUDGETS.filter((b) => b < settings.budgetPerMinute).sort((a, b) => a - b);
+}
