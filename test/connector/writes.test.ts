@@ -28,8 +28,9 @@ describe('member writes over SCIM', () => {
 		});
 		expect(created).toMatchObject({ email: 'marie.curie@acme.test', name: 'Marie Curie', role: 'restricted_member', active: true, source: 'scim' });
 		expect(memberIn(created.id)).toMatchObject({ email: 'marie.curie@acme.test', role: 'restricted_member', active: true });
-		// One lookup first (was the person a member already?), then one POST.
-		expect(emulator.control.requestCounts()).toEqual({ 'GET /scim/v2/Users': 1, 'POST /scim/v2/Users': 1 });
+		// A lookup first (was the person a member already?): on a fresh directory "nobody" takes two
+		// filter forms (email, userName) agreeing; then one POST.
+		expect(emulator.control.requestCounts()).toEqual({ 'GET /scim/v2/Users': 2, 'POST /scim/v2/Users': 1 });
 		expect(created.reactivated).toBe(false);
 	});
 

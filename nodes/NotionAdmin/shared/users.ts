@@ -9,7 +9,7 @@ import { NotionAdminError } from '../../shared/connector/errors';
 import { quoteValue } from '../../shared/connector/redact';
 import { invalidInput, isEmail, isId, requireId } from './validate';
 
-/** Up to this many users are looked up one by one; more cost one listing of the workspace instead. */
+/** Up to this many users are read one by one; more cost one listing of the workspace instead. */
 export const SINGLE_LOOKUP_LIMIT = 5;
 
 /** The "Users" field of the item: at least one user. */
@@ -57,7 +57,11 @@ export function parseUsers(
 	return [...users];
 }
 
-/** Lower-cased email → member id, or null when no member has that email. */
+/**
+ * Lower-cased email → member id, or null when no member has that email. The connector's
+ * lookup-or-list policy decides how (filters for a few, one listing for more) and says "no
+ * member" only on evidence that could have found one.
+ */
 export async function resolveEmails(
 	directory: NotionDirectory,
 	emails: Iterable<string>,
@@ -65,17 +69,8 @@ export async function resolveEmails(
 	const wanted = [...new Set([...emails].map((email) => email.toLowerCase()))];
 	const found = new Map<string, string | null>();
 	if (wanted.length === 0) return found;
-	if (wanted.length <= SINGLE_LOOKUP_LIMIT) {
-		for (const email of wanted) {
-			found.set(email, (await directory.findMemberByEmail(email)).value?.id ?? null);
-		}
-		return found;
-	}
-	const byEmail = new Map<string, string>();
-	for (const member of (await directory.listMembers()).members) {
-		if (member.email) byEmail.set(member.email.toLowerCase(), member.id);
-	}
-	for (const email of wanted) found.set(email, byEmail.get(email) ?? null);
+	const members = (await directory.findMembersByEmail(wanted)).value;
+	for (const email of wanted) found.set(email, members.get(email)?.id ?? null);
 	return found;
 }
 

@@ -36,6 +36,7 @@ import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
 import { groupDeleteRefusal, memberRefusal, type MemberAction } from './refusals';
 import { fallbackFor, scimRequired, type ScimTrouble } from './sourceChoice';
+import { membersByEmailInListing } from './listingLookup';
 import {
 	checkMemberChanges,
 	checkNewMember,
@@ -135,9 +136,15 @@ class Directory implements NotionDirectory {
 
 	async findMemberByEmail(email: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
 		const address = requireEmail(email);
+		const { value, via } = await this.findMembersByEmail([address], options);
+		return { value: value.get(address.toLowerCase()) ?? null, via };
+	}
+
+	async findMembersByEmail(emails: string[], options: { raw?: boolean } = {}): Promise<Served<Map<string, Member | null>>> {
+		const addresses = emails.map((email) => requireEmail(email));
 		return this.read(
-			(users) => users.findByEmail(address, options.raw),
-			async () => findByEmailInListing((await this.apiUsers.list({ raw: options.raw })).members, address),
+			(users) => users.findManyByEmail(addresses, options.raw),
+			async () => membersByEmailInListing((await this.apiUsers.list({ raw: options.raw })).members, addresses),
 		);
 	}
 
@@ -349,27 +356,3 @@ function troubleOf(error: unknown): ScimTrouble | undefined {
 			return undefined;
 	}
 }
-
-function findByEmailInListing(members: Member[], email: string): Member | null {
-	const wanted = email.toLowerCase();
-	const found = members.filter((member) => member.email?.toLowerCase() === wanted);
-	if (found.length > 1) {
-		throw new NotionAdminError(
-			'conflict',
-			`${found.length} members have the email ${email}: ${found.map((member) => member.id).join(', ')}`,
-			'Pick the member by ID instead of by email',
-			{ api: 'standard' },
-		);
-	}
-	if (found.length === 1) return found[0];
-	if (members.some((member) => member.type === 'person') && !members.some((member) => member.email !== null)) {
-		throw new NotionAdminError(
-			'forbidden',
-			'The Notion API returned no email addresses, so members cannot be found by email',
-			"Enable 'Read user information including email addresses' in the integration's capabilities, or add a Notion SCIM credential",
-			{ api: 'standard', field: 'email' },
-		);
-	}
-	return null;
-}
-

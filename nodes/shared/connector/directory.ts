@@ -131,6 +131,11 @@ export interface NotionDirectory {
 	getMember(id: string, options?: { raw?: boolean }): Promise<Served<Member | null>>;
 	/** Case-insensitive; through the standard API this pages the whole list (no email filter there). */
 	findMemberByEmail(email: string, options?: { raw?: boolean }): Promise<Served<Member | null>>;
+	/**
+	 * Lower-cased email → member, or null only on evidence that could have found the member (a
+	 * second filter form or the listing; see scim/emailLookup.ts): a lookup that cannot tell throws.
+	 */
+	findMembersByEmail(emails: string[], options?: { raw?: boolean }): Promise<Served<Map<string, Member | null>>>;
 	/** Members whose name or email contains the text (for pickers and Get Many filters). */
 	searchMembers(text: string, options?: ListOptions): Promise<MemberListing>;
 

@@ -7,7 +7,7 @@ import type { RequestFailure } from '../http/responseError';
 import { nullWhenNotFound } from '../nullWhenNotFound';
 import type { CreatedMember, Member, MemberChanges, NewMember } from '../model';
 import { normalizeId } from '../validate';
-import { eqFilter } from './filter';
+import { EmailLookup } from './emailLookup';
 import { scimUserToMember } from './mapScim';
 import { memberChangeOperations, patchBody } from './patchOps';
 import { pageQuery, scimCall, type ScimContext } from './scimContext';
@@ -18,7 +18,20 @@ import { listResources } from './listResources';
 export type ScimMemberListing = Omit<ResumableListing, 'via'>;
 
 export class ScimUsers {
-	constructor(private readonly context: ScimContext) {}
+	private readonly emails: EmailLookup;
+
+	constructor(private readonly context: ScimContext) {
+		this.emails = new EmailLookup({
+			query: async (filter) => {
+				const call = scimCall(context, 'GET', '/Users', { query: pageQuery(1, 2, filter) });
+				return (await context.requester.send(call)).json;
+			},
+			listAll: async () => {
+				const listing = await this.list({ raw: true });
+				return { resources: listing.members.map((member) => member.raw), consistent: listing.consistent };
+			},
+		});
+	}
 
 	/** With `stop`, a listing that meets its deadline ends early with a cursor (see ListOptions). */
 	async list(options: ListOptions = {}, stop?: DeadlineStop): Promise<ScimMemberListing> {
@@ -58,27 +71,14 @@ export class ScimUsers {
 		});
 	}
 
-	/**
-	 * Only a member whose userName or an email equals the address (in any case) counts: a server or
-	 * proxy that ignores the filter answers with other people, who are left out. Two results are
-	 * asked for so that a second exact match shows; that is an error, never a pick.
-	 */
+	/** Only an exact match counts; null only on evidence that could have found the member (emailLookup.ts). */
 	async findByEmail(email: string, raw = false): Promise<Member | null> {
-		const call = scimCall(this.context, 'GET', '/Users', { query: pageQuery(1, 2, eqFilter('email', email)) });
-		const { json } = await this.context.requester.send(call);
-		const resources = (json as { Resources?: unknown[] } | null)?.Resources ?? [];
-		const wanted = email.toLowerCase();
-		const matches = resources.filter((resource) => addressesOf(resource).includes(wanted));
-		if (matches.length > 1) {
-			const ids = matches.map((resource) => scimUserToMember(resource, false).id);
-			throw new NotionAdminError(
-				'conflict',
-				`${ids.length} members have the email ${email}: ${ids.join(', ')}`,
-				'Pick the member by ID instead of by email',
-				{ api: 'scim' },
-			);
-		}
-		return matches.length === 0 ? null : scimUserToMember(matches[0], raw);
+		return (await this.emails.findMany([email], raw)).get(email.toLowerCase()) ?? null;
+	}
+
+	/** Lower-cased email → member or null, in as few requests as the policy allows. */
+	async findManyByEmail(emails: string[], raw = false): Promise<Map<string, Member | null>> {
+		return this.emails.findMany(emails, raw);
 	}
 
 	async create(input: NewMember): Promise<CreatedMember> {
@@ -172,13 +172,6 @@ function stillDeactivated(email: string, id: string, cause?: RequestFailure): No
 		'Try again, or reactivate the member with Update → Active',
 		{ api: 'scim', httpStatus: cause?.httpStatus, requestId: cause?.requestId, applied: { id, active: false }, cause },
 	);
-}
-
-/** The lower-cased userName and email addresses of a SCIM User resource. */
-function addressesOf(resource: unknown): string[] {
-	const user = (typeof resource === 'object' && resource !== null ? resource : {}) as { userName?: unknown; emails?: unknown };
-	const values = [user.userName, ...(Array.isArray(user.emails) ? user.emails.map((entry) => (entry as { value?: unknown } | null)?.value) : [])];
-	return values.filter((value): value is string => typeof value === 'string').map((value) => value.toLowerCase());
 }
 
 /** Whether the member holds every change asked for. */
