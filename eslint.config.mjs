@@ -57,7 +57,7 @@ export default [
 		},
 	},
 	{
-		// The design card makes @notionhq/client serve every standard API call, so it is a
+		// The package's design has @notionhq/client serve every standard API call, so it is a
 		// runtime dependency (n8n's verification wants none): allowed for exactly that package.
 		files: ['package.json'],
 		plugins: { local },

@@ -46,7 +46,7 @@ export class N8nHome {
 			N8N_EDITOR_BASE_URL: this.url,
 			N8N_SECURE_COOKIE: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
-			// Offline and quiet: nothing may leave the machine (n8n-runtime.md §5, §7).
+			// Offline and quiet: nothing may leave the machine (docs/n8n.md).
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_WHATS_NEW_ENABLED: 'false',

@@ -1,7 +1,7 @@
 /**
  * A real n8n on this machine: install (cached), an isolated user folder per run, the packed
  * package installed the way n8n installs a community package, CLI helpers and the server.
- * Facts behind every step: ../shared/reference/n8n-runtime.md.
+ * How it works and why: docs/n8n.md.
  */
 export { buildPackage, ensureN8n, packPackage } from './install';
 export { N8nHome, type CredentialImport } from './home';

@@ -68,7 +68,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		staticData: {},
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', workflowData);
-	// The minimum n8n-core needs (n8n-engine-tests.md): plain objects, no auto-mocks, which
+	// The minimum n8n-core needs (docs/engine-tests.md): plain objects, no auto-mocks, which
 	// would make every optional hook look present. The waiting URLs are needed because
 	// createRunExecutionData gives each run a resume token, which n8n appends to them when a
 	// node reads a parameter.

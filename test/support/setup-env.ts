@@ -1,7 +1,7 @@
 /**
  * Runs before any test module loads n8n-core: n8n's services read their settings from the
  * environment on first use, so a developer's own N8N_* variables must not leak in, and the
- * engine must not write ~/.n8n (n8n-engine-tests.md, pitfalls 3 and 4).
+ * engine must not write ~/.n8n (docs/engine-tests.md, items 3 and 4).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
