@@ -215,7 +215,9 @@ export function diff(
 		if (visibleTo(view, stored.kind) && confirmedGone.has(id)) {
 			changes.push({ type: 'removed', id, previous: stored });
 		} else {
-			next.set(id, stored);
+			// The baseline now speaks for the new source: a name hash from the old one would
+			// make the member look renamed when the new source lists it.
+			next.set(id, sameSource || stored.nameHash === null ? stored : { ...stored, nameHash: null });
 		}
 	}
 

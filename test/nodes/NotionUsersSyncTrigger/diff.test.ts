@@ -129,6 +129,18 @@ describe('diff across a source change', () => {
 		expect(changesBetween(previous, 'scim', team)).toEqual([]);
 	});
 
+	it('a deactivated member hidden by the switch who comes back on the standard API is no rename', () => {
+		const onApi = diff(baseline('scim', team), viewOf('api', withBots), indexMembers(withBots), new Set()).next;
+		const back = [...withBots, { ...asApi(team[2]), name: `${team[2].name} (API spelling)` }];
+		const result = diff(onApi, viewOf('api', back), indexMembers(back), new Set());
+		expect(summary(result.changes)).toEqual([]);
+		// The next listing from the same source compares names again.
+		const renamed = back.map((member) => (member.id === team[2].id ? { ...member, name: 'Someone Else' } : member));
+		expect(summary(diff(result.next, viewOf('api', renamed), indexMembers(renamed), new Set()).changes)).toEqual([
+			`updated ${team[2].id}`,
+		]);
+	});
+
 	it('a name that the two sources spell differently is not a rename', () => {
 		const previous = baseline('scim', team);
 		const apiView = withBots.map((member) => ({ ...member, name: `${member.name} (API)` }));
