@@ -39,13 +39,40 @@ export class NotionAdminApi implements ICredentialType {
 		},
 		baseUrlProperty('/v1'),
 		{
-			displayName: 'Requests per Second',
-			name: 'requestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 2 },
-			default: 3,
+			displayName: 'Request Budget',
+			name: 'requestBudget',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'automatic',
+					description:
+						'Start at 600 requests per minute; after the first "too many requests" from Notion, keep the budget it allowed',
+				},
+				{ name: 'Business or Enterprise Plan (600 per Minute)', value: 'business' },
+				{ name: 'Other Plans (180 per Minute)', value: 'other' },
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'automatic',
 			description:
-				'Average rate these nodes keep to for this workspace (Notion allows about 3 per integration). In queue mode several workers share that one limit: divide 3 by the number of workers.',
+				"Requests per minute these nodes send to this workspace, per token (Notion's limit by plan). In n8n queue mode each worker has its own budget: choose Custom and divide the plan's budget by the number of workers.",
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 600,
+			displayOptions: { show: { requestBudget: ['custom'] } },
+			description: 'Never more than this many requests in any 60 seconds, per token (the API token and the SCIM token each have one)',
+		},
+		{
+			// The previous release's setting, kept so saved credentials keep their value: 3 (its
+			// default) means Automatic, any other value keeps that even rate until a budget is chosen.
+			displayName: 'Requests per Second (Previous Setting)',
+			name: 'requestsPerSecond',
+			type: 'hidden',
+			default: 3,
 		},
 	];
 

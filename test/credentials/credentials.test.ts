@@ -107,10 +107,13 @@ describe('credential types', () => {
 		expect(new NotionAdminApi().test.request.url).toBe('/v1/users/me');
 	});
 
-	test('the API credential paces at 3 requests per second unless told otherwise', () => {
-		const rate = new NotionAdminApi().properties.find((p) => p.name === 'requestsPerSecond');
-		expect(rate?.default).toBe(3);
-		expect(rate?.description).toMatch(/queue mode/i);
+	test('the API credential has a request budget, automatic unless told otherwise; the old rate stays hidden', () => {
+		const properties = new NotionAdminApi().properties;
+		const budget = properties.find((p) => p.name === 'requestBudget');
+		expect(budget?.default).toBe('automatic');
+		expect(budget?.description).toMatch(/queue mode/i);
+		expect(properties.find((p) => p.name === 'requestsPerMinute')?.displayOptions).toEqual({ show: { requestBudget: ['custom'] } });
+		expect(properties.find((p) => p.name === 'requestsPerSecond')).toMatchObject({ type: 'hidden', default: 3 });
 	});
 
 	test('the SCIM credential warns that SCIM is Enterprise-only and tokens die with their owner', () => {

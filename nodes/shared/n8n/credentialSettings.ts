@@ -8,13 +8,24 @@ export type NotionContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFun
 export const API_CREDENTIAL = 'notionAdminApi';
 export const SCIM_CREDENTIAL = 'notionAdminScimApi';
 
-const DEFAULT_REQUESTS_PER_SECOND = 3;
+/** The previous release's default rate; a saved credential holding it never chose a rate. */
+const PREVIOUS_DEFAULT_RATE = 3;
+const PLAN_BUDGETS = { business: 600, other: 180 } as const;
 
 interface ApiCredential {
 	token?: string;
 	baseUrl?: string;
+	requestBudget?: string;
+	requestsPerMinute?: number;
+	/** The previous release's setting (now hidden), kept in saved credentials. */
 	requestsPerSecond?: number;
 }
+
+/** How the connector paces this credential's requests. */
+export type Pacing =
+	| { budgetPerMinute: number; learnBudget: boolean }
+	/** A credential saved by the previous release with a rate of its own: kept as it was. */
+	| { requestsPerSecond: number };
 
 interface ScimCredential {
 	token?: string;
@@ -25,7 +36,7 @@ interface ScimCredential {
 export interface CredentialSettings {
 	apiBaseUrl: string;
 	scimBaseUrl?: string;
-	requestsPerSecond: number;
+	pacing: Pacing;
 	pacingKey: string;
 	/**
 	 * The tokens n8n's helpers will send, for the transport to take out of every answer (never
@@ -44,16 +55,41 @@ export async function credentialSettings(ctx: NotionContext): Promise<Credential
 	const apiBaseUrl = checkedBaseUrl(ctx, api.baseUrl, 'Notion Admin API');
 	const scimBaseUrl =
 		scim === undefined ? undefined : checkedBaseUrl(ctx, scim.baseUrl, 'Notion Admin SCIM API');
-	const rate = Number(api.requestsPerSecond);
+	const pacing = pacingOf(api);
+	if (pacing === undefined) {
+		throw new NodeOperationError(ctx.getNode(), 'The "Requests per Minute" field of the "Notion Admin API" credential must be a whole number of at least 1', {
+			description: 'Open the "Notion Admin API" credential and set "Requests per Minute", or choose a plan as the "Request Budget".',
+		});
+	}
 	return {
 		apiBaseUrl,
 		scimBaseUrl,
-		requestsPerSecond: Number.isFinite(rate) && rate > 0 ? rate : DEFAULT_REQUESTS_PER_SECOND,
+		pacing,
 		tokens: [api.token, scim?.token],
 		// One credential is one workspace and one Notion rate limit, so every node using it
 		// in this process paces together; the URL stands in where n8n gives no id.
 		pacingKey: `${API_CREDENTIAL}:${ctx.getNode().credentials?.[API_CREDENTIAL]?.id ?? apiBaseUrl}`,
 	};
+}
+
+/**
+ * The pacing a credential asks for; undefined when its custom budget is unusable. Automatic (also
+ * what a credential saved before the budget existed gets) starts at the Business/Enterprise budget
+ * and learns a lower one from Notion, unless the old "Requests per Second" was changed from its
+ * default: that rate is kept, evenly spaced, as before.
+ */
+export function pacingOf(api: Pick<ApiCredential, 'requestBudget' | 'requestsPerMinute' | 'requestsPerSecond'>): Pacing | undefined {
+	const budget = api.requestBudget ?? 'automatic';
+	if (budget === 'business' || budget === 'other') return { budgetPerMinute: PLAN_BUDGETS[budget], learnBudget: false };
+	if (budget === 'custom') {
+		const perMinute = Number(api.requestsPerMinute);
+		return Number.isInteger(perMinute) && perMinute >= 1 ? { budgetPerMinute: perMinute, learnBudget: false } : undefined;
+	}
+	const previous = Number(api.requestsPerSecond);
+	if (api.requestsPerSecond !== undefined && Number.isFinite(previous) && previous > 0 && previous !== PREVIOUS_DEFAULT_RATE) {
+		return { requestsPerSecond: previous };
+	}
+	return { budgetPerMinute: PLAN_BUDGETS.business, learnBudget: true };
 }
 
 async function optionalCredential<T extends object>(

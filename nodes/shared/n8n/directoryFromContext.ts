@@ -15,6 +15,6 @@ export async function directoryFor(ctx: NotionContext): Promise<NotionDirectory>
 		sleep,
 		now: () => Date.now(),
 		pacingKey: settings.pacingKey,
-		tuning: { requestsPerSecond: settings.requestsPerSecond },
+		tuning: settings.pacing,
 	});
 }
