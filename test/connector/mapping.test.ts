@@ -80,6 +80,12 @@ describe('ids and PatchOps', () => {
 			{ op: 'replace', path: 'active', value: false },
 			{ op: 'replace', value: { [EXT]: { role: 'member' } } },
 		]);
+		// With the member as held: every name attribute follows the part that changed.
+		const held = { id: 'x', email: 'm@x.test', name: 'Marie Skłodowska', givenName: 'Marie', familyName: 'Skłodowska', type: 'person', role: 'member', active: true, source: 'scim' } as const;
+		expect(memberChangeOperations({ familyName: 'Curie' }, held)).toEqual([
+			{ op: 'replace', path: 'name', value: { formatted: 'Marie Curie', givenName: 'Marie', familyName: 'Curie' } },
+			{ op: 'replace', path: 'displayName', value: 'Marie Curie' },
+		]);
 		expect(memberChangeOperations({ familyName: 'Curie', email: 'm@x.test' })).toEqual([
 			{ op: 'replace', path: 'name', value: { familyName: 'Curie' } },
 			{ op: 'replace', path: 'userName', value: 'm@x.test' },

@@ -127,3 +127,28 @@ describe('a refused change is explained from what the server said', () => {
 		expect(error.hint).toMatch(/created the SCIM token/);
 	});
 });
+
+describe('names stay in step', () => {
+	let emulator: Emulator | undefined;
+	afterEach(() => emulator?.stop());
+
+	it.each(['single', 'separate'] as const)('names %s: a name change updates displayName, name.formatted and the name parts; a read agrees', async (scimNames) => {
+		emulator = await startWorkspace({ seed, behaviours: { scimNames } });
+		const { directory } = directoryOn(emulator);
+		const id = seed.members[7].id as string;
+		const written = await directory.updateMember(id, { name: 'Katherine Coleman Johnson' });
+		expect(written).toMatchObject({ name: 'Katherine Coleman Johnson', givenName: 'Katherine', familyName: 'Coleman Johnson' });
+		const read = (await directory.getMember(id, { raw: true })).value;
+		expect(read).toMatchObject({ name: 'Katherine Coleman Johnson', givenName: 'Katherine', familyName: 'Coleman Johnson' });
+		expect(read?.raw).toMatchObject({ displayName: 'Katherine Coleman Johnson', name: { formatted: 'Katherine Coleman Johnson' } });
+
+		// One part changed: the whole name follows it.
+		const family = await directory.updateMember(id, { familyName: 'Johnson' });
+		expect(family).toMatchObject({ name: 'Katherine Johnson', givenName: 'Katherine', familyName: 'Johnson' });
+		expect((await directory.getMember(id, { raw: true })).value?.raw).toMatchObject({ displayName: 'Katherine Johnson', name: { formatted: 'Katherine Johnson' } });
+
+		// A one-word name leaves no stale family name behind.
+		expect(await directory.updateMember(id, { name: 'Prince' })).toMatchObject({ name: 'Prince', givenName: 'Prince', familyName: null });
+		expect((await directory.getMember(id)).value).toMatchObject({ name: 'Prince', givenName: 'Prince', familyName: null });
+	});
+});

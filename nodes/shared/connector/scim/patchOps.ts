@@ -3,7 +3,7 @@
  * widest acceptance: the role goes in the no-path value-object form (paths holding the
  * extension URN's colons are parsed inconsistently across SCIM servers).
  */
-import type { MemberChanges } from '../model';
+import type { Member, MemberChanges } from '../model';
 import { eqFilter } from './filter';
 import { NOTION_USER_EXTENSION, PATCH_OP_SCHEMA } from './schemas';
 
@@ -25,14 +25,8 @@ export function patchBody(operations: PatchOperation[]): PatchBody {
 	return { schemas: [PATCH_OP_SCHEMA], Operations: operations };
 }
 
-export function memberChangeOperations(changes: MemberChanges): PatchOperation[] {
-	const operations: PatchOperation[] = [];
-	const name: Record<string, string> = {};
-	if (changes.name !== undefined) name.formatted = changes.name;
-	if (changes.givenName !== undefined) name.givenName = changes.givenName;
-	if (changes.familyName !== undefined) name.familyName = changes.familyName;
-	// RFC 7644 §3.5.2.3: sub-attributes left out of the value keep their current values.
-	if (Object.keys(name).length > 0) operations.push({ op: 'replace', path: 'name', value: name });
+export function memberChangeOperations(changes: MemberChanges, current: Member | null = null): PatchOperation[] {
+	const operations: PatchOperation[] = [...nameOperations(changes, current)];
 	if (changes.email !== undefined) {
 		operations.push({ op: 'replace', path: 'userName', value: changes.email });
 		operations.push({ op: 'replace', path: 'emails', value: [{ value: changes.email, primary: true }] });
@@ -41,6 +35,33 @@ export function memberChangeOperations(changes: MemberChanges): PatchOperation[]
 	if (changes.role !== undefined) {
 		operations.push({ op: 'replace', value: { [NOTION_USER_EXTENSION]: { role: changes.role } } });
 	}
+	return operations;
+}
+
+/**
+ * A name change writes every name attribute a server shows, so they stay in step: RFC servers
+ * keep `displayName`, `name.formatted` and the parts apart (Notion keeps one name). A full name
+ * alone splits into given (first word) and family name (the rest) when the member shows parts;
+ * one part alone makes the full name with the other part as the server holds it (`current`,
+ * read first by the caller).
+ */
+function nameOperations(changes: MemberChanges, current: Member | null): PatchOperation[] {
+	if (changes.name === undefined && changes.givenName === undefined && changes.familyName === undefined) return [];
+	const showsParts = changes.givenName !== undefined || changes.familyName !== undefined || current === null || current.givenName !== null || current.familyName !== null;
+	const [first, ...rest] = (changes.name ?? '').trim().split(/\s+/);
+	const given = changes.givenName ?? (changes.name === undefined ? (current?.givenName ?? null) : first);
+	const family = changes.familyName ?? (changes.name === undefined ? (current?.familyName ?? null) : rest.join(' ') || null);
+	// Without the member as held, one part cannot make the full name.
+	const composed = current === null ? '' : [given, family].filter((part) => part !== null).join(' ');
+	const formatted = changes.name ?? (composed || undefined);
+	const name: Record<string, string> = {};
+	if (formatted !== undefined) name.formatted = formatted;
+	if (showsParts && given !== null) name.givenName = given;
+	if (showsParts && family !== null) name.familyName = family;
+	// RFC 7644 §3.5.2.3: sub-attributes left out of the value keep their current values.
+	const operations: PatchOperation[] = [{ op: 'replace', path: 'name', value: name }];
+	if (showsParts && family === null && current?.familyName != null) operations.push({ op: 'remove', path: 'name.familyName' });
+	if (formatted !== undefined) operations.push({ op: 'replace', path: 'displayName', value: formatted });
 	return operations;
 }
 

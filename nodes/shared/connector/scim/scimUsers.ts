@@ -119,8 +119,13 @@ export class ScimUsers {
 		return { ...member, reactivated: before !== null };
 	}
 
+	/** A name change reads the member first (one GET): every name attribute it shows is written. */
 	async update(id: string, changes: MemberChanges): Promise<Member> {
-		const call = scimCall(this.context, 'PATCH', `/Users/${id}`, { body: patchBody(memberChangeOperations(changes)) });
+		const renames = changes.name !== undefined || changes.givenName !== undefined || changes.familyName !== undefined;
+		const current = renames ? await this.get(id) : null;
+		if (renames && current === null) throw notFound(id);
+		const operations = memberChangeOperations(changes, current);
+		const call = scimCall(this.context, 'PATCH', `/Users/${id}`, { body: patchBody(operations) });
 		let json: unknown;
 		try {
 			({ json } = await this.context.requester.send(call));
