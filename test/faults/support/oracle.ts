@@ -71,6 +71,12 @@ export class Oracle {
 	 * people back to SCIM): taken silently, or reported as added once if the switch's listing missed them.
 	 */
 	private arrivalsUnsure = new Set<string>();
+	/**
+	 * Members the new source did not list at a source change (deactivated people under the
+	 * standard API): the name the belief holds came from the other source, so a rename made
+	 * while hidden may go unreported when they are listed again.
+	 */
+	private namesFromOtherSource = new Set<string>();
 
 	get hasBaseline(): boolean {
 		return this.believed !== undefined;
@@ -196,6 +202,7 @@ export class Oracle {
 		if (switched) {
 			if (sourceEvents === 0) flag('lost', `source change ${this.source} → ${end.source}`);
 			for (const id of now.keys()) this.fieldsUnsure.add(`${id} name`);
+			for (const id of believed.keys()) if (!now.has(id)) this.namesFromOtherSource.add(id);
 			for (const [id, known] of believed) {
 				if (end.source === 'scim' && known.role === undefined) this.fieldsUnsure.add(`${id} role`);
 				if (end.source === 'scim' && known.active === undefined) this.fieldsUnsure.add(`${id} active`);
@@ -227,6 +234,7 @@ export class Oracle {
 				believed.set(id, { ...real });
 				continue;
 			}
+			if (this.namesFromOtherSource.delete(id)) known.name = real.name;
 			for (const field of Object.keys(real) as Field[]) {
 				if (this.fieldsUnsure.has(`${id} ${field}`)) Object.assign(known, { [field]: real[field] });
 				if (known[field] !== real[field]) {
