@@ -1,12 +1,17 @@
 /** The connector as the benchmark drives it: loopback HTTP to the emulator, real clock and waits. */
-import type { NotionDirectory } from '../nodes/shared/connector/directory';
+import type { DirectoryTuning, NotionDirectory } from '../nodes/shared/connector/directory';
 import { createDirectory } from '../nodes/shared/connector/createDirectory';
 import type { Emulator } from '../test/emulator/types';
 import { loopbackTransport } from '../test/support/loopbackTransport';
 
+/** `budget`: this release (automatic budget unless told); `previous`: the previous release's 3 req/s. */
+export type Pacing = 'budget' | 'previous';
+
+export const PREVIOUS_PACING: Partial<DirectoryTuning> = { requestsPerSecond: 3, burst: 3 };
+
 export function benchDirectory(
 	emulator: Emulator,
-	options: { scim: boolean; pacingKey: string; requestsPerSecond: number },
+	options: { scim: boolean; pacingKey: string; pacing: Pacing; tuning?: Partial<DirectoryTuning> },
 ): NotionDirectory {
 	return createDirectory({
 		apiBaseUrl: emulator.url,
@@ -15,6 +20,6 @@ export function benchDirectory(
 		sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 		now: () => Date.now(),
 		pacingKey: options.pacingKey,
-		tuning: { requestsPerSecond: options.requestsPerSecond },
+		tuning: options.pacing === 'previous' ? PREVIOUS_PACING : options.tuning,
 	});
 }

@@ -1,6 +1,6 @@
 /** Runs one measured client against a fresh emulator and reads what it saw from its log. */
 import { startEmulator } from '../test/emulator';
-import type { Emulator, LogEntry, Seed } from '../test/emulator/types';
+import type { Emulator, LogEntry, Seed, WindowLimitOptions } from '../test/emulator/types';
 import type { BenchOptions } from './options';
 
 export interface Measured<T> {
@@ -11,21 +11,27 @@ export interface Measured<T> {
 	log: LogEntry[];
 }
 
+/** Notion's documented limits on a Business or Enterprise workspace. */
+export const BUSINESS: WindowLimitOptions = { model: 'window', plan: 'business' };
+
 /**
- * A fresh emulator per measured client, so neither the limiter's bucket nor the request log
- * carries over from the previous run.
+ * A fresh emulator per measured client, so neither the limiter's windows nor the request log
+ * carry over from the previous run.
  */
 export async function measureAgainstEmulator<T>(
 	seed: Seed,
 	options: BenchOptions,
 	run: (emulator: Emulator) => Promise<T>,
+	limits: WindowLimitOptions = BUSINESS,
+	/** Runs first, unmeasured (e.g. another connection spending the workspace budget). */
+	before?: (emulator: Emulator) => Promise<void>,
 ): Promise<Measured<T>> {
-	const emulator = await startEmulator({
-		seed,
-		rateLimit: { requestsPerSecond: options.requestsPerSecond, burst: options.burst },
-		latencyMs: options.latencyMs,
-	});
+	const emulator = await startEmulator({ seed, rateLimit: limits, latencyMs: options.latencyMs });
 	try {
+		if (before) {
+			await before(emulator);
+			emulator.control.resetLog();
+		}
 		const started = performance.now();
 		let value: T | undefined;
 		let error: unknown;

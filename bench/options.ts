@@ -4,10 +4,10 @@ export interface BenchOptions {
 	quick: boolean;
 	/** Latency the emulator adds before every answer (Notion answers in roughly 150 ms). */
 	latencyMs: number;
-	/** Average requests per second of the emulator's limiter and of the connector's pacing. */
-	requestsPerSecond: number;
-	/** Requests the emulator's limiter lets through at once. */
-	burst: number;
+	/** Per-connection budget of a Business/Enterprise workspace (the emulator's window model). */
+	budgetPerMinute: number;
+	/** Requests the connector keeps in flight per connection. */
+	inFlight: number;
 	/** Only run cases whose name contains this text. */
 	only?: string;
 	outFile: string;
@@ -16,6 +16,10 @@ export interface BenchOptions {
 
 export interface BenchSizes {
 	scimListings: number[];
+	/** SCIM listings on a workspace of another plan (180 per minute). */
+	scimListingsOtherPlan: number[];
+	/** The SCIM listing while a second connection spends the shared workspace budget. */
+	sharedWorkspace: number;
 	apiListings: number[];
 	groupAdd: number;
 	diffMembers: number;
@@ -25,17 +29,21 @@ export interface BenchSizes {
 }
 
 const FULL: BenchSizes = {
-	scimListings: [1_000, 10_000, 50_000],
+	scimListings: [1_000, 10_000, 50_000, 100_000],
+	scimListingsOtherPlan: [10_000],
+	sharedWorkspace: 30_000,
 	apiListings: [10_000],
 	groupAdd: 1_000,
 	diffMembers: 100_000,
 	overheadItems: 5_000,
-	queueMembers: 3_000,
+	queueMembers: 40_000,
 };
 
-// Above the limiter's burst so pacing shows, yet the whole run stays near a minute.
+// Every case once, small (the previous pacing still takes its 3 requests a second).
 const QUICK: BenchSizes = {
 	scimListings: [1_500],
+	scimListingsOtherPlan: [1_500],
+	sharedWorkspace: 3_000,
 	apiListings: [1_500],
 	groupAdd: 30,
 	diffMembers: 10_000,
@@ -75,8 +83,8 @@ export function parseOptions(argv: string[], defaultOutFile: string): BenchOptio
 	return {
 		quick,
 		latencyMs,
-		requestsPerSecond: 3,
-		burst: 10,
+		budgetPerMinute: 600,
+		inFlight: 10,
 		only,
 		// A smoke run must not overwrite the full run's figures.
 		outFile: outFile ?? (quick ? defaultOutFile.replace(/\.json$/, '.quick.json') : defaultOutFile),

@@ -24,10 +24,8 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		'429 met/unhandled',
 		'wall s (floor s)',
 		'ratio',
-		'naive requests',
-		'naive 429',
-		'naive wall s',
-		'naive ratio',
+		'previous 3 req/s: wall s (ratio)',
+		'naive: wall s (ratio)',
 	];
 	const rows = results.map((r) => [
 		r.case,
@@ -35,7 +33,8 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		r.floorRequests === null ? '–' : `${r.met429}/${r.unhandled429}`,
 		`${seconds(r.wallMs)}${r.floorMs === null ? '' : ` (${seconds(r.floorMs)})`}`,
 		r.ratio === null ? '–' : r.ratio.toFixed(2),
-		...naiveCells(r.naive),
+		otherCells(r.previous),
+		otherCells(r.naive),
 	]);
 	const lines = [table(header, rows), ''];
 	const extras = results.filter((r) => r.cpuMs !== undefined || r.msPerItem !== undefined || r.details);
@@ -57,23 +56,20 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 	const m = machine();
 	lines.push(
 		'',
-		`Emulator: ${options.latencyMs} ms latency, limiter ${options.requestsPerSecond} req/s average with bursts of ${options.burst}; connector paced at ${options.requestsPerSecond} req/s.`,
-		`Floor = ceil(N/100) requests at ${options.requestsPerSecond} req/s. A ratio below 1.00 is possible: the limiter (like Notion's) lets a burst of ${options.burst} requests through at once, and the floor assumes a steady rate from the first request.`,
-		`Group add: the floor counts PATCH requests (ceil(K/100)); the node also reads the group once.`,
-		`Naive client: sequential paging (one PATCH per item for group adds), no pacing, retries a 429 after its Retry-After only.`,
+		`Emulator: Notion's documented limits (fixed 60-s windows: ${options.budgetPerMinute} requests per connection on Business/Enterprise, 180 on other plans), ${options.latencyMs} ms latency per answer. Connector: Automatic budget (starts at ${options.budgetPerMinute}/min), ${options.inFlight} requests in flight per connection.`,
+		`Floor = (ceil(R/B) − 1) × 60 s + ceil(r/C) × L, r = R − (ceil(R/B) − 1) × B (R requests, B budget per window, L latency, C = ${options.inFlight} in flight); cursor paging (API fallback) is sequential: C = 1, so R × L within a window.`,
+		`SCIM listings read page 1 first (its total says how many pages follow), so a listing that fits one window takes one round trip more than the floor.`,
+		`Group add: the floor counts PATCH requests (ceil(K/100)); the node also reads the group once and sends its PATCHes one after the other.`,
+		`Previous: the same connector with the previous release's pacing (3 requests a second, bursts of 3). Naive client: sequential paging (one PATCH per item for group adds), no pacing, retries a 429 after its Retry-After only.`,
 		`Machine: ${m.cpu}, ${m.nproc} CPUs, ${m.platform}, Node ${m.node}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
 	);
 	return lines.join('\n');
 }
 
-function naiveCells(n: ClientFigures | undefined): string[] {
-	if (!n) return ['–', '–', '–', '–'];
-	return [
-		String(n.requests),
-		`${n.met429}/${n.unhandled429}`,
-		seconds(n.wallMs),
-		n.ratio === null ? '–' : n.ratio.toFixed(2),
-	];
+function otherCells(n: ClientFigures | undefined): string {
+	if (!n) return '–';
+	const trouble = n.met429 > 0 || n.failures > 0 ? `, ${n.met429} 429${n.failures ? `, ${n.failures} failed` : ''}` : '';
+	return `${seconds(n.wallMs)} (${n.ratio === null ? '–' : n.ratio.toFixed(2)}${trouble})`;
 }
 
 function seconds(ms: number): string {

@@ -31,7 +31,13 @@ export interface CaseResult extends ClientFigures {
 	msPerItem?: number;
 	/** Free-form figures a case adds (PATCH count, pages, ...). */
 	details?: Record<string, number | string>;
+	/** Per-connection budget the emulator enforced and the connector started from (listing cases). */
+	budgetPerMinute?: number;
+	/** Requests the connector kept in flight at most. */
+	inFlight?: number;
 	naive?: ClientFigures;
+	/** The previous release's pacing (3 requests a second, bursts of 3), same run, same limits. */
+	previous?: ClientFigures;
 	targets: TargetCheck[];
 }
 

@@ -6,6 +6,7 @@ import { generateSeed } from '../../test/emulator';
 import type { LogEntry, Seed } from '../../test/emulator/types';
 import { emulatorCredentials, packageNodeType, runNode } from '../../test/harness';
 import type { BenchCase } from '../benchCase';
+import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';
 import { clientFigures, describeError } from '../figures';
 import { floorMs, floorRequests } from '../floor';
@@ -25,7 +26,7 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 			const seed = benchSeed(k);
 			const userIds = seed.members.slice(1).map((member) => member.id as string);
 			const patchFloor = floorRequests(k);
-			const msFloor = floorMs(patchFloor, options.requestsPerSecond);
+			const msFloor = floorMs(patchFloor, options.budgetPerMinute, options.latencyMs, options.inFlight);
 
 			progress(`${name}: Notion Admin node, ${k} items → one group (floor ${patchFloor} PATCH, ${(msFloor / 1000).toFixed(1)} s)`);
 			const node = await measureAgainstEmulator(seed, options, async (emulator) => {
@@ -38,7 +39,8 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 						users: '={{ $json.userId }}',
 					},
 					items: userIds.map((userId) => ({ userId })),
-					credentials: emulatorCredentials(emulator, { requestsPerSecond: options.requestsPerSecond }),
+					// Request Budget: Automatic (the default).
+					credentials: emulatorCredentials(emulator),
 				});
 				if (run.status !== 'success') throw run.error ?? new Error(`the workflow ended ${run.status}`);
 				const inGroup = emulator.control.snapshot().groups.find((g) => g.id === GROUP_ID)?.memberIds ?? [];
@@ -48,6 +50,15 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 			const c = clientFigures(node, ok, msFloor);
 			const patches = countPatches(node.log);
 			progress(`${name}: node ${c.requests} requests (${patches} PATCH), ${c.met429} 429s, ${(c.wallMs / 1000).toFixed(2)} s`);
+
+			progress(`${name}: previous pacing (3 req/s), same batching through the connector`);
+			const previous = await measureAgainstEmulator(seed, options, async (emulator) => {
+				const directory = benchDirectory(emulator, { scim: true, pacingKey: `bench:${name}:previous`, pacing: 'previous' });
+				const change = await directory.addGroupMembers(GROUP_ID, userIds);
+				return change.added.length;
+			});
+			const p = clientFigures(previous, previous.value === k, msFloor);
+			progress(`${name}: previous ${p.requests} requests, ${p.met429} 429s, ${(p.wallMs / 1000).toFixed(2)} s`);
 
 			progress(`${name}: naive client (one PATCH per item)`);
 			const naive = await measureAgainstEmulator(seed, options, async (emulator) => {
@@ -70,7 +81,10 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 					'users in group': node.value?.inGroup ?? 0,
 					...(node.error ? { error: describeError(node.error) } : {}),
 				},
+				budgetPerMinute: options.budgetPerMinute,
+				inFlight: options.inFlight,
 				naive: n,
+				previous: p,
 				targets: [
 					{ target: `PATCH requests ≤ ${patchFloor}`, actual: String(patches), pass: patches <= patchFloor },
 					{

@@ -1,26 +1,54 @@
-/** List every member for N = 1,000 .. 50,000 through SCIM, and through the standard API fallback. */
+/**
+ * List every member: SCIM for N = 1,000 .. 100,000 on a Business/Enterprise workspace (600 a
+ * minute per connection), SCIM on a workspace of another plan (180), the standard API fallback
+ * (cursor paging: latency-bound), and SCIM while another connection has spent part of the
+ * workspace's shared budget. Each beside the previous release's pacing and the naive client.
+ */
 import { generateSeed } from '../../test/emulator';
+import type { Emulator, WindowLimitOptions } from '../../test/emulator/types';
 import type { BenchCase } from '../benchCase';
-import { benchDirectory } from '../benchDirectory';
-import { measureAgainstEmulator } from '../emulatorRun';
-import { clientFigures, describeError } from '../figures';
-import { floorMs, floorRequests } from '../floor';
+import { benchDirectory, type Pacing } from '../benchDirectory';
+import { describeError } from '../figures';
+import { floorMs, floorRequests, sequentialFloorMs } from '../floor';
 import { NaiveClient } from '../naiveClient';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';
-import type { CaseResult } from '../result';
+import type { CaseResult, TargetCheck } from '../result';
+import { budgetTargets, sideBySide } from '../sideBySide';
+import { spendWorkspaceBudget } from './otherConnection';
 
 type Via = 'scim' | 'api';
 
-export function listMembersCases(options: BenchOptions): BenchCase[] {
-	return [
-		...options.sizes.scimListings.map((n) => listCase('scim', n)),
-		...options.sizes.apiListings.map((n) => listCase('api', n)),
-	];
+interface Listing {
+	via: Via;
+	members: number;
+	plan: 'business' | 'other';
+	/** Requests another connection spends from the workspace budget just before. */
+	othersSpend?: number;
 }
 
-function listCase(via: Via, members: number): BenchCase {
-	const name = `list ${via === 'scim' ? 'SCIM' : 'API fallback'} N=${members.toLocaleString('en')}`;
+const PLAN_BUDGET = { business: 600, other: 180 } as const;
+
+export function listMembersCases(options: BenchOptions): BenchCase[] {
+	const { sizes, quick } = options;
+	const listings: Listing[] = [
+		...sizes.scimListings.map((members): Listing => ({ via: 'scim', members, plan: 'business' })),
+		...sizes.scimListingsOtherPlan.map((members): Listing => ({ via: 'scim', members, plan: 'other' })),
+		...sizes.apiListings.map((members): Listing => ({ via: 'api', members, plan: 'business' })),
+		{ via: 'scim', members: sizes.sharedWorkspace, plan: 'business', othersSpend: quick ? 100 : 400 },
+	];
+	return listings.map(listCase);
+}
+
+function nameOf({ via, members, plan, othersSpend }: Listing): string {
+	const what = via === 'scim' ? 'SCIM' : 'API fallback';
+	const where = othersSpend ? `, workspace shared (${othersSpend} spent by another connection)` : plan === 'other' ? ', 180/min plan' : '';
+	return `list ${what} N=${members.toLocaleString('en')}${where}`;
+}
+
+function listCase(listing: Listing): BenchCase {
+	const { via, members, plan, othersSpend } = listing;
+	const name = nameOf(listing);
 	return {
 		name,
 		async run(options) {
@@ -29,67 +57,77 @@ function listCase(via: Via, members: number): BenchCase {
 			// member fewer there, so N records are listed on both paths.
 			const bots = via === 'api' ? 1 : 0;
 			const seed = generateSeed({ members: members - bots, bots, guests: 0, groups: 0, deactivated: 0, seed: 6 });
-			const expected = members;
-			const requestFloor = floorRequests(expected);
-			const msFloor = floorMs(requestFloor, options.requestsPerSecond);
+			const budget = PLAN_BUDGET[plan];
+			// The workspace budget is not published; here it equals the connection's, and another
+			// connection spends part of it first: what is left is this listing's budget.
+			const limits: WindowLimitOptions = { model: 'window', plan, ...(othersSpend ? { workspaceBudget: budget } : {}) };
+			const effective = budget - (othersSpend ?? 0);
+			const requests = floorRequests(members);
+			const msFloor =
+				via === 'api'
+					? sequentialFloorMs(requests, effective, options.latencyMs)
+					: floorMs(requests, effective, options.latencyMs, options.inFlight);
+			progress(`${name}: floor ${requests} requests, ${(msFloor / 1000).toFixed(2)} s`);
 
-			progress(`${name}: connector (floor ${requestFloor} requests, ${(msFloor / 1000).toFixed(1)} s)`);
-			const connector = await measureAgainstEmulator(seed, options, async (emulator) => {
-				const directory = benchDirectory(emulator, {
-					scim: via === 'scim',
-					pacingKey: `bench:${name}`,
-					requestsPerSecond: options.requestsPerSecond,
+			const viaConnector = (pacing: Pacing) => async (emulator: Emulator) => {
+				const directory = benchDirectory(emulator, { scim: via === 'scim', pacingKey: `bench:${name}:${pacing}`, pacing });
+				const result = await directory.listMembers();
+				return { listed: result.members.length, pages: result.pages, source: result.via.source as string };
+			};
+			const run = await sideBySide(
+				name,
+				seed,
+				options,
+				limits,
+				{
+					connector: viaConnector('budget'),
+					previous: viaConnector('previous'),
+					naive: async (emulator) => {
+						const client = new NaiveClient({ baseUrl: emulator.url, token: via === 'scim' ? emulator.tokens.scim : emulator.tokens.api });
+						const listed = via === 'scim' ? await client.listScimUsers() : await client.listApiUsers();
+						return { listed, pages: 0, source: via };
+					},
+				},
+				(value) => value?.listed === members,
+				msFloor,
+				othersSpend ? (emulator) => spendWorkspaceBudget(emulator, othersSpend, options.inFlight) : undefined,
+			);
+			const { c, connector } = run;
+			const targets: TargetCheck[] = [
+				...budgetTargets(run, msFloor, via === 'scim' && !othersSpend ? 1 : Number.POSITIVE_INFINITY),
+				{
+					target: `0 failures, all ${members} members listed`,
+					actual: connector.error ? describeError(connector.error) : `${connector.value?.listed} listed`,
+					pass: c.failures === 0,
+				},
+			];
+			if (via === 'scim' && members === 10_000 && plan === 'business' && !othersSpend) {
+				targets.push({
+					target: '≥ 10 × faster than the previous pacing',
+					actual: `${(run.p.wallMs / c.wallMs).toFixed(1)} ×`,
+					pass: run.p.wallMs >= 10 * c.wallMs,
 				});
-				const listing = await directory.listMembers();
-				return { listed: listing.members.length, pages: listing.pages, source: listing.via.source };
-			});
-			const c = clientFigures(connector, connector.value?.listed === expected, msFloor);
-			progress(`${name}: connector ${c.requests} requests, ${c.met429} 429s, ${(c.wallMs / 1000).toFixed(2)} s`);
-
-			progress(`${name}: naive client`);
-			const naive = await measureAgainstEmulator(seed, options, (emulator) => {
-				const client = new NaiveClient({
-					baseUrl: emulator.url,
-					token: via === 'scim' ? emulator.tokens.scim : emulator.tokens.api,
-				});
-				return via === 'scim' ? client.listScimUsers() : client.listApiUsers();
-			});
-			const n = clientFigures(naive, naive.value === expected, msFloor);
-			progress(`${name}: naive ${n.requests} requests, ${n.met429} 429s, ${(n.wallMs / 1000).toFixed(2)} s`);
-
+			}
 			const result: CaseResult = {
 				case: name,
 				description:
 					via === 'scim'
-						? `list all ${expected} members through SCIM`
-						: `list all ${expected} users through the standard API (no SCIM token): ${expected - 1} members and the integration's bot`,
+						? `list all ${members} members through SCIM (${budget} requests a minute per connection${othersSpend ? `, ${othersSpend} of the shared workspace budget spent by another connection first` : ''})`
+						: `list all ${members} users through the standard API (no SCIM token): ${members - 1} members and the integration's bot; cursor paging is sequential`,
 				...c,
-				floorRequests: requestFloor,
+				floorRequests: requests,
 				floorMs: msFloor,
+				budgetPerMinute: budget,
+				inFlight: options.inFlight,
 				details: {
 					listed: connector.value?.listed ?? 0,
 					pages: connector.value?.pages ?? 0,
 					source: connector.value?.source ?? 'failed',
 					...(connector.error ? { error: describeError(connector.error) } : {}),
 				},
-				naive: n,
-				targets: [
-					{
-						target: `requests ≤ ${requestFloor + 1} (floor + 1 probe)`,
-						actual: String(c.requests),
-						pass: c.requests <= requestFloor + 1,
-					},
-					{
-						target: `wall ≤ 1.10 × floor (${((msFloor * 1.1) / 1000).toFixed(2)} s)`,
-						actual: `${(c.wallMs / 1000).toFixed(2)} s, ratio ${c.ratio?.toFixed(2)}`,
-						pass: c.wallMs <= msFloor * 1.1,
-					},
-					{
-						target: `0 failures, all ${expected} members listed`,
-						actual: connector.error ? describeError(connector.error) : `${connector.value?.listed} listed`,
-						pass: c.failures === 0,
-					},
-				],
+				naive: run.n,
+				previous: run.p,
+				targets,
 			};
 			return result;
 		},

@@ -1,0 +1,65 @@
+/**
+ * One case, three clients, each against its own fresh emulator with the same limits: the connector
+ * as released, the connector with the previous release's pacing, and the naive client.
+ */
+import type { Emulator, Seed, WindowLimitOptions } from '../test/emulator/types';
+import { measureAgainstEmulator, type Measured } from './emulatorRun';
+import { clientFigures } from './figures';
+import type { BenchOptions } from './options';
+import { progress } from './progress';
+import type { ClientFigures, TargetCheck } from './result';
+
+export interface ThreeClients<T> {
+	connector: (emulator: Emulator) => Promise<T>;
+	previous: (emulator: Emulator) => Promise<T>;
+	naive: (emulator: Emulator) => Promise<T>;
+}
+
+export interface SideBySide<T> {
+	connector: Measured<T>;
+	c: ClientFigures;
+	p: ClientFigures;
+	n: ClientFigures;
+}
+
+export async function sideBySide<T>(
+	name: string,
+	seed: Seed,
+	options: BenchOptions,
+	limits: WindowLimitOptions,
+	clients: ThreeClients<T>,
+	ok: (value: T | undefined) => boolean,
+	msFloor: number,
+	before?: (emulator: Emulator) => Promise<void>,
+): Promise<SideBySide<T>> {
+	const measure = async (label: string, run: (emulator: Emulator) => Promise<T>) => {
+		progress(`${name}: ${label}`);
+		const measured = await measureAgainstEmulator(seed, options, run, limits, before);
+		const figures = clientFigures(measured, ok(measured.value), msFloor);
+		progress(`${name}: ${label} ${figures.requests} requests, ${figures.met429} 429s, ${(figures.wallMs / 1000).toFixed(2)} s`);
+		return { measured, figures };
+	};
+	const connector = await measure('connector', clients.connector);
+	const previous = await measure('previous pacing (3 req/s)', clients.previous);
+	const naive = await measure('naive client', clients.naive);
+	return { connector: connector.measured, c: connector.figures, p: previous.figures, n: naive.figures };
+}
+
+/** The targets every listing case shares: the floor, 429s, and the naive client. */
+export function budgetTargets(run: SideBySide<unknown>, msFloor: number, max429: number): TargetCheck[] {
+	const { c, n } = run;
+	return [
+		{
+			target: `wall ≤ 1.15 × floor (${((msFloor * 1.15) / 1000).toFixed(2)} s)`,
+			actual: `${(c.wallMs / 1000).toFixed(2)} s, ratio ${c.ratio?.toFixed(2)}`,
+			pass: c.wallMs <= msFloor * 1.15,
+		},
+		{ target: '0 unhandled 429s', actual: String(c.unhandled429), pass: c.unhandled429 === 0 },
+		{ target: `≤ ${max429} 429s met`, actual: String(c.met429), pass: c.met429 <= max429 },
+		{
+			target: 'no more than 5% slower than the naive client',
+			actual: `${(c.wallMs / 1000).toFixed(2)} s vs ${(n.wallMs / 1000).toFixed(2)} s`,
+			pass: c.wallMs <= n.wallMs * 1.05,
+		},
+	];
+}
