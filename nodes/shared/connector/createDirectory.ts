@@ -1,7 +1,7 @@
 /**
  * Builds the NotionDirectory: reads go through SCIM when a working SCIM token is there and fall
- * back to the standard API otherwise (saying why); writes and group operations need SCIM and
- * never fall back.
+ * back to the standard API otherwise (saying why; sourceRouting.ts); writes and group
+ * operations need SCIM and never fall back.
  */
 import { deadlineStopOf } from './deadlineStop';
 import type {
@@ -12,10 +12,8 @@ import type {
 	ResumableListing,
 } from './directory';
 import { NotionAdminError } from './errors';
-import type { Clock } from './http/pacer';
-import { pacersFor, type PacerSettings } from './http/pacer';
+import { pacersFor, type Clock, type PacerSettings } from './http/pacer';
 import { Requester } from './http/requester';
-import { RequestFailure } from './http/responseError';
 import type {
 	CreatedMember,
 	Group,
@@ -35,7 +33,7 @@ import { ScimUsers } from './scim/scimUsers';
 import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
 import { groupDeleteRefusal, memberRefusal, type MemberAction } from './refusals';
-import { fallbackFor, scimRequired, type ScimTrouble } from './sourceChoice';
+import { SourceRouting } from './sourceRouting';
 import { membersByEmailInListing } from './listingLookup';
 import {
 	checkMemberChanges,
@@ -77,14 +75,9 @@ export function createDirectory(options: DirectoryOptions): NotionDirectory {
 	return new Directory(options);
 }
 
-/** What the SCIM credential is known to do, learned from the answers so far. */
-type ScimState = { kind: 'unknown' } | { kind: 'working' } | { kind: 'failing'; trouble: ScimTrouble };
-
 class Directory implements NotionDirectory {
-	private readonly users?: ScimUsers;
-	private readonly groups?: ScimGroups;
 	private readonly apiUsers: ApiUsers;
-	private scim: ScimState = { kind: 'unknown' };
+	private readonly route: SourceRouting;
 	private readonly now: () => number;
 
 	constructor(options: DirectoryOptions) {
@@ -104,13 +97,12 @@ class Directory implements NotionDirectory {
 		);
 		if (options.scimBaseUrl !== undefined && options.scimBaseUrl.trim() !== '') {
 			const context: ScimContext = { requester, root: scimRoot(options.scimBaseUrl), tuning };
-			this.users = new ScimUsers(context);
-			this.groups = new ScimGroups(context);
-		}
+			this.route = new SourceRouting({ users: new ScimUsers(context), groups: new ScimGroups(context) });
+		} else this.route = new SourceRouting();
 	}
 
 	async describeSource(): Promise<SourceInfo> {
-		const { via } = await this.read(
+		const { via } = await this.route.read(
 			(users) => users.probe(),
 			async () => undefined,
 		);
@@ -119,7 +111,7 @@ class Directory implements NotionDirectory {
 
 	async listMembers(options: ListOptions = {}): Promise<ResumableListing> {
 		const stop = deadlineStopOf(options, this.now);
-		const { value, via } = await this.read(
+		const { value, via } = await this.route.read(
 			(users) => users.list(options, stop),
 			() => this.apiUsers.list(options, stop),
 		);
@@ -128,7 +120,7 @@ class Directory implements NotionDirectory {
 
 	async getMember(id: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
 		const userId = requireId(id);
-		return this.read(
+		return this.route.read(
 			(users) => users.get(userId, options.raw),
 			() => this.apiUsers.get(userId, options.raw),
 		);
@@ -142,7 +134,7 @@ class Directory implements NotionDirectory {
 
 	async findMembersByEmail(emails: string[], options: { raw?: boolean } = {}): Promise<Served<Map<string, Member | null>>> {
 		const addresses = emails.map((email) => requireEmail(email));
-		return this.read(
+		return this.route.read(
 			(users) => users.findManyByEmail(addresses, options.raw),
 			async () => membersByEmailInListing((await this.apiUsers.list({ raw: options.raw })).members, addresses),
 		);
@@ -162,7 +154,7 @@ class Directory implements NotionDirectory {
 
 	async createMember(input: NewMember): Promise<CreatedMember> {
 		const checked = checkNewMember(input);
-		return this.viaScim('Adding a member', ({ users }) => users.create(checked));
+		return this.route.viaScim('Adding a member', ({ users }) => users.create(checked));
 	}
 
 	async updateMember(id: string, changes: MemberChanges): Promise<Member> {
@@ -170,7 +162,7 @@ class Directory implements NotionDirectory {
 		const checked = checkMemberChanges(changes);
 		const action: MemberAction | undefined =
 			checked.active === false ? 'deactivate' : checked.role !== undefined && checked.role !== 'owner' ? 'change the role of' : undefined;
-		return this.viaScim(
+		return this.route.viaScim(
 			'Changing a member',
 			({ users }) => users.update(userId, checked),
 			(refusal, { users }) => (action === undefined ? undefined : memberRefusal(refusal, action, () => users.get(userId))),
@@ -179,7 +171,7 @@ class Directory implements NotionDirectory {
 
 	async removeMember(id: string): Promise<void> {
 		const userId = requireId(id);
-		await this.viaScim(
+		await this.route.viaScim(
 			'Removing a member',
 			async ({ users }) => {
 				await users.remove(userId);
@@ -200,34 +192,34 @@ class Directory implements NotionDirectory {
 
 	async listGroups(options: { name?: string; raw?: boolean; limit?: number } = {}): Promise<Group[]> {
 		const name = options.name === undefined ? undefined : requireName(options.name, 'name');
-		return this.viaScim('Listing groups', ({ groups }) => groups.list({ ...options, name }));
+		return this.route.viaScim('Listing groups', ({ groups }) => groups.list({ ...options, name }));
 	}
 
 	async getGroup(id: string, options: { raw?: boolean } = {}): Promise<Group | null> {
 		const groupId = requireId(id);
-		return this.viaScim('Reading a group', ({ groups }) => groups.get(groupId, options.raw));
+		return this.route.viaScim('Reading a group', ({ groups }) => groups.get(groupId, options.raw));
 	}
 
 	async findGroupByName(name: string, options: { raw?: boolean } = {}): Promise<Group | null> {
 		const groupName = requireName(name, 'name');
-		return this.viaScim('Finding a group', ({ groups }) => groups.findByName(groupName, options.raw));
+		return this.route.viaScim('Finding a group', ({ groups }) => groups.findByName(groupName, options.raw));
 	}
 
 	async createGroup(name: string, memberIds: string[] = []): Promise<Group> {
 		const groupName = requireName(name, 'name');
 		const ids = requireIds(memberIds, 'memberIds');
-		return this.viaScim('Creating a group', ({ groups }) => groups.create(groupName, ids));
+		return this.route.viaScim('Creating a group', ({ groups }) => groups.create(groupName, ids));
 	}
 
 	async renameGroup(id: string, name: string): Promise<Group> {
 		const groupId = requireId(id);
 		const groupName = requireName(name, 'name');
-		return this.viaScim('Renaming a group', ({ groups }) => groups.rename(groupId, groupName));
+		return this.route.viaScim('Renaming a group', ({ groups }) => groups.rename(groupId, groupName));
 	}
 
 	async deleteGroup(id: string): Promise<void> {
 		const groupId = requireId(id);
-		await this.viaScim('Deleting a group', ({ groups }) => groups.remove(groupId), groupDeleteRefusal);
+		await this.route.viaScim('Deleting a group', ({ groups }) => groups.remove(groupId), groupDeleteRefusal);
 	}
 
 	async addGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
@@ -249,7 +241,7 @@ class Directory implements NotionDirectory {
 	async planGroupMembers(groupId: string, userIds: string[]): Promise<MembershipPlan> {
 		const id = requireId(groupId, 'groupId');
 		const wanted = requireIds(userIds, 'userIds');
-		return this.viaScim('Planning group members', async ({ groups }) => planFor(await groups.require(id), wanted));
+		return this.route.viaScim('Planning group members', async ({ groups }) => planFor(await groups.require(id), wanted));
 	}
 
 	async setGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
@@ -265,94 +257,10 @@ class Directory implements NotionDirectory {
 	): Promise<MembershipChange> {
 		const id = requireId(groupId, 'groupId');
 		const wanted = requireIds(userIds, 'userIds');
-		return this.viaScim(label, async ({ groups }) => {
+		return this.route.viaScim(label, async ({ groups }) => {
 			const group = await groups.require(id);
 			const plan = decide(planFor(group, wanted), new Set(group.memberIds), wanted);
 			return applyMembershipChange(groups, label, plan);
 		});
-	}
-
-	/**
-	 * Runs a read through SCIM if it may work, and through the standard API otherwise; a SCIM
-	 * failure that means "SCIM is not usable" (401, 403, down after retries) switches this
-	 * directory to the standard API for the rest of its life.
-	 */
-	private async read<T>(
-		viaScim: (users: ScimUsers) => Promise<T>,
-		viaApi: () => Promise<T>,
-	): Promise<Served<T>> {
-		if (this.users === undefined) return { value: await viaApi(), via: fallbackFor({ reason: 'no_scim_token' }) };
-		if (this.scim.kind === 'failing') return { value: await viaApi(), via: fallbackFor(this.scim.trouble) };
-		try {
-			const value = await viaScim(this.users);
-			this.scim = { kind: 'working' };
-			return { value, via: { source: 'scim' } };
-		} catch (error) {
-			const trouble = troubleOf(error);
-			if (trouble === undefined) throw error;
-			this.scim = { kind: 'failing', trouble };
-			return { value: await viaApi(), via: fallbackFor(trouble) };
-		}
-	}
-
-	/**
-	 * Runs an operation that only SCIM can do. A 401 means the token is dead; a 403 is either
-	 * "no SCIM here" (not Enterprise) or Notion refusing this one change: a probe tells which
-	 * unless SCIM already answered in this directory.
-	 */
-	private async viaScim<T>(
-		label: string,
-		operation: (scim: { users: ScimUsers; groups: ScimGroups }) => Promise<T>,
-		refusal?: (
-			error: RequestFailure,
-			scim: { users: ScimUsers; groups: ScimGroups },
-		) => Promise<NotionAdminError | undefined> | NotionAdminError | undefined,
-	): Promise<T> {
-		const { users, groups } = this;
-		if (users === undefined || groups === undefined) throw scimRequired(label, { reason: 'no_scim_token' });
-		if (this.scim.kind === 'failing' && this.scim.trouble.reason !== 'scim_unavailable') {
-			throw scimRequired(label, this.scim.trouble);
-		}
-		try {
-			const value = await operation({ users, groups });
-			this.scim = { kind: 'working' };
-			return value;
-		} catch (error) {
-			if (!(error instanceof RequestFailure) || error.api !== 'scim') throw error;
-			if (error.kind === 'unauthorized') {
-				const trouble = troubleOf(error) as ScimTrouble;
-				this.scim = { kind: 'failing', trouble };
-				throw scimRequired(label, trouble);
-			}
-			if (error.kind === 'forbidden' && this.scim.kind !== 'working') {
-				try {
-					await users.probe();
-					this.scim = { kind: 'working' };
-				} catch (probeError) {
-					const trouble = troubleOf(probeError);
-					if (trouble === undefined || trouble.reason === 'scim_unavailable') throw error;
-					this.scim = { kind: 'failing', trouble };
-					throw scimRequired(label, trouble);
-				}
-			}
-			throw (await refusal?.(error, { users, groups })) ?? error;
-		}
-	}
-}
-
-/** Why a SCIM failure makes SCIM unusable for reads; undefined when it is an ordinary error. */
-function troubleOf(error: unknown): ScimTrouble | undefined {
-	if (!(error instanceof RequestFailure) || error.api !== 'scim') return undefined;
-	switch (error.kind) {
-		case 'unauthorized':
-			return { reason: 'scim_unauthorized', status: error.httpStatus };
-		case 'forbidden':
-			return { reason: 'scim_forbidden', status: error.httpStatus };
-		case 'unavailable':
-		case 'timeout':
-		case 'bad_response':
-			return { reason: 'scim_unavailable', status: error.httpStatus, detail: error.message };
-		default:
-			return undefined;
 	}
 }
