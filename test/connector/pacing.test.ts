@@ -45,6 +45,28 @@ describe('pacing under the rate limit', () => {
 		expect(clock.elapsed()).toBeLessThan(2700);
 	});
 
+	it('with the budget pacing, fetches the SCIM pages after the first all at once (up to 10 in flight), and never waits', async () => {
+		let flying = 0;
+		let most = 0;
+		const count = (transport: HttpTransport): HttpTransport => async (request) => {
+			most = Math.max(most, ++flying);
+			try {
+				return await transport(request);
+			} finally {
+				flying--;
+			}
+		};
+		const { directory, clock } = directoryOn(emulator, {
+			tuning: { requestsPerSecond: undefined, budgetPerMinute: 600 },
+			pacingKey: freshKey(),
+			wrap: count,
+		});
+		const listing = await directory.listMembers();
+		expect(listing.members).toHaveLength(1000);
+		expect(most).toBe(9);
+		expect(clock.sleeps).toEqual([]);
+	});
+
 	it('shares one budget between directories that use the same pacing key', async () => {
 		const clock = fakeClock();
 		const key = freshKey();
