@@ -87,3 +87,18 @@ export async function requireGroupId(directory: NotionDirectory, ref: GroupRef):
 	if (!group) throw groupNotFound(ref);
 	return group.id;
 }
+
+/**
+ * A target found by email or name a moment ago that the write no longer finds was removed in
+ * between: say so, rather than "no member with this id". Other errors pass unchanged.
+ */
+export function vanished(ref: UserRef | GroupRef, id: string, error: unknown): unknown {
+	if (ref.by === 'id' || !(error instanceof NotionAdminError) || error.kind !== 'not_found') return error;
+	const what = ref.by === 'email' ? `The member with email ${ref.email}` : `The group named "${ref.name}"`;
+	return new NotionAdminError(
+		'not_found',
+		`${what} was found but was gone when the change was sent (id ${id}): nothing was changed`,
+		'It was removed in Notion meanwhile: check it there, then run again',
+		{ api: error.api, httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
+	);
+}

@@ -11,7 +11,7 @@ import { NotionAdminError } from '../../shared/connector/errors';
 import type { MembershipChange } from '../../shared/connector/model';
 import { toNodeError } from '../../shared/n8n/toNodeError';
 import { failedItem, type OperationExecute } from './execute';
-import { groupNotFound, readGroupRef, type GroupRef } from './locators';
+import { groupNotFound, readGroupRef, vanished, type GroupRef } from './locators';
 import { readUsers, resolveEmails, toUserIds, unknownEmailsError } from './users';
 import { isEmail } from './validate';
 
@@ -71,7 +71,7 @@ export function batchedMembership(apply: ApplyChange): OperationExecute {
 				const applied = appliedChange(error);
 				for (const request of batch) {
 					const mine = request.userIds ?? [];
-					fail(request.itemIndex, error, {
+					fail(request.itemIndex, vanished(request.group, groupId, error), {
 						groupId,
 						userIds: mine,
 						// Each item reports its own users' share of what went through before the failure.

@@ -103,3 +103,27 @@ describe('a refused role change is explained from what the server said', () => {
 		expect(run.error?.message).toContain(detail);
 	});
 });
+
+describe('a member or group that vanished between the lookup and the write is named as such', () => {
+	const gone = (method: string, prefix: string) =>
+		behindProxy({
+			answer: (asked, path) =>
+				asked === method && path.startsWith(prefix)
+					? { status: 404, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404', detail: 'Resource not found' } }
+					: undefined,
+		});
+
+	it('Update by email: found, then gone when the change was sent', async () => {
+		const run = await runAdmin(await gone('PATCH', '/scim/v2/Users/'), { resource: 'user', operation: 'update', user: byEmail('grace@acme.test'), updateFields: { role: 'restricted_member' } });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain('grace@acme.test');
+		expect(run.error?.message).toMatch(/was found but was gone/);
+	});
+
+	it('Add Members to a group by name: found, then gone when its members were read', async () => {
+		const run = await runAdmin(await gone('GET', `/scim/v2/Groups/${ids.engineering}`), { resource: 'group', operation: 'addMembers', group: { __rl: true, mode: 'name', value: 'Engineering' }, users: 'alan@acme.test' });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain('"Engineering"');
+		expect(run.error?.message).toMatch(/was found but was gone/);
+	});
+});

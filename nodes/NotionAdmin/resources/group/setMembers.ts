@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { NotionDirectory } from '../../../shared/connector/directory';
 import { groupLocator, usersField } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
 import { booleanParameter } from '../../shared/parameters';
-import { readGroupRef, requireGroupId } from '../../shared/locators';
+import { readGroupRef, requireGroupId, vanished } from '../../shared/locators';
 import { readUsers, requireUserIds } from '../../shared/users';
 
 const showOnlyForGroupSetMembers = { show: { resource: ['group'], operation: ['setMembers'] } };
@@ -37,24 +38,37 @@ export const execute = perItem({
 	async run(directory, { ref, users, dryRun }) {
 		const groupId = await requireGroupId(directory, ref);
 		const userIds = await requireUserIds(directory, users);
-		if (dryRun) {
-			const plan = await directory.planGroupMembers(groupId, userIds);
-			return {
-				groupId: plan.groupId,
-				dryRun: true,
-				toAdd: plan.toAdd,
-				toRemove: plan.toRemove,
-				unchanged: plan.unchanged,
-			};
+		try {
+			return await setOrPlan(directory, groupId, userIds, dryRun);
+		} catch (error) {
+			throw vanished(ref, groupId, error);
 		}
-		const change = await directory.setGroupMembers(groupId, userIds);
-		return {
-			groupId: change.groupId,
-			dryRun: false,
-			added: change.added,
-			removed: change.removed,
-			unchanged: change.unchanged,
-			requests: change.requests,
-		};
 	},
 });
+
+async function setOrPlan(
+	directory: NotionDirectory,
+	groupId: string,
+	userIds: string[],
+	dryRun: boolean,
+) {
+	if (dryRun) {
+		const plan = await directory.planGroupMembers(groupId, userIds);
+		return {
+			groupId: plan.groupId,
+			dryRun: true,
+			toAdd: plan.toAdd,
+			toRemove: plan.toRemove,
+			unchanged: plan.unchanged,
+		};
+	}
+	const change = await directory.setGroupMembers(groupId, userIds);
+	return {
+		groupId: change.groupId,
+		dryRun: false,
+		added: change.added,
+		removed: change.removed,
+		unchanged: change.unchanged,
+		requests: change.requests,
+	};
+}

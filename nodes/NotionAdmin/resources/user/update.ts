@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import type { MemberChanges } from '../../../shared/connector/model';
 import { userLocator } from '../../shared/descriptions';
 import { perItem } from '../../shared/execute';
-import { readUserRef, userIdOf, userNotFound } from '../../shared/locators';
+import { readUserRef, userIdOf, userNotFound, vanished } from '../../shared/locators';
 import { memberJson } from '../../shared/output';
 import { booleanParameter } from '../../shared/parameters';
 import { roleOptions } from '../../shared/roles';
@@ -113,6 +113,10 @@ export const execute = perItem({
 	async run(directory, { ref, changes }) {
 		const id = await userIdOf(directory, ref);
 		if (!id) throw userNotFound(ref);
-		return memberJson(await directory.updateMember(id, changes));
+		try {
+			return memberJson(await directory.updateMember(id, changes));
+		} catch (error) {
+			throw vanished(ref, id, error);
+		}
 	},
 });
