@@ -108,6 +108,9 @@ describe('RFC variants', () => {
 			expect(taken).toMatchObject({ status: 409, body: { scimType: 'uniqueness' } });
 			const clamped = await scim(emu, 'GET', '/Users?startIndex=1&count=1000');
 			expect(clamped.body.itemsPerPage).toBe(seed.members.length);
+			emu.control.setBehaviours({ scimMaxResults: 4 });
+			const small = await scim(emu, 'GET', '/Users?startIndex=1&count=100');
+			expect(small.body).toMatchObject({ totalResults: seed.members.length, itemsPerPage: 4 });
 			const past = await scim(emu, 'GET', '/Users?startIndex=50&count=10');
 			expect(past.body).toMatchObject({ totalResults: seed.members.length, Resources: [] });
 			await emu.stop();

@@ -144,6 +144,8 @@ export interface Behaviours {
 	notionRoleExtension: boolean;
 	/** Every SCIM error carries a scimType (servers that fill it in beyond RFC 7644's 400s). */
 	scimTypeOnEveryError: boolean;
+	/** The most resources a SCIM page holds (`count` above it is clamped, or refused per scimCountOver100). */
+	scimMaxResults: number;
 }
 
 export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
@@ -168,6 +170,7 @@ export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
 	scimCreateLocation: true,
 	notionRoleExtension: true,
 	scimTypeOnEveryError: false,
+	scimMaxResults: 100,
 };
 
 /** The older model: a token bucket per token (about 3 requests per second, some burst). */

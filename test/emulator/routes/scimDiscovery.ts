@@ -2,7 +2,7 @@
 import { type Answer, json } from '../answer';
 import type { RequestContext } from '../context';
 import { ScimFailure } from '../errors';
-import { listResponse, MAX_COUNT } from '../scim/list';
+import { listResponse } from '../scim/list';
 import { ENTERPRISE_USER_URN, NOTION_USER_URN } from '../scim/patch';
 import { GROUP_URN } from './scimGroups';
 import { USER_URN } from './scimUsers';
@@ -20,7 +20,7 @@ export function scimDiscovery(ctx: RequestContext): Answer {
 			schemas: [SPC_URN],
 			patch: { supported: true },
 			bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
-			filter: { supported: true, maxResults: MAX_COUNT },
+			filter: { supported: true, maxResults: ctx.behaviours.scimMaxResults },
 			changePassword: { supported: false },
 			sort: { supported: false },
 			etag: { supported: false },

@@ -3,7 +3,6 @@ import { ScimFailure } from '../errors';
 import type { Behaviours } from '../types';
 
 const LIST_RESPONSE_URN = 'urn:ietf:params:scim:api:messages:2.0:ListResponse';
-export const MAX_COUNT = 100;
 
 function integer(raw: string | null, name: string, fallback: number): number {
 	if (raw === null) return fallback;
@@ -13,18 +12,19 @@ function integer(raw: string | null, name: string, fallback: number): number {
 	return n;
 }
 
-/** startIndex < 1 counts as 1 and a negative count as 0 (RFC); count > 100 per the switch. */
+/** startIndex < 1 counts as 1 and a negative count as 0 (RFC); count above the maximum per the switch. */
 export function pageParams(
 	query: URLSearchParams,
 	behaviours: Behaviours,
 ): { startIndex: number; count: number } {
 	const startIndex = Math.max(1, integer(query.get('startIndex'), 'startIndex', 1));
-	let count = Math.max(0, integer(query.get('count'), 'count', MAX_COUNT));
-	if (count > MAX_COUNT) {
+	const max = behaviours.scimMaxResults;
+	let count = Math.max(0, integer(query.get('count'), 'count', max));
+	if (count > max) {
 		if (behaviours.scimCountOver100 === 'error') {
-			throw new ScimFailure(400, `count must be at most ${MAX_COUNT}`, 'invalidValue');
+			throw new ScimFailure(400, `count must be at most ${max}`, 'invalidValue');
 		}
-		count = MAX_COUNT;
+		count = max;
 	}
 	return { startIndex, count };
 }

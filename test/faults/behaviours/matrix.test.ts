@@ -33,6 +33,7 @@ const CHOICES: { [K in keyof Behaviours]: Array<Behaviours[K]> } = {
 	// Without the extension role writes are refused by design: test/conformance plays that server.
 	notionRoleExtension: [true],
 	scimTypeOnEveryError: [false, true],
+	scimMaxResults: [100, 30],
 };
 
 const CASES = (Object.keys(CHOICES) as Array<keyof Behaviours>).flatMap((name) =>
@@ -52,7 +53,7 @@ const groupIn = (id: string) => snapshot().groups.find((group) => group.id === i
 
 it('covers every switch of the emulator', () => {
 	emulator = { stop: async () => undefined } as Emulator;
-	const documented = ['scimRevokedStatus', 'notEnterpriseStatus', 'deletedUserLookup', 'scimCountOver100', 'pageSizeOutOfRange', 'scimErrorStatusType', 'resourceTypesShape', 'groupMemberRemoveForm', 'roleUrnPath', 'maxMembersPerPatch', 'tokenOwnerRemoveStatus', 'unstablePaging', 'sharedRateLimit', 'scimUserFilters', 'scimUnknownFilter', 'scimNames', 'scimPatchAnswer', 'scimMediaType', 'scimCreateLocation', 'notionRoleExtension', 'scimTypeOnEveryError'];
+	const documented = ['scimRevokedStatus', 'notEnterpriseStatus', 'deletedUserLookup', 'scimCountOver100', 'pageSizeOutOfRange', 'scimErrorStatusType', 'resourceTypesShape', 'groupMemberRemoveForm', 'roleUrnPath', 'maxMembersPerPatch', 'tokenOwnerRemoveStatus', 'unstablePaging', 'sharedRateLimit', 'scimUserFilters', 'scimUnknownFilter', 'scimNames', 'scimPatchAnswer', 'scimMediaType', 'scimCreateLocation', 'notionRoleExtension', 'scimTypeOnEveryError', 'scimMaxResults'];
 	expect(Object.keys(CHOICES).sort()).toEqual(documented.sort());
 });
 
