@@ -4,7 +4,7 @@
  */
 import { describeFailure } from '../../nodes/shared/connector/http/responseError';
 import { redact, secretRedactor } from '../../nodes/shared/connector/redact';
-import { fallbackFor } from '../../nodes/shared/connector/sourceChoice';
+import { fallbackFor } from '../../nodes/shared/connector/scimFallback';
 import { withoutSecrets } from '../../nodes/shared/connector/transport';
 import { encodedForms } from './secretsScan';
 

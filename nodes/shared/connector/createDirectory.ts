@@ -26,14 +26,14 @@ import type {
 	Served,
 	SourceInfo,
 } from './model';
-import { applyMembershipChange, planFor } from './scim/membershipChange';
+import { changeMembership, planFor, type MembershipIntent } from './scim/membershipChange';
 import { ScimGroups } from './scim/scimGroups';
 import { scimRoot, type ScimContext } from './scim/scimContext';
 import { ScimUsers } from './scim/scimUsers';
 import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
-import { groupDeleteRefusal, memberRefusal, type MemberAction } from './refusals';
-import { SourceRouting } from './sourceRouting';
+import { groupDeleteRefusal, memberRefusal, type MemberAction } from './scim/refusals';
+import { ScimFallback } from './scimFallback';
 import { membersByEmailInListing } from './listingLookup';
 import {
 	checkMemberChanges,
@@ -77,7 +77,7 @@ export function createDirectory(options: DirectoryOptions): NotionDirectory {
 
 class Directory implements NotionDirectory {
 	private readonly apiUsers: ApiUsers;
-	private readonly route: SourceRouting;
+	private readonly route: ScimFallback;
 	private readonly now: () => number;
 
 	constructor(options: DirectoryOptions) {
@@ -97,8 +97,8 @@ class Directory implements NotionDirectory {
 		);
 		if (options.scimBaseUrl !== undefined && options.scimBaseUrl.trim() !== '') {
 			const context: ScimContext = { requester, root: scimRoot(options.scimBaseUrl), tuning };
-			this.route = new SourceRouting({ users: new ScimUsers(context), groups: new ScimGroups(context) });
-		} else this.route = new SourceRouting();
+			this.route = new ScimFallback({ users: new ScimUsers(context), groups: new ScimGroups(context) });
+		} else this.route = new ScimFallback();
 	}
 
 	async describeSource(): Promise<SourceInfo> {
@@ -223,19 +223,11 @@ class Directory implements NotionDirectory {
 	}
 
 	async addGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
-		return this.changeMembership('Adding group members', groupId, userIds, (plan) => ({
-			...plan,
-			toRemove: [],
-		}));
+		return this.changeMembership('Adding group members', groupId, userIds, 'add');
 	}
 
 	async removeGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
-		return this.changeMembership('Removing group members', groupId, userIds, (plan, current, wanted) => ({
-			groupId: plan.groupId,
-			toAdd: [],
-			toRemove: wanted.filter((id) => current.has(id)),
-			unchanged: wanted.filter((id) => !current.has(id)),
-		}));
+		return this.changeMembership('Removing group members', groupId, userIds, 'remove');
 	}
 
 	async planGroupMembers(groupId: string, userIds: string[]): Promise<MembershipPlan> {
@@ -245,22 +237,12 @@ class Directory implements NotionDirectory {
 	}
 
 	async setGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
-		return this.changeMembership('Setting group members', groupId, userIds, (plan) => plan);
+		return this.changeMembership('Setting group members', groupId, userIds, 'set');
 	}
 
-	/** Reads the group once, decides what to change, then applies it (see applyMembershipChange). */
-	private async changeMembership(
-		label: string,
-		groupId: string,
-		userIds: string[],
-		decide: (plan: MembershipPlan, current: Set<string>, wanted: string[]) => MembershipPlan,
-	): Promise<MembershipChange> {
+	private async changeMembership(label: string, groupId: string, userIds: string[], intent: MembershipIntent): Promise<MembershipChange> {
 		const id = requireId(groupId, 'groupId');
 		const wanted = requireIds(userIds, 'userIds');
-		return this.route.viaScim(label, async ({ groups }) => {
-			const group = await groups.require(id);
-			const plan = decide(planFor(group, wanted), new Set(group.memberIds), wanted);
-			return applyMembershipChange(groups, label, plan);
-		});
+		return this.route.viaScim(label, ({ groups }) => changeMembership(groups, label, id, wanted, intent));
 	}
 }

@@ -1,4 +1,7 @@
-/** A group membership change: planned from the group as read, applied in batched PATCHes. */
+/**
+ * A group membership change, all of it: planned from the group as read (add, remove or set the
+ * members), applied in batched PATCHes, and reported as Notion holds it after a failure.
+ */
 import { NotionAdminError } from '../errors';
 import type { Group, MembershipChange, MembershipPlan } from '../model';
 import type { ScimGroups } from './scimGroups';
@@ -7,7 +10,7 @@ import type { ScimGroups } from './scimGroups';
  * Applies a plan in batches. After a failure the group is read again: a change Notion holds in
  * full is done, one it holds in part is reported as `partial` with exactly what it holds.
  */
-export async function applyMembershipChange(groups: ScimGroups, label: string, plan: MembershipPlan): Promise<MembershipChange> {
+async function applyMembershipChange(groups: ScimGroups, label: string, plan: MembershipPlan): Promise<MembershipChange> {
 	const change: MembershipChange = { groupId: plan.groupId, added: [], removed: [], unchanged: plan.unchanged, requests: 0 };
 	try {
 		const sent = () => (change.requests += 1);
@@ -35,13 +38,35 @@ export async function applyMembershipChange(groups: ScimGroups, label: string, p
 	return change;
 }
 
-export function planFor(group: Group, wanted: string[]): MembershipPlan {
+/** Add: only the missing join. Remove: only the present leave. Set: the group becomes exactly `wanted`. */
+export type MembershipIntent = 'add' | 'remove' | 'set';
+
+export function planFor(group: Group, wanted: string[], intent: MembershipIntent = 'set'): MembershipPlan {
 	const current = new Set(group.memberIds);
+	if (intent === 'remove') {
+		return {
+			groupId: group.id,
+			toAdd: [],
+			toRemove: wanted.filter((id) => current.has(id)),
+			unchanged: wanted.filter((id) => !current.has(id)),
+		};
+	}
 	const wantedSet = new Set(wanted);
 	return {
 		groupId: group.id,
 		toAdd: wanted.filter((id) => !current.has(id)),
-		toRemove: group.memberIds.filter((id) => !wantedSet.has(id)),
+		toRemove: intent === 'add' ? [] : group.memberIds.filter((id) => !wantedSet.has(id)),
 		unchanged: wanted.filter((id) => current.has(id)),
 	};
+}
+
+/** Reads the group once, plans the change from it, then applies the plan. */
+export async function changeMembership(
+	groups: ScimGroups,
+	label: string,
+	groupId: string,
+	wanted: string[],
+	intent: MembershipIntent,
+): Promise<MembershipChange> {
+	return applyMembershipChange(groups, label, planFor(await groups.require(groupId), wanted, intent));
 }

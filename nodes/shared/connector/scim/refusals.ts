@@ -4,9 +4,9 @@
  * the answer speaks of the token, or the target is a workspace owner (the only members who can
  * hold the token), and then as a possibility.
  */
-import { NotionAdminError } from './errors';
-import type { RequestFailure } from './http/responseError';
-import type { Member } from './model';
+import { NotionAdminError } from '../errors';
+import type { RequestFailure } from '../http/responseError';
+import type { Member } from '../model';
 
 const REFUSAL_STATUSES = new Set([400, 403, 409, 412, 422]);
 

@@ -1,14 +1,16 @@
 /**
- * Which source an operation goes through: reads through SCIM while it works and through the
- * standard API otherwise (saying why); operations only SCIM can do fail with `scim_required`
- * when SCIM is not usable. What the SCIM credential is known to do is learned from the answers.
+ * The SCIM fallback policy: reads go through SCIM while it works and through the standard API
+ * otherwise, saying why; operations only SCIM can do fail with `scim_required` when SCIM is not
+ * usable. What the SCIM credential is known to do is learned from the answers. The words for
+ * "why not SCIM" (the fallback a read reports, the error a SCIM-only operation throws) live here
+ * too, and never include a token.
  */
-import type { NotionAdminError } from './errors';
-import { RequestFailure } from './http/responseError';
-import type { Served } from './model';
+import { NotionAdminError } from './errors';
+import { RequestFailure, SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from './http/responseError';
+import type { FallbackReason, Served, SourceInfo } from './model';
+import { redact } from './redact';
 import type { ScimGroups } from './scim/scimGroups';
 import type { ScimUsers } from './scim/scimUsers';
-import { fallbackFor, scimRequired, type ScimTrouble } from './sourceChoice';
 
 /** What the SCIM credential is known to do, learned from the answers so far. */
 type ScimState = { kind: 'unknown' } | { kind: 'working' } | { kind: 'failing'; trouble: ScimTrouble };
@@ -18,7 +20,7 @@ export interface ScimClients {
 	groups: ScimGroups;
 }
 
-export class SourceRouting {
+export class ScimFallback {
 	private scim: ScimState = { kind: 'unknown' };
 
 	/** Without clients there is no SCIM credential. */
@@ -104,4 +106,50 @@ function troubleOf(error: unknown): ScimTrouble | undefined {
 		default:
 			return undefined;
 	}
+}
+
+interface ScimTrouble {
+	reason: FallbackReason;
+	status?: number;
+	/** What the last failure said (the transport took its tokens out; anything token-like goes here too). */
+	detail?: string;
+}
+
+const NO_SCIM_HINT =
+	'Add a Notion SCIM credential (Enterprise plan: Settings → Identity & provisioning → SCIM provisioning, created by a workspace owner)';
+
+function explain(trouble: ScimTrouble): { why: string; hint: string } {
+	const status = trouble.status === undefined ? '' : ` (HTTP ${trouble.status})`;
+	switch (trouble.reason) {
+		case 'no_scim_token':
+			return { why: 'no Notion SCIM credential is set', hint: NO_SCIM_HINT };
+		case 'scim_unauthorized':
+			return { why: `the SCIM token was refused${status}`, hint: SCIM_REVOKED_HINT };
+		case 'scim_forbidden':
+			return { why: `SCIM access was refused${status}`, hint: SCIM_FORBIDDEN_HINT };
+		case 'scim_unavailable':
+			return {
+				why: `the SCIM API did not answer properly after retries${trouble.detail ? ` (${redact(trouble.detail)})` : ''}`,
+				hint: 'Notion is having trouble; try again in a few minutes (see status.notion.so)',
+			};
+	}
+}
+
+export function fallbackFor(trouble: ScimTrouble): SourceInfo {
+	const { why, hint } = explain(trouble);
+	return {
+		source: 'api',
+		fallbackReason: trouble.reason,
+		fallbackDetail: `Read through the standard Notion API because ${why}: roles and active status are unknown there. ${hint}.`,
+	};
+}
+
+function scimRequired(operation: string, trouble: ScimTrouble): NotionAdminError {
+	const { why, hint } = explain(trouble);
+	return new NotionAdminError(
+		'scim_required',
+		`${operation} needs a working Notion SCIM token, but ${why}`,
+		hint,
+		{ api: 'scim', httpStatus: trouble.status },
+	);
 }
