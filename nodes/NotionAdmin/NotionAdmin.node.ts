@@ -9,16 +9,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { directoryFor } from '../shared/n8n/directoryFromContext';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchUsers } from './listSearch/searchUsers';
-import { groupDescription, groupOperations } from './resources/group';
-import { userDescription, userOperations } from './resources/user';
-import { workspaceDescription, workspaceOperations } from './resources/workspace';
-import type { OperationExecute } from './shared/execute';
+import { group } from './resources/group';
+import { user } from './resources/user';
+import { workspace } from './resources/workspace';
 
-const operations: Record<string, Record<string, OperationExecute>> = {
-	group: groupOperations,
-	user: userOperations,
-	workspace: workspaceOperations,
-};
+/** In the order their fields appear in the editor; the Resource list is sorted by name. */
+const resources = [user, group, workspace];
 
 export class NotionAdmin implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,16 +40,12 @@ export class NotionAdmin implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Group', value: 'group' },
-					{ name: 'User', value: 'user' },
-					{ name: 'Workspace', value: 'workspace' },
-				],
+				options: resources
+					.map((resource) => resource.option)
+					.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
 				default: 'user',
 			},
-			...userDescription,
-			...groupDescription,
-			...workspaceDescription,
+			...resources.flatMap((resource) => resource.properties),
 		],
 	};
 
@@ -64,7 +56,9 @@ export class NotionAdmin implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = operations[resource]?.[operation];
+		const run = resources.find((candidate) => candidate.option.value === resource)?.execute[
+			operation
+		];
 		if (!run) {
 			throw new NodeOperationError(
 				this.getNode(),

@@ -1,23 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../operationKit/defineResource';
+import { groupLocator, notice, usersField } from '../../operationKit/descriptions';
+import { batchedMembership } from '../../operationKit/membership';
 
-import { groupLocator, usersField } from '../../shared/descriptions';
-import { batchedMembership } from '../../shared/membership';
-
-const showOnlyForGroupAddMembers = { show: { resource: ['group'], operation: ['addMembers'] } };
-
-export const description: INodeProperties[] = [
-	groupLocator(showOnlyForGroupAddMembers),
-	usersField(showOnlyForGroupAddMembers, 'Workspace members to add to the group'),
-	{
-		displayName:
-			'Items that target the same group are sent together, up to 100 users per request. Guests cannot be group members.',
-		name: 'batchNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showOnlyForGroupAddMembers,
+export const addMembers: Operation = {
+	option: {
+		name: 'Add Members',
+		value: 'addMembers',
+		description:
+			'Add one or many workspace members to a group; items for the same group are sent together (needs SCIM)',
+		action: 'Add members to a group',
 	},
-];
-
-export const execute = batchedMembership(
-	async (directory, groupId, userIds) => await directory.addGroupMembers(groupId, userIds),
-);
+	fields: [
+		groupLocator(),
+		usersField('Workspace members to add to the group'),
+		notice(
+			'batchNotice',
+			'Items that target the same group are sent together, up to 100 users per request. Guests cannot be group members.',
+		),
+	],
+	execute: batchedMembership(
+		async (directory, groupId, userIds) => await directory.addGroupMembers(groupId, userIds),
+	),
+};

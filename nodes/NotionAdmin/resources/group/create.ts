@@ -1,52 +1,55 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { requireName } from '../../../shared/connector/validate';
+import type { Operation } from '../../operationKit/defineResource';
+import { optionsCollection } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { groupItem } from '../../operationKit/output';
+import { parseUsers, requireUserIds } from '../../operationKit/users';
 
-import { optionsCollection } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { groupJson } from '../../shared/output';
-import { parseUsers, requireUserIds } from '../../shared/users';
-import { requireName } from '../../shared/validate';
-
-const showOnlyForGroupCreate = { show: { resource: ['group'], operation: ['create'] } };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Name',
-		name: 'name',
-		type: 'string',
-		placeholder: 'e.g. Engineering',
-		default: '',
-		required: true,
-		description: 'Name of the new group',
-		displayOptions: showOnlyForGroupCreate,
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		description: 'Create a group, optionally with members (needs SCIM)',
+		action: 'Create a group',
 	},
-	optionsCollection(showOnlyForGroupCreate, [
+	fields: [
 		{
-			displayName: 'Members',
-			name: 'members',
+			displayName: 'Name',
+			name: 'name',
 			type: 'string',
+			placeholder: 'e.g. Engineering',
 			default: '',
-			placeholder: 'e.g. ada@example.com, grace@example.com',
-			description:
-				'Workspace members to put in the group: user IDs or emails, separated by commas, or an array from an expression',
+			required: true,
+			description: 'Name of the new group',
 		},
-	]),
-];
+		optionsCollection([
+			{
+				displayName: 'Members',
+				name: 'members',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ada@example.com, grace@example.com',
+				description:
+					'Workspace members to put in the group: user IDs or emails, separated by commas, or an array from an expression',
+			},
+		]),
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				name: requireName(this.getNodeParameter('name', itemIndex), 'Name'),
+				members: parseUsers(
+					this,
+					itemIndex,
+					'Options → Members',
+					this.getNodeParameter('options.members', itemIndex, ''),
+				),
+			};
+		},
 
-export const execute = perItem({
-	parse(itemIndex) {
-		return {
-			name: requireName(this, itemIndex, 'Name', this.getNodeParameter('name', itemIndex)),
-			members: parseUsers(
-				this,
-				itemIndex,
-				'Options → Members',
-				this.getNodeParameter('options.members', itemIndex, ''),
-			),
-		};
-	},
-
-	async run(directory, { name, members }) {
-		const memberIds = members.length > 0 ? await requireUserIds(directory, members) : undefined;
-		return groupJson(await directory.createGroup(name, memberIds));
-	},
-});
+		async run(directory, { name, members }) {
+			const memberIds = members.length > 0 ? await requireUserIds(directory, members) : undefined;
+			return groupItem(await directory.createGroup(name, memberIds));
+		},
+	}),
+};

@@ -1,31 +1,32 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../operationKit/defineResource';
+import { groupLocator, notice } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { readGroupRef, requireGroupId } from '../../operationKit/locators';
 
-import { groupLocator } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { readGroupRef, requireGroupId } from '../../shared/locators';
-
-const showOnlyForGroupDelete = { show: { resource: ['group'], operation: ['delete'] } };
-
-export const description: INodeProperties[] = [
-	{
-		displayName:
+export const deleteGroup: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		description:
+			'Delete a group; Notion refuses if pages would lose their last full-access holder (needs SCIM)',
+		action: 'Delete a group',
+	},
+	fields: [
+		notice(
+			'deleteNotice',
 			'Notion refuses to delete a group when some pages would be left without anyone who has full access. Give those pages another full-access holder first.',
-		name: 'deleteNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showOnlyForGroupDelete,
-	},
-	groupLocator(showOnlyForGroupDelete),
-];
+		),
+		groupLocator(),
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return readGroupRef(this, itemIndex);
+		},
 
-export const execute = perItem({
-	parse(itemIndex) {
-		return readGroupRef(this, itemIndex);
-	},
-
-	async run(directory, ref) {
-		const id = await requireGroupId(directory, ref);
-		await directory.deleteGroup(id);
-		return { id, deleted: true };
-	},
-});
+		async run(directory, ref) {
+			const id = await requireGroupId(directory, ref);
+			await directory.deleteGroup(id);
+			return { id, deleted: true };
+		},
+	}),
+};

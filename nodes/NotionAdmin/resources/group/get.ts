@@ -1,29 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../operationKit/defineResource';
+import { groupLocator, optionsCollection, rawOption } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { findGroup, groupNotFound, readGroupRef } from '../../operationKit/locators';
+import { groupItem } from '../../operationKit/output';
+import { rawParameter } from '../../operationKit/parameters';
 
-import { groupLocator, optionsCollection, rawOption } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { rawParameter } from '../../shared/parameters';
-import { findGroup, groupNotFound, readGroupRef } from '../../shared/locators';
-import { groupJson } from '../../shared/output';
-
-const showOnlyForGroupGet = { show: { resource: ['group'], operation: ['get'] } };
-
-export const description: INodeProperties[] = [
-	groupLocator(showOnlyForGroupGet),
-	optionsCollection(showOnlyForGroupGet, [rawOption('SCIM group')]),
-];
-
-export const execute = perItem({
-	parse(itemIndex) {
-		return {
-			ref: readGroupRef(this, itemIndex),
-			raw: rawParameter(this, itemIndex),
-		};
+export const get: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get a group by ID or name, with its member IDs',
+		action: 'Get a group',
 	},
+	fields: [groupLocator(), optionsCollection([rawOption('SCIM group')])],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				ref: readGroupRef(this, itemIndex),
+				raw: rawParameter(this, itemIndex),
+			};
+		},
 
-	async run(directory, { ref, raw }) {
-		const group = await findGroup(directory, ref, raw);
-		if (!group) throw groupNotFound(ref);
-		return groupJson(group);
-	},
-});
+		async run(directory, { ref, raw }) {
+			const group = await findGroup(directory, ref, raw);
+			if (!group) throw groupNotFound(ref);
+			return groupItem(group);
+		},
+	}),
+};

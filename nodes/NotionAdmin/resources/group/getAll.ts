@@ -1,51 +1,54 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection, rawOption, returnAllAndLimit } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { groupJson } from '../../shared/output';
-import { rawParameter, returnLimit } from '../../shared/parameters';
-import { requireName } from '../../shared/validate';
+import { requireName } from '../../../shared/connector/validate';
+import type { Operation } from '../../operationKit/defineResource';
+import { optionsCollection, rawOption, returnAllAndLimit } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { groupItem } from '../../operationKit/output';
+import { rawParameter, returnLimit } from '../../operationKit/parameters';
 
-const showOnlyForGroupGetMany = { show: { resource: ['group'], operation: ['getAll'] } };
-
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(showOnlyForGroupGetMany),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showOnlyForGroupGetMany,
-		options: [
-			{
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				placeholder: 'e.g. Engineering',
-				default: '',
-				description: 'Only the group with exactly this name',
-			},
-		],
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		description: 'List the workspace groups, optionally by name',
+		action: 'Get many groups',
 	},
-	optionsCollection(showOnlyForGroupGetMany, [rawOption('SCIM group')]),
-];
+	fields: [
+		...returnAllAndLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Name',
+					name: 'name',
+					type: 'string',
+					placeholder: 'e.g. Engineering',
+					default: '',
+					description: 'Only the group with exactly this name',
+				},
+			],
+		},
+		optionsCollection([rawOption('SCIM group')]),
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			return {
+				limit: returnLimit(this, itemIndex),
+				name:
+					filters.name !== undefined ? requireName(filters.name, 'Filters → Name') : undefined,
+				raw: rawParameter(this, itemIndex),
+			};
+		},
 
-export const execute = perItem({
-	parse(itemIndex) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		return {
-			limit: returnLimit(this, itemIndex),
-			name:
-				filters.name !== undefined
-					? requireName(this, itemIndex, 'Filters → Name', filters.name)
-					: undefined,
-			raw: rawParameter(this, itemIndex),
-		};
-	},
-
-	async run(directory, { limit, name, raw }) {
-		const groups = await directory.listGroups({ name, raw, limit });
-		return groups.slice(0, limit).map(groupJson);
-	},
-});
+		async run(directory, { limit, name, raw }) {
+			const groups = await directory.listGroups({ name, raw, limit });
+			return groups.slice(0, limit).map(groupItem);
+		},
+	}),
+};

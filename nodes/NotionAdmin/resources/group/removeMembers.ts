@@ -1,25 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { Operation } from '../../operationKit/defineResource';
+import { groupLocator, notice, usersField } from '../../operationKit/descriptions';
+import { batchedMembership } from '../../operationKit/membership';
 
-import { groupLocator, usersField } from '../../shared/descriptions';
-import { batchedMembership } from '../../shared/membership';
-
-const showOnlyForGroupRemoveMembers = {
-	show: { resource: ['group'], operation: ['removeMembers'] },
-};
-
-export const description: INodeProperties[] = [
-	groupLocator(showOnlyForGroupRemoveMembers),
-	usersField(showOnlyForGroupRemoveMembers, 'Members to take out of the group'),
-	{
-		displayName:
-			'Items that target the same group are sent together, up to 100 users per request. The people stay in the workspace.',
-		name: 'batchNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showOnlyForGroupRemoveMembers,
+export const removeMembers: Operation = {
+	option: {
+		name: 'Remove Members',
+		value: 'removeMembers',
+		description:
+			'Take one or many members out of a group; they stay in the workspace (needs SCIM)',
+		action: 'Remove members from a group',
 	},
-];
-
-export const execute = batchedMembership(
-	async (directory, groupId, userIds) => await directory.removeGroupMembers(groupId, userIds),
-);
+	fields: [
+		groupLocator(),
+		usersField('Members to take out of the group'),
+		notice(
+			'batchNotice',
+			'Items that target the same group are sent together, up to 100 users per request. The people stay in the workspace.',
+		),
+	],
+	execute: batchedMembership(
+		async (directory, groupId, userIds) => await directory.removeGroupMembers(groupId, userIds),
+	),
+};

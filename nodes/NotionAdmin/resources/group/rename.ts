@@ -1,40 +1,38 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { requireName } from '../../../shared/connector/validate';
+import type { Operation } from '../../operationKit/defineResource';
+import { groupLocator } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { readGroupRef, requireGroupId } from '../../operationKit/locators';
+import { groupItem } from '../../operationKit/output';
 
-import { groupLocator } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { readGroupRef, requireGroupId } from '../../shared/locators';
-import { groupJson } from '../../shared/output';
-import { requireName } from '../../shared/validate';
-
-const showOnlyForGroupRename = { show: { resource: ['group'], operation: ['rename'] } };
-
-export const description: INodeProperties[] = [
-	groupLocator(showOnlyForGroupRename),
-	{
-		displayName: 'New Name',
-		name: 'newName',
-		type: 'string',
-		placeholder: 'e.g. Platform Engineering',
-		default: '',
-		required: true,
-		displayOptions: showOnlyForGroupRename,
+export const rename: Operation = {
+	option: {
+		name: 'Rename',
+		value: 'rename',
+		description: 'Give a group a new name (needs SCIM)',
+		action: 'Rename a group',
 	},
-];
+	fields: [
+		groupLocator(),
+		{
+			displayName: 'New Name',
+			name: 'newName',
+			type: 'string',
+			placeholder: 'e.g. Platform Engineering',
+			default: '',
+			required: true,
+		},
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				ref: readGroupRef(this, itemIndex),
+				newName: requireName(this.getNodeParameter('newName', itemIndex), 'New Name'),
+			};
+		},
 
-export const execute = perItem({
-	parse(itemIndex) {
-		return {
-			ref: readGroupRef(this, itemIndex),
-			newName: requireName(
-				this,
-				itemIndex,
-				'New Name',
-				this.getNodeParameter('newName', itemIndex),
-			),
-		};
-	},
-
-	async run(directory, { ref, newName }) {
-		return groupJson(await directory.renameGroup(await requireGroupId(directory, ref), newName));
-	},
-});
+		async run(directory, { ref, newName }) {
+			return groupItem(await directory.renameGroup(await requireGroupId(directory, ref), newName));
+		},
+	}),
+};

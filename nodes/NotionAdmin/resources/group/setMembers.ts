@@ -1,50 +1,51 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { NotionDirectory } from '../../../shared/connector/notionDirectory';
+import type { Operation } from '../../operationKit/defineResource';
+import { groupLocator, usersField } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { readGroupRef, requireGroupId, vanished } from '../../operationKit/locators';
+import { booleanParameter } from '../../operationKit/parameters';
+import { readUsers, requireUserIds } from '../../operationKit/users';
 
-import type { NotionDirectory } from '../../../shared/connector/directory';
-import { groupLocator, usersField } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { booleanParameter } from '../../shared/parameters';
-import { readGroupRef, requireGroupId, vanished } from '../../shared/locators';
-import { readUsers, requireUserIds } from '../../shared/users';
-
-const showOnlyForGroupSetMembers = { show: { resource: ['group'], operation: ['setMembers'] } };
-
-export const description: INodeProperties[] = [
-	groupLocator(showOnlyForGroupSetMembers),
-	usersField(
-		showOnlyForGroupSetMembers,
-		'Exactly who the group must hold afterwards: everyone else is removed',
-	),
-	{
-		displayName: 'Dry Run',
-		name: 'dryRun',
-		type: 'boolean',
-		default: false,
+export const setMembers: Operation = {
+	option: {
+		name: 'Set Members',
+		value: 'setMembers',
 		description:
-			'Whether to only output the plan (who would be added and removed) without changing anything',
-		displayOptions: showOnlyForGroupSetMembers,
+			'Make a group hold exactly the given users, adding and removing as needed; dry run outputs the plan only (needs SCIM)',
+		action: 'Set the members of a group',
 	},
-];
+	fields: [
+		groupLocator(),
+		usersField('Exactly who the group must hold afterwards: everyone else is removed'),
+		{
+			displayName: 'Dry Run',
+			name: 'dryRun',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to only output the plan (who would be added and removed) without changing anything',
+		},
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				ref: readGroupRef(this, itemIndex),
+				users: readUsers(this, itemIndex),
+				dryRun: booleanParameter(this, itemIndex, 'dryRun', 'Dry Run', false),
+			};
+		},
 
-export const execute = perItem({
-	parse(itemIndex) {
-		return {
-			ref: readGroupRef(this, itemIndex),
-			users: readUsers(this, itemIndex),
-			dryRun: booleanParameter(this, itemIndex, 'dryRun', 'Dry Run', false),
-		};
-	},
-
-	async run(directory, { ref, users, dryRun }) {
-		const groupId = await requireGroupId(directory, ref);
-		const userIds = await requireUserIds(directory, users);
-		try {
-			return await setOrPlan(directory, groupId, userIds, dryRun);
-		} catch (error) {
-			throw vanished(ref, groupId, error);
-		}
-	},
-});
+		async run(directory, { ref, users, dryRun }) {
+			const groupId = await requireGroupId(directory, ref);
+			const userIds = await requireUserIds(directory, users);
+			try {
+				return await setOrPlan(directory, groupId, userIds, dryRun);
+			} catch (error) {
+				throw vanished(ref, groupId, error);
+			}
+		},
+	}),
+};
 
 async function setOrPlan(
 	directory: NotionDirectory,

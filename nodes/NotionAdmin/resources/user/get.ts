@@ -1,29 +1,30 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { userLocator, optionsCollection, rawOption } from '../../operationKit/descriptions';
+import type { Operation } from '../../operationKit/defineResource';
+import { perItem } from '../../operationKit/execute';
+import { findUser, readUserRef, userNotFound } from '../../operationKit/locators';
+import { memberItem } from '../../operationKit/output';
+import { rawParameter } from '../../operationKit/parameters';
 
-import { optionsCollection, rawOption, userLocator } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { rawParameter } from '../../shared/parameters';
-import { findUser, readUserRef, userNotFound } from '../../shared/locators';
-import { memberJson } from '../../shared/output';
-
-const showOnlyForUserGet = { show: { resource: ['user'], operation: ['get'] } };
-
-export const description: INodeProperties[] = [
-	userLocator(showOnlyForUserGet),
-	optionsCollection(showOnlyForUserGet, [rawOption('SCIM user or API user object')]),
-];
-
-export const execute = perItem({
-	parse(itemIndex) {
-		return {
-			ref: readUserRef(this, itemIndex),
-			raw: rawParameter(this, itemIndex),
-		};
+export const get: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		description: 'Get one workspace member by ID or email',
+		action: 'Get a user',
 	},
+	fields: [userLocator(), optionsCollection([rawOption('SCIM user or API user object')])],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				ref: readUserRef(this, itemIndex),
+				raw: rawParameter(this, itemIndex),
+			};
+		},
 
-	async run(directory, { ref, raw }) {
-		const found = await findUser(directory, ref, raw);
-		if (!found.value) throw userNotFound(ref);
-		return memberJson(found.value, found.via);
-	},
-});
+		async run(directory, { ref, raw }) {
+			const found = await findUser(directory, ref, raw);
+			if (!found.value) throw userNotFound(ref);
+			return memberItem(found.value, found.via);
+		},
+	}),
+};

@@ -1,103 +1,108 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Member } from '../../../shared/connector/model';
+import { requireEmail, requireName } from '../../../shared/connector/validate';
+import type { Operation } from '../../operationKit/defineResource';
 import {
 	guestsNotice,
 	optionsCollection,
 	rawOption,
 	returnAllAndLimit,
-} from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { memberJson } from '../../shared/output';
-import { booleanParameter, rawParameter, returnLimit } from '../../shared/parameters';
-import { requireEmail, requireName } from '../../shared/validate';
+} from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { memberItem } from '../../operationKit/output';
+import { booleanParameter, rawParameter, returnLimit } from '../../operationKit/parameters';
 
-const showOnlyForUserGetMany = { show: { resource: ['user'], operation: ['getAll'] } };
-
-export const description: INodeProperties[] = [
-	guestsNotice(showOnlyForUserGetMany),
-	...returnAllAndLimit(showOnlyForUserGetMany),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showOnlyForUserGetMany,
-		options: [
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. ada@example.com',
-				default: '',
-				description: 'Only the member with this email (case-insensitive)',
-			},
-			{
-				displayName: 'Name Contains',
-				name: 'name',
-				type: 'string',
-				default: '',
-				description: 'Only members whose name contains this text (case-insensitive)',
-			},
-		],
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		description: 'List workspace members, optionally filtered by email or name',
+		action: 'Get many users',
 	},
-	optionsCollection(showOnlyForUserGetMany, [
+	fields: [
+		guestsNotice,
+		...returnAllAndLimit(),
 		{
-			displayName: 'Include Deactivated',
-			name: 'includeDeactivated',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to include members SCIM reports as deactivated (the standard API cannot tell, so it lists everyone)',
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					placeholder: 'e.g. ada@example.com',
+					default: '',
+					description: 'Only the member with this email (case-insensitive)',
+				},
+				{
+					displayName: 'Name Contains',
+					name: 'name',
+					type: 'string',
+					default: '',
+					description: 'Only members whose name contains this text (case-insensitive)',
+				},
+			],
 		},
-		rawOption('SCIM user or API user object'),
-	]),
-];
+		optionsCollection([
+			{
+				displayName: 'Include Deactivated',
+				name: 'includeDeactivated',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to include members SCIM reports as deactivated (the standard API cannot tell, so it lists everyone)',
+			},
+			rawOption('SCIM user or API user object'),
+		]),
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			return {
+				limit: returnLimit(this, itemIndex),
+				email:
+					filters.email !== undefined
+						? requireEmail(filters.email, 'Filters → Email').toLowerCase()
+						: undefined,
+				name:
+					filters.name !== undefined
+						? requireName(filters.name, 'Filters → Name Contains').toLowerCase()
+						: undefined,
+				includeDeactivated: booleanParameter(
+					this,
+					itemIndex,
+					'options.includeDeactivated',
+					'Options → Include Deactivated',
+					false,
+				),
+				raw: rawParameter(this, itemIndex),
+			};
+		},
 
-export const execute = perItem({
-	parse(itemIndex) {
-		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		return {
-			limit: returnLimit(this, itemIndex),
-			email:
-				filters.email !== undefined
-					? requireEmail(this, itemIndex, 'Filters → Email', filters.email).toLowerCase()
-					: undefined,
-			name:
-				filters.name !== undefined
-					? requireName(this, itemIndex, 'Filters → Name Contains', filters.name).toLowerCase()
-					: undefined,
-			includeDeactivated: booleanParameter(
-				this,
-				itemIndex,
-				'options.includeDeactivated',
-				'Options → Include Deactivated',
-				false,
-			),
-			raw: rawParameter(this, itemIndex),
-		};
-	},
+		async run(directory, { limit, email, name, includeDeactivated, raw }) {
+			const keep = (member: Member) =>
+				(includeDeactivated || member.active !== false) &&
+				(name === undefined || (member.name ?? '').toLowerCase().includes(name));
+			// An email names at most one member: one lookup (a SCIM filter) instead of a listing.
+			if (email !== undefined) {
+				const { value, via } = await directory.findMemberByEmail(email, { raw });
+				return value && keep(value) ? [memberItem(value, via)] : [];
+			}
+			// Paging can stop at the limit only when no member is dropped afterwards.
+			const unfiltered = includeDeactivated && name === undefined;
+			const listing =
+				name !== undefined
+					? await directory.searchMembers(name, { raw })
+					: await directory.listMembers({ raw, limit: unfiltered ? limit : undefined });
 
-	async run(directory, { limit, email, name, includeDeactivated, raw }) {
-		const keep = (member: Member) =>
-			(includeDeactivated || member.active !== false) &&
-			(name === undefined || (member.name ?? '').toLowerCase().includes(name));
-		// An email names at most one member: one lookup (a SCIM filter) instead of a listing.
-		if (email !== undefined) {
-			const { value, via } = await directory.findMemberByEmail(email, { raw });
-			return value && keep(value) ? [memberJson(value, via)] : [];
-		}
-		// Paging can stop at the limit only when no member is dropped afterwards.
-		const unfiltered = includeDeactivated && name === undefined;
-		const listing =
-			name !== undefined
-				? await directory.searchMembers(name, { raw })
-				: await directory.listMembers({ raw, limit: unfiltered ? limit : undefined });
-
-		return listing.members
-			.filter(keep)
-			.slice(0, limit)
-			.map((member) => memberJson(member, listing.via));
-	},
-});
+			return listing.members
+				.filter(keep)
+				.slice(0, limit)
+				.map((member) => memberItem(member, listing.via));
+		},
+	}),
+};

@@ -1,13 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { NotionAdminError } from '../../../shared/connector/errors';
 import { toNodeError } from '../../../shared/n8n/toNodeError';
-import { optionsCollection, userLocator } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { readUserRef, userIdOf, userNotFound } from '../../shared/locators';
-import { optionParameter } from '../../shared/parameters';
-
-const showOnlyForUserRemove = { show: { resource: ['user'], operation: ['remove'] } };
+import type { Operation } from '../../operationKit/defineResource';
+import { notice, optionsCollection, userLocator } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { readUserRef, userIdOf, userNotFound } from '../../operationKit/locators';
+import { optionParameter } from '../../operationKit/parameters';
 
 const ifNotFoundOptions = [
 	{
@@ -22,57 +19,61 @@ const ifNotFoundOptions = [
 	},
 ] as const;
 
-export const description: INodeProperties[] = [
-	{
-		displayName:
+export const remove: Operation = {
+	option: {
+		name: 'Remove From Workspace',
+		value: 'remove',
+		description:
+			'Remove a member from the workspace, freeing the seat; the Notion account is kept (needs SCIM)',
+		action: 'Remove a user from the workspace',
+	},
+	fields: [
+		notice(
+			'removeNotice',
 			'Removes the person from this workspace and signs them out; their seat is freed. Their Notion account is kept. The owner who created the SCIM token cannot be removed.',
-		name: 'removeNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showOnlyForUserRemove,
-	},
-	userLocator(showOnlyForUserRemove),
-	optionsCollection(showOnlyForUserRemove, [
-		{
-			displayName: 'If Not Found',
-			name: 'ifNotFound',
-			type: 'options',
-			default: 'succeed',
-			options: [...ifNotFoundOptions],
+		),
+		userLocator(),
+		optionsCollection([
+			{
+				displayName: 'If Not Found',
+				name: 'ifNotFound',
+				type: 'options',
+				default: 'succeed',
+				options: [...ifNotFoundOptions],
+			},
+		]),
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				ref: readUserRef(this, itemIndex),
+				failIfNotFound:
+					optionParameter(
+						this,
+						itemIndex,
+						'options.ifNotFound',
+						'Options → If Not Found',
+						ifNotFoundOptions,
+						'succeed',
+					) === 'fail',
+			};
 		},
-	]),
-];
 
-export const execute = perItem({
-	parse(itemIndex) {
-		return {
-			ref: readUserRef(this, itemIndex),
-			failIfNotFound:
-				optionParameter(
-					this,
-					itemIndex,
-					'options.ifNotFound',
-					'Options → If Not Found',
-					ifNotFoundOptions,
-					'succeed',
-				) === 'fail',
-		};
-	},
-
-	async run(directory, { ref, failIfNotFound }, itemIndex) {
-		const given = ref.by === 'id' ? { id: ref.id } : { email: ref.email };
-		const notFound = () => {
-			if (failIfNotFound) throw userNotFound(ref);
-			return { ...given, removed: false, notFound: true };
-		};
-		const id = await userIdOf(directory, ref);
-		if (!id) return notFound();
-		try {
-			await directory.removeMember(id);
-		} catch (error) {
-			if (error instanceof NotionAdminError && error.kind === 'not_found') return notFound();
-			throw toNodeError(this.getNode(), error, itemIndex);
-		}
-		return { ...given, id, removed: true, accountKept: true };
-	},
-});
+		async run(directory, { ref, failIfNotFound }, itemIndex) {
+			const given = ref.by === 'id' ? { id: ref.id } : { email: ref.email };
+			const notFound = () => {
+				if (failIfNotFound) throw userNotFound(ref);
+				return { ...given, removed: false, notFound: true };
+			};
+			const id = await userIdOf(directory, ref);
+			if (!id) return notFound();
+			try {
+				await directory.removeMember(id);
+			} catch (error) {
+				if (error instanceof NotionAdminError && error.kind === 'not_found') return notFound();
+				throw toNodeError(this.getNode(), error, itemIndex);
+			}
+			return { ...given, id, removed: true, accountKept: true };
+		},
+	}),
+};

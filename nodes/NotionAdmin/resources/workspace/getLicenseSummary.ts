@@ -1,39 +1,44 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { summarizeLicenses } from '../../../shared/connector/licenseSummary';
-import { optionsCollection } from '../../shared/descriptions';
-import { perItem } from '../../shared/execute';
-import { booleanParameter } from '../../shared/parameters';
+import type { Operation } from '../../operationKit/defineResource';
+import { optionsCollection } from '../../operationKit/descriptions';
+import { perItem } from '../../operationKit/execute';
+import { booleanParameter } from '../../operationKit/parameters';
 
-const showOnlyForLicenseSummary = {
-	show: { resource: ['workspace'], operation: ['getLicenseSummary'] },
-};
-
-export const description: INodeProperties[] = [
-	optionsCollection(showOnlyForLicenseSummary, [
-		{
-			displayName: 'Include Members',
-			name: 'includeMembers',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to add every listed member to the summary under "members"',
+export const getLicenseSummary: Operation = {
+	option: {
+		name: 'Get License Summary',
+		value: 'getLicenseSummary',
+		description:
+			'Count seats: active members by role, deactivated members, bots (not seats), the source used and what it could not see',
+		action: 'Get the license summary of the workspace',
+	},
+	fields: [
+		optionsCollection([
+			{
+				displayName: 'Include Members',
+				name: 'includeMembers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add every listed member to the summary under "members"',
+			},
+		]),
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return booleanParameter(
+				this,
+				itemIndex,
+				'options.includeMembers',
+				'Options → Include Members',
+				false,
+			);
 		},
-	]),
-];
 
-export const execute = perItem({
-	parse(itemIndex) {
-		return booleanParameter(
-			this,
-			itemIndex,
-			'options.includeMembers',
-			'Options → Include Members',
-			false,
-		);
-	},
-
-	async run(directory, includeMembers) {
-		const summary = summarizeLicenses(await directory.listMembers(), { includeMembers });
-		return summary as unknown as IDataObject;
-	},
-});
+		async run(directory, includeMembers) {
+			const summary = summarizeLicenses(await directory.listMembers(), { includeMembers });
+			return summary as unknown as IDataObject;
+		},
+	}),
+};

@@ -4,10 +4,10 @@
  */
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/directory';
+import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { NotionAdminError } from '../../shared/connector/errors';
 import type { Group, Member, Served } from '../../shared/connector/model';
-import { requireEmail, requireId, requireName } from './validate';
+import { requireEmail, requireId, requireName } from '../../shared/connector/validate';
 
 export type UserRef = { by: 'id'; id: string } | { by: 'email'; email: string };
 export type GroupRef = { by: 'id'; id: string } | { by: 'name'; name: string };
@@ -19,15 +19,15 @@ function locator(ctx: IExecuteFunctions, name: string, itemIndex: number) {
 export function readUserRef(ctx: IExecuteFunctions, itemIndex: number, name = 'user'): UserRef {
 	const { mode, value } = locator(ctx, name, itemIndex);
 	if (mode === 'email')
-		return { by: 'email', email: requireEmail(ctx, itemIndex, 'User (By Email)', value) };
-	return { by: 'id', id: requireId(ctx, itemIndex, 'User', value) };
+		return { by: 'email', email: requireEmail(value, 'User (By Email)') };
+	return { by: 'id', id: requireId(value, 'User') };
 }
 
 export function readGroupRef(ctx: IExecuteFunctions, itemIndex: number, name = 'group'): GroupRef {
 	const { mode, value } = locator(ctx, name, itemIndex);
 	if (mode === 'name')
-		return { by: 'name', name: requireName(ctx, itemIndex, 'Group (By Name)', value) };
-	return { by: 'id', id: requireId(ctx, itemIndex, 'Group', value) };
+		return { by: 'name', name: requireName(value, 'Group (By Name)') };
+	return { by: 'id', id: requireId(value, 'Group') };
 }
 
 function describeUserRef(ref: UserRef): string {

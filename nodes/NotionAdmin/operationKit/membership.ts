@@ -6,14 +6,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/directory';
+import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { NotionAdminError } from '../../shared/connector/errors';
 import type { MembershipChange } from '../../shared/connector/model';
 import { toNodeError } from '../../shared/n8n/toNodeError';
 import { failedItem, type OperationExecute } from './execute';
 import { groupNotFound, readGroupRef, vanished, type GroupRef } from './locators';
-import { readUsers, resolveEmails, toUserIds, unknownEmailsError } from './users';
-import { isEmail } from './validate';
+import { itemInputError } from './itemInput';
+import { isEmail, readUsers, resolveEmails, toUserIds, unknownEmailsError } from './users';
 
 type ApplyChange = (
 	directory: NotionDirectory,
@@ -47,7 +47,7 @@ export function batchedMembership(apply: ApplyChange): OperationExecute {
 					users: readUsers(this, itemIndex),
 				});
 			} catch (error) {
-				fail(itemIndex, error);
+				fail(itemIndex, itemInputError(this, itemIndex, error));
 			}
 		}
 

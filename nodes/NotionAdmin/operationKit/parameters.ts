@@ -7,7 +7,7 @@
 import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { quoteValue } from '../../shared/connector/redact';
-import { invalidInput } from './validate';
+import { invalidInput } from './itemInput';
 
 /** What the expression gave, told so that text "false" and the boolean false look different. */
 function given(value: unknown): string {

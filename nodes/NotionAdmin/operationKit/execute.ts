@@ -6,8 +6,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/directory';
+import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { toNodeError } from '../../shared/n8n/toNodeError';
+import { itemInputError } from './itemInput';
 
 /** Runs one operation over all input items of one execution. */
 export type OperationExecute = (
@@ -21,7 +22,10 @@ export type OperationExecute = (
  * request: a bad item fails (or stops the run) without anything half-done.
  */
 export interface ItemOperation<P> {
-	/** Reads and checks the item's parameters; makes no request. */
+	/**
+	 * Reads and checks the item's parameters; makes no request. A connector input check that
+	 * fails here is reported with the item and the field it names.
+	 */
 	parse(this: IExecuteFunctions, itemIndex: number): P;
 	/** The connector call(s); zero or more output objects for this item. */
 	run(
@@ -66,7 +70,8 @@ export function perItem<P>(operation: ItemOperation<P>): OperationExecute {
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
 				parsed.push({ params: operation.parse.call(this, itemIndex) });
-			} catch (error) {
+			} catch (thrown) {
+				const error = itemInputError(this, itemIndex, thrown);
 				if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
 				parsed.push({ error });
 			}

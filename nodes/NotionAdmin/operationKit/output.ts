@@ -1,18 +1,9 @@
-/** Connector results → item JSON: the normalized shape, plus where a read came from. */
+/** Connector results → item JSON: the normalized shape, plus why a read fell back, if it did. */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Group, Member, SourceInfo } from '../../shared/connector/model';
 
-function sourceJson(via: SourceInfo): IDataObject {
-	const json: IDataObject = { source: via.source };
-	if (via.fallbackReason) {
-		json.fallbackReason = via.fallbackReason;
-		if (via.fallbackDetail) json.fallbackDetail = via.fallbackDetail;
-	}
-	return json;
-}
-
-export function memberJson(member: Member, via?: SourceInfo): IDataObject {
+export function memberItem(member: Member, via?: SourceInfo): IDataObject {
 	const json: IDataObject = {
 		id: member.id,
 		email: member.email,
@@ -24,12 +15,15 @@ export function memberJson(member: Member, via?: SourceInfo): IDataObject {
 		active: member.active,
 		source: member.source,
 	};
-	if (via) Object.assign(json, sourceJson(via), { source: member.source });
+	if (via?.fallbackReason) {
+		json.fallbackReason = via.fallbackReason;
+		if (via.fallbackDetail) json.fallbackDetail = via.fallbackDetail;
+	}
 	if (member.raw !== undefined) json.raw = member.raw as IDataObject;
 	return json;
 }
 
-export function groupJson(group: Group): IDataObject {
+export function groupItem(group: Group): IDataObject {
 	const json: IDataObject = {
 		id: group.id,
 		name: group.name,

@@ -4,10 +4,24 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/directory';
+import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { NotionAdminError } from '../../shared/connector/errors';
 import { quoteValue } from '../../shared/connector/redact';
-import { invalidInput, isEmail, isId, requireId } from './validate';
+import { normalizeId, requireEmail, requireId } from '../../shared/connector/validate';
+import { invalidInput } from './itemInput';
+
+export function isId(value: string): boolean {
+	return normalizeId(value) !== undefined;
+}
+
+export function isEmail(value: string): boolean {
+	try {
+		requireEmail(value);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** Up to this many users are read one by one; more cost one listing of the workspace instead. */
 export const SINGLE_LOOKUP_LIMIT = 5;
@@ -52,7 +66,7 @@ export function parseUsers(
 				'Each entry must be a user ID (a UUID) or the email of a workspace member.',
 			);
 		}
-		users.add(requireId(ctx, itemIndex, field, entry));
+		users.add(requireId(entry, field));
 	}
 	return [...users];
 }

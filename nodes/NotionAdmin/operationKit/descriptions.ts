@@ -1,7 +1,13 @@
-/** Parameters that several operations share: the user and group pickers and the users list. */
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+/**
+ * Fields that several operations share: the user and group pickers, the users list, the
+ * Options collection, Return All / Limit. None carries a resource or operation display rule:
+ * `defineResource` adds it.
+ */
+import type { INodeProperties } from 'n8n-workflow';
 
-import { ID_PATTERN } from './validate';
+/** For the pickers' "By ID" mode in the editor: a UUID with or without dashes. */
+const ID_PATTERN =
+	'^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
 
 const idMode = (what: string) => ({
 	displayName: 'By ID',
@@ -16,7 +22,7 @@ const idMode = (what: string) => ({
 	],
 });
 
-export function userLocator(displayOptions: IDisplayOptions): INodeProperties {
+export function userLocator(): INodeProperties {
 	return {
 		displayName: 'User',
 		name: 'user',
@@ -24,7 +30,6 @@ export function userLocator(displayOptions: IDisplayOptions): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The workspace member',
-		displayOptions,
 		modes: [
 			{
 				displayName: 'From List',
@@ -43,7 +48,7 @@ export function userLocator(displayOptions: IDisplayOptions): INodeProperties {
 	};
 }
 
-export function groupLocator(displayOptions: IDisplayOptions): INodeProperties {
+export function groupLocator(): INodeProperties {
 	return {
 		displayName: 'Group',
 		name: 'group',
@@ -51,7 +56,6 @@ export function groupLocator(displayOptions: IDisplayOptions): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The workspace group',
-		displayOptions,
 		modes: [
 			{
 				displayName: 'From List',
@@ -71,7 +75,7 @@ export function groupLocator(displayOptions: IDisplayOptions): INodeProperties {
 }
 
 /** One or many users per item: IDs or emails, comma-separated or an array from an expression. */
-export function usersField(displayOptions: IDisplayOptions, description: string): INodeProperties {
+export function usersField(description: string): INodeProperties {
 	return {
 		displayName: 'Users',
 		name: 'users',
@@ -80,7 +84,6 @@ export function usersField(displayOptions: IDisplayOptions, description: string)
 		required: true,
 		placeholder: 'e.g. ada@example.com, 5e0b2c7a-1b2c-4d3e-8f90-123456789abc',
 		description: `${description}. User IDs or emails, separated by commas, or an array from an expression.`,
-		displayOptions,
 	};
 }
 
@@ -94,32 +97,30 @@ export function rawOption(what: string): INodeProperties {
 	};
 }
 
-export const guestsNotice = (displayOptions: IDisplayOptions): INodeProperties => ({
-	displayName: "Guests cannot be managed: Notion's APIs list and change workspace members only.",
-	name: 'guestsNotice',
-	type: 'notice',
-	default: '',
-	displayOptions,
-});
+/** A line of text above an operation's fields. */
+export function notice(name: string, text: string): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '' };
+}
+
+export const guestsNotice = notice(
+	'guestsNotice',
+	"Guests cannot be managed: Notion's APIs list and change workspace members only.",
+);
 
 /** The Options collection of an operation. */
-export function optionsCollection(
-	displayOptions: IDisplayOptions,
-	options: INodeProperties[],
-): INodeProperties {
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions,
 		options,
 	};
 }
 
 /** Return All and Limit of a Get Many operation, read back by `returnLimit`. */
-export function returnAllAndLimit(displayOptions: IDisplayOptions): INodeProperties[] {
+export function returnAllAndLimit(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -127,7 +128,6 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions): INodePropert
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
 		},
 		{
 			displayName: 'Limit',
@@ -136,7 +136,7 @@ export function returnAllAndLimit(displayOptions: IDisplayOptions): INodePropert
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { ...displayOptions, show: { ...displayOptions.show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 		},
 	];
 }
