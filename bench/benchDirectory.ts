@@ -1,6 +1,7 @@
 /** The connector as the benchmark drives it: loopback HTTP to the emulator, real clock and waits. */
-import type { DirectoryTuning, NotionDirectory } from '../nodes/shared/connector/directory';
-import { createDirectory } from '../nodes/shared/connector/createDirectory';
+import type { DirectoryTuning } from '../nodes/shared/connector/directoryOptions';
+import type { NotionDirectory } from '../nodes/shared/connector/notionDirectory';
+import { createDirectory } from '../nodes/shared/connector/notionDirectory';
 import type { Emulator } from '../test/emulator/types';
 import { loopbackTransport } from '../test/support/loopbackTransport';
 

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { NotionAdminError } from '../shared/connector/errors';
-import type { NotionDirectory } from '../shared/connector/directory';
+import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import { summarizeLicenses } from '../shared/connector/licenseSummary';
 import type { MemberListing } from '../shared/connector/model';
 import { directoryFor } from '../shared/n8n/directoryFromContext';

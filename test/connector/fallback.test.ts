@@ -1,4 +1,4 @@
-import type { NotionDirectory } from '../../nodes/shared/connector/directory';
+import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import { NotionAdminError } from '../../nodes/shared/connector/errors';
 import type { Emulator } from '../emulator';
 import { directoryOn, startWorkspace } from './workspace';

@@ -3,7 +3,8 @@
  * deadline with a cursor, the parts together list everyone once, and whatever makes the parts
  * disagree (index paging shifted, the source changed, a refused cursor) is said.
  */
-import type { ListOptions, NotionDirectory, ResumableListing } from '../../nodes/shared/connector/directory';
+import type { ListOptions, ResumableListing } from '../../nodes/shared/connector/model';
+import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import { generateSeed, type Emulator } from '../emulator';
 import { directoryOn, startWorkspace, type TestDirectory } from './workspace';
 

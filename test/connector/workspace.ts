@@ -1,6 +1,7 @@
 /** Starts an emulator and builds directories against it for the connector tests. */
-import { createDirectory } from '../../nodes/shared/connector/createDirectory';
-import type { DirectoryTuning, NotionDirectory } from '../../nodes/shared/connector/directory';
+import { createDirectory } from '../../nodes/shared/connector/notionDirectory';
+import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
+import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
 import { loopbackTransport } from '../support/loopbackTransport';

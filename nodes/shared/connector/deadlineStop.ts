@@ -3,7 +3,7 @@
  * start past the deadline apart from Notion being slow: only the former ends the listing early
  * with a cursor; every other failure is still thrown.
  */
-import type { ListOptions } from './directory';
+import type { ListOptions } from './model';
 import { NotionAdminError } from './errors';
 
 export interface DeadlineStop {

@@ -107,3 +107,58 @@ export interface MembershipPlan {
 	toRemove: string[];
 	unchanged: string[];
 }
+
+export interface ListOptions {
+	/** Keep the untouched resource on each result. */
+	raw?: boolean;
+	/** Stop paging once this many members are collected (no `consistent` guarantee then). */
+	limit?: number;
+	/** Absolute time (from `now()`) by which the listing must end; throws `timeout` past it. */
+	deadline?: number;
+	/**
+	 * With `deadline`: at the deadline, return the members listed so far with `complete: false`
+	 * and a `resume` cursor instead of throwing `timeout` (a listing longer than one n8n poll).
+	 */
+	stopAtDeadline?: boolean;
+	/**
+	 * Continue a listing that stopped at its deadline. When it cannot be followed (the directory
+	 * now reads through the other source, or Notion refuses the cursor) the listing starts over
+	 * from the beginning and says so (`restarted`).
+	 */
+	resume?: ListingCursor;
+}
+
+/**
+ * Where a listing cut at its deadline goes on. Plain JSON, so a caller may keep it between
+ * runs (the sync trigger stores it in static data).
+ */
+export type ListingCursor =
+	| {
+			source: 'scim';
+			/** The next SCIM startIndex to read. */
+			startIndex: number;
+			/** The total SCIM reported so far; another total later means index paging shifted. */
+			totalResults: number | null;
+			/**
+			 * The member just before `startIndex`: read again on resuming, it must still be there,
+			 * else members before the cursor left or joined (a shift the total may not show).
+			 */
+			lastId: string | null;
+	  }
+	| {
+			source: 'api';
+			/** The standard API's `next_cursor`; absent when no page was read yet. */
+			nextCursor?: string;
+	  };
+
+/** A member listing that may have stopped at its deadline (only with `stopAtDeadline`). */
+export interface ResumableListing extends MemberListing {
+	/** False when the deadline came first: `members` is the part listed, `resume` says where to go on. */
+	complete: boolean;
+	resume?: ListingCursor;
+	/**
+	 * A `resume` cursor was given but could not be followed: this listing began at the start,
+	 * so what an earlier part listed may overlap it or be stale.
+	 */
+	restarted: boolean;
+}

@@ -1,5 +1,5 @@
 /** What the SCIM users and groups clients share: the requester, the SCIM root URL, the tuning. */
-import type { DirectoryTuning } from '../directory';
+import type { DirectoryTuning } from '../directoryOptions';
 import type { ApiCall, Requester } from '../http/requester';
 
 export interface ScimContext {

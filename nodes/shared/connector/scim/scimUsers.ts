@@ -1,11 +1,10 @@
 /** Workspace members over SCIM 2.0 (`/Users`). */
 import type { DeadlineStop } from '../deadlineStop';
-import type { ListOptions, ResumableListing } from '../directory';
 import { NotionAdminError } from '../errors';
 import { createOnce, outcomeUnknown } from '../http/createOnce';
 import type { RequestFailure } from '../http/responseError';
 import { nullWhenNotFound } from '../nullWhenNotFound';
-import type { CreatedMember, Member, MemberChanges, NewMember } from '../model';
+import type { CreatedMember, ListOptions, Member, MemberChanges, NewMember, ResumableListing } from '../model';
 import { normalizeId } from '../validate';
 import { EmailLookup } from './emailLookup';
 import { scimUserToMember } from './mapScim';

@@ -1,9 +1,8 @@
 /** Workspace users through the standard API (read-only: the API cannot change members). */
 import type { Client, ListUsersResponse } from '@notionhq/client';
 import { isDeadlineStop, type DeadlineStop } from '../deadlineStop';
-import type { ListOptions, ResumableListing } from '../directory';
 import { NotionAdminError } from '../errors';
-import type { Member } from '../model';
+import type { ListOptions, Member, ResumableListing } from '../model';
 import { nullWhenNotFound } from '../nullWhenNotFound';
 import { apiUserToMember } from './mapApiUser';
 

@@ -1,28 +1,25 @@
 /**
- * Builds the NotionDirectory: reads go through SCIM when a working SCIM token is there and fall
- * back to the standard API otherwise (saying why; sourceRouting.ts); writes and group
- * operations need SCIM and never fall back.
+ * The connector's public face: the member and group directory of one Notion workspace. Reads go
+ * through SCIM when a working SCIM token is there and fall back to the standard API otherwise
+ * (saying why; scimFallback.ts); writes and group operations need SCIM and never fall back.
+ * Both nodes depend on this class and nothing deeper.
  */
 import { deadlineStopOf } from './deadlineStop';
-import type {
-	DirectoryOptions,
-	DirectoryTuning,
-	ListOptions,
-	NotionDirectory,
-	ResumableListing,
-} from './directory';
+import { pacingOf, resolveTuning, type NotionDirectoryOptions } from './directoryOptions';
 import { NotionAdminError } from './errors';
-import { pacersFor, type Clock, type PacerSettings } from './http/pacer';
+import { pacersFor, type Clock } from './http/pacer';
 import { Requester } from './http/requester';
 import type {
 	CreatedMember,
 	Group,
+	ListOptions,
 	Member,
 	MemberChanges,
 	MemberListing,
 	MembershipChange,
 	MembershipPlan,
 	NewMember,
+	ResumableListing,
 	Served,
 	SourceInfo,
 } from './model';
@@ -44,43 +41,16 @@ import {
 	requireName,
 } from './validate';
 
-const DEFAULT_TUNING: Omit<DirectoryTuning, 'listConcurrency'> = {
-	// Notion's Business/Enterprise budget; automatic: a per-connection 429 teaches a lower one.
-	budgetPerMinute: 600,
-	learnBudget: true,
-	maxInFlight: 10,
-	maxAttempts: 5,
-	baseDelayMs: 1000,
-	maxDelayMs: 60_000,
-	maxWorkspaceWaitMs: 300_000,
-	timeoutMs: 60_000,
-	pageSize: 100,
-};
-
-/** Tuning with its defaults; list pages go as concurrently as the pacing lets requests fly. */
-function resolveTuning(given: Partial<DirectoryTuning> | undefined): DirectoryTuning {
-	const tuning = { ...DEFAULT_TUNING, ...given };
-	const even = tuning.requestsPerSecond !== undefined;
-	return { ...tuning, listConcurrency: given?.listConcurrency ?? (even ? 3 : tuning.maxInFlight) };
+export function createDirectory(options: NotionDirectoryOptions): NotionDirectory {
+	return new NotionDirectory(options);
 }
 
-function pacingOf(tuning: DirectoryTuning): PacerSettings {
-	if (tuning.requestsPerSecond !== undefined) {
-		return { kind: 'even', requestsPerSecond: tuning.requestsPerSecond, burst: tuning.burst ?? 3 };
-	}
-	return { kind: 'budget', budgetPerMinute: tuning.budgetPerMinute, learn: tuning.learnBudget, maxInFlight: tuning.maxInFlight };
-}
-
-export function createDirectory(options: DirectoryOptions): NotionDirectory {
-	return new Directory(options);
-}
-
-class Directory implements NotionDirectory {
+export class NotionDirectory {
 	private readonly apiUsers: ApiUsers;
 	private readonly route: ScimFallback;
 	private readonly now: () => number;
 
-	constructor(options: DirectoryOptions) {
+	constructor(options: NotionDirectoryOptions) {
 		this.now = options.now;
 		const tuning = resolveTuning(options.tuning);
 		const clock: Clock = { now: options.now, sleep: options.sleep };
@@ -101,6 +71,7 @@ class Directory implements NotionDirectory {
 		} else this.route = new ScimFallback();
 	}
 
+	/** Which source reads would use right now, and why (probes SCIM once if needed). */
 	async describeSource(): Promise<SourceInfo> {
 		const { via } = await this.route.read(
 			(users) => users.probe(),
@@ -118,6 +89,7 @@ class Directory implements NotionDirectory {
 		return { ...value, via };
 	}
 
+	/** `value` is null when no member has this id. */
 	async getMember(id: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
 		const userId = requireId(id);
 		return this.route.read(
@@ -126,12 +98,17 @@ class Directory implements NotionDirectory {
 		);
 	}
 
+	/** Case-insensitive; through the standard API this pages the whole list (no email filter there). */
 	async findMemberByEmail(email: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
 		const address = requireEmail(email);
 		const { value, via } = await this.findMembersByEmail([address], options);
 		return { value: value.get(address.toLowerCase()) ?? null, via };
 	}
 
+	/**
+	 * Lower-cased email → member, or null only on evidence that could have found the member (a
+	 * second filter form or the listing; see scim/emailLookup.ts): a lookup that cannot tell throws.
+	 */
 	async findMembersByEmail(emails: string[], options: { raw?: boolean } = {}): Promise<Served<Map<string, Member | null>>> {
 		const addresses = emails.map((email) => requireEmail(email));
 		return this.route.read(
@@ -140,6 +117,7 @@ class Directory implements NotionDirectory {
 		);
 	}
 
+	/** Members whose name or email contains the text (for pickers and Get Many filters). */
 	async searchMembers(text: string, options: ListOptions = {}): Promise<MemberListing> {
 		const listing = await this.listMembers({ raw: options.raw, deadline: options.deadline });
 		const needle = text.trim().toLowerCase();
@@ -152,6 +130,10 @@ class Directory implements NotionDirectory {
 		return { ...listing, members: options.limit === undefined ? matches : matches.slice(0, options.limit) };
 	}
 
+	/**
+	 * Throws `conflict` (with the existing member's id in `applied`) if already an active member;
+	 * a deactivated member is reactivated, or the error says it stays deactivated.
+	 */
 	async createMember(input: NewMember): Promise<CreatedMember> {
 		const checked = checkNewMember(input);
 		return this.route.viaScim('Adding a member', ({ users }) => users.create(checked));
@@ -169,6 +151,7 @@ class Directory implements NotionDirectory {
 		);
 	}
 
+	/** Removes from the workspace (the Notion account is kept). Throws `not_found` if absent. */
 	async removeMember(id: string): Promise<void> {
 		const userId = requireId(id);
 		await this.route.viaScim(
@@ -222,6 +205,7 @@ class Directory implements NotionDirectory {
 		await this.route.viaScim('Deleting a group', ({ groups }) => groups.remove(groupId), groupDeleteRefusal);
 	}
 
+	/** As few PATCH requests as Notion allows (up to `pageSize` users each). */
 	async addGroupMembers(groupId: string, userIds: string[]): Promise<MembershipChange> {
 		return this.changeMembership('Adding group members', groupId, userIds, 'add');
 	}
