@@ -178,6 +178,12 @@ export class NotionDirectory {
 		return this.route.viaScim('Listing groups', ({ groups }) => groups.list({ ...options, name }));
 	}
 
+	/** The groups the member is in (one group listing; an unknown id is in none). */
+	async groupsOfMember(userId: string, options: { raw?: boolean } = {}): Promise<Group[]> {
+		const id = requireId(userId, 'userId');
+		return this.route.viaScim('Listing the groups of a member', ({ groups }) => groups.ofMember(id, options.raw));
+	}
+
 	async getGroup(id: string, options: { raw?: boolean } = {}): Promise<Group | null> {
 		const groupId = requireId(id);
 		return this.route.viaScim('Reading a group', ({ groups }) => groups.get(groupId, options.raw));

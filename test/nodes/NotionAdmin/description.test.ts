@@ -46,4 +46,17 @@ describe('Notion Admin description', () => {
 		const expected = JSON.parse(readFileSync(FIXTURE, 'utf8')) as unknown;
 		expect(withoutAdded(new NotionAdmin().description.properties)).toEqual(expected);
 	});
+
+	it('shows the fields of User → Get Groups for that operation only, Limit only without Return All', () => {
+		const fields = new NotionAdmin().description.properties.filter((property) => {
+			const { operation } = shownFor(property);
+			return Array.isArray(operation) && operation.includes('getGroups');
+		});
+		expect(fields.map((field) => [field.name, field.displayOptions?.show])).toEqual([
+			['user', { resource: ['user'], operation: ['getGroups'] }],
+			['returnAll', { resource: ['user'], operation: ['getGroups'] }],
+			['limit', { resource: ['user'], operation: ['getGroups'], returnAll: [false] }],
+			['options', { resource: ['user'], operation: ['getGroups'] }],
+		]);
+	});
 });

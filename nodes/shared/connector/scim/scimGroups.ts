@@ -51,6 +51,14 @@ export class ScimGroups {
 		return listing.resources.map((resource) => scimGroupToGroup(resource, options.raw === true));
 	}
 
+	/**
+	 * The groups holding this member. Notion filters groups by name only, so this reads the
+	 * whole listing (groups come with their members) and keeps the ones that list the id.
+	 */
+	async ofMember(userId: string, raw = false): Promise<Group[]> {
+		return (await this.list({ raw })).filter((group) => group.memberIds.includes(userId));
+	}
+
 	async get(id: string, raw = false): Promise<Group | null> {
 		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Groups/${id}`));
