@@ -1,7 +1,6 @@
 /** Starts an emulator and builds directories against it for the connector tests. */
-import { createDirectory } from '../../nodes/shared/connector/notionDirectory';
 import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
-import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
+import { createDirectory, type NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
 import { loopbackTransport } from '../support/loopbackTransport';

@@ -32,6 +32,7 @@ import { createNotionClient } from './standardApi/notionClient';
 import { groupDeleteRefusal, memberRefusal, type MemberAction } from './scim/refusals';
 import { ScimFallback } from './scimFallback';
 import { membersByEmailInListing } from './listingLookup';
+import { resolveMembers, type MemberResolution, type ResolveOptions } from './memberResolution';
 import {
 	checkMemberChanges,
 	checkNewMember,
@@ -115,6 +116,14 @@ export class NotionDirectory {
 			(users) => users.findManyByEmail(addresses, options.raw),
 			async () => membersByEmailInListing((await this.apiUsers.list({ raw: options.raw })).members, addresses),
 		);
+	}
+
+	/**
+	 * Whether these members are there: looked up one by one up to MAX_LOOKUPS, one listing
+	 * beyond (memberResolution.ts says what counts as proof).
+	 */
+	async resolveMembers(ids: readonly string[], options: ResolveOptions = {}): Promise<MemberResolution> {
+		return resolveMembers(this, this.now, ids, options);
 	}
 
 	/** Members whose name or email contains the text (for pickers and Get Many filters). */
