@@ -23,9 +23,6 @@ export function isEmail(value: string): boolean {
 	}
 }
 
-/** Up to this many users are read one by one; more cost one listing of the workspace instead. */
-export const SINGLE_LOOKUP_LIMIT = 5;
-
 /** The "Users" field of the item: at least one user. */
 export function readUsers(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const users = parseUsers(ctx, itemIndex, 'Users', ctx.getNodeParameter('users', itemIndex, ''));
