@@ -22,57 +22,46 @@ const idMode = (what: string) => ({
 	],
 });
 
-export function userLocator(): INodeProperties {
+/** A resource locator: pick from the list, give the ID, or type the text mode's value. */
+function picker(
+	what: 'user' | 'group',
+	description: string,
+	searchListMethod: string,
+	textMode: { displayName: string; name: string; placeholder: string },
+): INodeProperties {
 	return {
-		displayName: 'User',
-		name: 'user',
+		displayName: what === 'user' ? 'User' : 'Group',
+		name: what,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The workspace member',
+		description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
+				typeOptions: { searchListMethod, searchable: true },
 			},
-			idMode('user'),
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. ada@example.com',
-			},
+			idMode(what),
+			{ ...textMode, type: 'string' },
 		],
 	};
 }
 
-export function groupLocator(): INodeProperties {
-	return {
-		displayName: 'Group',
-		name: 'group',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'The workspace group',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchGroups', searchable: true },
-			},
-			idMode('group'),
-			{
-				displayName: 'By Name',
-				name: 'name',
-				type: 'string',
-				placeholder: 'e.g. Engineering',
-			},
-		],
-	};
-}
+export const userLocator = (): INodeProperties =>
+	picker('user', 'The workspace member', 'searchUsers', {
+		displayName: 'By Email',
+		name: 'email',
+		placeholder: 'e.g. ada@example.com',
+	});
+
+export const groupLocator = (): INodeProperties =>
+	picker('group', 'The workspace group', 'searchGroups', {
+		displayName: 'By Name',
+		name: 'name',
+		placeholder: 'e.g. Engineering',
+	});
 
 /** One or many users per item: IDs or emails, comma-separated or an array from an expression. */
 export function usersField(description: string): INodeProperties {
@@ -108,12 +97,17 @@ export const guestsNotice = notice(
 );
 
 /** The Options collection of an operation. */
-export function optionsCollection(options: INodeProperties[]): INodeProperties {
+export const optionsCollection = (options: INodeProperties[]) => collection('Options', options);
+
+/** The Filters collection of a Get Many operation. */
+export const filtersCollection = (options: INodeProperties[]) => collection('Filters', options);
+
+function collection(displayName: 'Options' | 'Filters', options: INodeProperties[]): INodeProperties {
 	return {
-		displayName: 'Options',
-		name: 'options',
+		displayName,
+		name: displayName.toLowerCase(),
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: displayName === 'Options' ? 'Add Option' : 'Add Filter',
 		default: {},
 		options,
 	};

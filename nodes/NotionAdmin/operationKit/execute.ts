@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { toNodeError } from '../../shared/n8n/toNodeError';
 import { itemInputError } from './itemInput';
+import { rawParameter } from './parameters';
 
 /** Runs one operation over all input items of one execution. */
 export type OperationExecute = (
@@ -93,4 +94,20 @@ export function perItem<P>(operation: ItemOperation<P>): OperationExecute {
 		}
 		return out;
 	};
+}
+
+/** A Get operation: the item's picker and its Include Raw option, then one lookup per item. */
+export function getEach<R>(
+	readRef: (ctx: IExecuteFunctions, itemIndex: number) => R,
+	find: (directory: NotionDirectory, ref: R, raw: boolean) => Promise<IDataObject>,
+): OperationExecute {
+	return perItem({
+		parse(itemIndex) {
+			return { ref: readRef(this, itemIndex), raw: rawParameter(this, itemIndex) };
+		},
+
+		async run(directory, { ref, raw }) {
+			return await find(directory, ref, raw);
+		},
+	});
 }

@@ -54,14 +54,18 @@ export function groupNotFound(ref: GroupRef): NotionAdminError {
 	);
 }
 
-export async function findUser(
+/** The member the picker names; throws `not_found` on a miss. */
+export async function requireUser(
 	directory: NotionDirectory,
 	ref: UserRef,
 	raw = false,
-): Promise<Served<Member | null>> {
-	return ref.by === 'id'
-		? await directory.getMember(ref.id, { raw })
-		: await directory.findMemberByEmail(ref.email, { raw });
+): Promise<Served<Member>> {
+	const { value, via } =
+		ref.by === 'id'
+			? await directory.getMember(ref.id, { raw })
+			: await directory.findMemberByEmail(ref.email, { raw });
+	if (!value) throw userNotFound(ref);
+	return { value, via };
 }
 
 /** The member's id, looked up only when the picker gave an email. */
@@ -70,14 +74,18 @@ export async function userIdOf(directory: NotionDirectory, ref: UserRef): Promis
 	return (await directory.findMemberByEmail(ref.email)).value?.id ?? null;
 }
 
-export async function findGroup(
+/** The group the picker names; throws `not_found` on a miss. */
+export async function requireGroup(
 	directory: NotionDirectory,
 	ref: GroupRef,
 	raw = false,
-): Promise<Group | null> {
-	return ref.by === 'id'
-		? await directory.getGroup(ref.id, { raw })
-		: await directory.findGroupByName(ref.name, { raw });
+): Promise<Group> {
+	const group =
+		ref.by === 'id'
+			? await directory.getGroup(ref.id, { raw })
+			: await directory.findGroupByName(ref.name, { raw });
+	if (!group) throw groupNotFound(ref);
+	return group;
 }
 
 /** The group's id, looked up only when the picker gave a name; throws `not_found` on a miss. */

@@ -4,7 +4,7 @@
  * text "false" is truthy) could apply a change the user meant to preview, so anything but the
  * exact type fails before any request, naming the item and the field.
  */
-import type { IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { quoteValue } from '../../shared/connector/redact';
 import { invalidInput } from './itemInput';
@@ -83,6 +83,17 @@ export function optionParameter<T extends string>(
 /** The "Include Raw Resource" option (`rawOption`) of the read operations. */
 export function rawParameter(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	return booleanParameter(ctx, itemIndex, 'options.raw', 'Options → Include Raw Resource', false);
+}
+
+/** A field of the Filters collection, checked by `check`; undefined when the filter is not added. */
+export function filterParameter<T>(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	check: (value: unknown) => T,
+): T | undefined {
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	return filters[name] === undefined ? undefined : check(filters[name]);
 }
 
 /** "Return All" and "Limit" of the Get Many operations: the limit, or undefined for all. */

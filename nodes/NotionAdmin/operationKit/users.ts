@@ -10,7 +10,7 @@ import { quoteValue } from '../../shared/connector/redact';
 import { normalizeId, requireEmail, requireId } from '../../shared/connector/validate';
 import { invalidInput } from './itemInput';
 
-export function isId(value: string): boolean {
+function isId(value: string): boolean {
 	return normalizeId(value) !== undefined;
 }
 

@@ -1,11 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { requireName } from '../../../shared/connector/validate';
 import type { Operation } from '../../operationKit/defineResource';
-import { optionsCollection, rawOption, returnAllAndLimit } from '../../operationKit/descriptions';
+import { filtersCollection, optionsCollection, rawOption, returnAllAndLimit } from '../../operationKit/descriptions';
 import { perItem } from '../../operationKit/execute';
 import { groupItem } from '../../operationKit/output';
-import { rawParameter, returnLimit } from '../../operationKit/parameters';
+import { filterParameter, rawParameter, returnLimit } from '../../operationKit/parameters';
 
 export const getAll: Operation = {
 	option: {
@@ -16,32 +14,25 @@ export const getAll: Operation = {
 	},
 	fields: [
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Name',
-					name: 'name',
-					type: 'string',
-					placeholder: 'e.g. Engineering',
-					default: '',
-					description: 'Only the group with exactly this name',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'e.g. Engineering',
+				default: '',
+				description: 'Only the group with exactly this name',
+			},
+		]),
 		optionsCollection([rawOption('SCIM group')]),
 	],
 	execute: perItem({
 		parse(itemIndex) {
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 			return {
 				limit: returnLimit(this, itemIndex),
-				name:
-					filters.name !== undefined ? requireName(filters.name, 'Filters → Name') : undefined,
+				name: filterParameter(this, itemIndex, 'name', (value) =>
+					requireName(value, 'Filters → Name'),
+				),
 				raw: rawParameter(this, itemIndex),
 			};
 		},

@@ -1,7 +1,7 @@
 import type { Operation } from '../../operationKit/defineResource';
 import { groupLocator } from '../../operationKit/descriptions';
 import { perItem } from '../../operationKit/execute';
-import { findGroup, groupNotFound, readGroupRef } from '../../operationKit/locators';
+import { readGroupRef, requireGroup } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
 
 export const getMembers: Operation = {
@@ -18,8 +18,7 @@ export const getMembers: Operation = {
 		},
 
 		async run(directory, ref) {
-			const group = await findGroup(directory, ref);
-			if (!group) throw groupNotFound(ref);
+			const group = await requireGroup(directory, ref);
 
 			// Looked up one by one when few, else one listing (the connector's resolveMembers).
 			const { present } = await directory.resolveMembers(group.memberIds);

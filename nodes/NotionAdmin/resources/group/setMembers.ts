@@ -54,22 +54,12 @@ async function setOrPlan(
 	dryRun: boolean,
 ) {
 	if (dryRun) {
-		const plan = await directory.planGroupMembers(groupId, userIds);
-		return {
-			groupId: plan.groupId,
-			dryRun: true,
-			toAdd: plan.toAdd,
-			toRemove: plan.toRemove,
-			unchanged: plan.unchanged,
-		};
+		const { toAdd, toRemove, unchanged, ...plan } = await directory.planGroupMembers(groupId, userIds);
+		return { groupId: plan.groupId, dryRun: true, toAdd, toRemove, unchanged };
 	}
-	const change = await directory.setGroupMembers(groupId, userIds);
-	return {
-		groupId: change.groupId,
-		dryRun: false,
-		added: change.added,
-		removed: change.removed,
-		unchanged: change.unchanged,
-		requests: change.requests,
-	};
+	const { added, removed, unchanged, requests, ...change } = await directory.setGroupMembers(
+		groupId,
+		userIds,
+	);
+	return { groupId: change.groupId, dryRun: false, added, removed, unchanged, requests };
 }

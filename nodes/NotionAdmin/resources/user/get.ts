@@ -1,9 +1,8 @@
-import { userLocator, optionsCollection, rawOption } from '../../operationKit/descriptions';
 import type { Operation } from '../../operationKit/defineResource';
-import { perItem } from '../../operationKit/execute';
-import { findUser, readUserRef, userNotFound } from '../../operationKit/locators';
+import { optionsCollection, rawOption, userLocator } from '../../operationKit/descriptions';
+import { getEach } from '../../operationKit/execute';
+import { readUserRef, requireUser } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
-import { rawParameter } from '../../operationKit/parameters';
 
 export const get: Operation = {
 	option: {
@@ -13,18 +12,8 @@ export const get: Operation = {
 		action: 'Get a user',
 	},
 	fields: [userLocator(), optionsCollection([rawOption('SCIM user or API user object')])],
-	execute: perItem({
-		parse(itemIndex) {
-			return {
-				ref: readUserRef(this, itemIndex),
-				raw: rawParameter(this, itemIndex),
-			};
-		},
-
-		async run(directory, { ref, raw }) {
-			const found = await findUser(directory, ref, raw);
-			if (!found.value) throw userNotFound(ref);
-			return memberItem(found.value, found.via);
-		},
+	execute: getEach(readUserRef, async (directory, ref, raw) => {
+		const { value, via } = await requireUser(directory, ref, raw);
+		return memberItem(value, via);
 	}),
 };

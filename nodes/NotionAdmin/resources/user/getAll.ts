@@ -1,9 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Member } from '../../../shared/connector/model';
 import { requireEmail, requireName } from '../../../shared/connector/validate';
 import type { Operation } from '../../operationKit/defineResource';
 import {
+	filtersCollection,
 	guestsNotice,
 	optionsCollection,
 	rawOption,
@@ -11,7 +10,12 @@ import {
 } from '../../operationKit/descriptions';
 import { perItem } from '../../operationKit/execute';
 import { memberItem } from '../../operationKit/output';
-import { booleanParameter, rawParameter, returnLimit } from '../../operationKit/parameters';
+import {
+	booleanParameter,
+	filterParameter,
+	rawParameter,
+	returnLimit,
+} from '../../operationKit/parameters';
 
 export const getAll: Operation = {
 	option: {
@@ -23,30 +27,23 @@ export const getAll: Operation = {
 	fields: [
 		guestsNotice,
 		...returnAllAndLimit(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Email',
-					name: 'email',
-					type: 'string',
-					placeholder: 'e.g. ada@example.com',
-					default: '',
-					description: 'Only the member with this email (case-insensitive)',
-				},
-				{
-					displayName: 'Name Contains',
-					name: 'name',
-					type: 'string',
-					default: '',
-					description: 'Only members whose name contains this text (case-insensitive)',
-				},
-			],
-		},
+		filtersCollection([
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. ada@example.com',
+				default: '',
+				description: 'Only the member with this email (case-insensitive)',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Only members whose name contains this text (case-insensitive)',
+			},
+		]),
 		optionsCollection([
 			{
 				displayName: 'Include Deactivated',
@@ -61,17 +58,14 @@ export const getAll: Operation = {
 	],
 	execute: perItem({
 		parse(itemIndex) {
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 			return {
 				limit: returnLimit(this, itemIndex),
-				email:
-					filters.email !== undefined
-						? requireEmail(filters.email, 'Filters → Email').toLowerCase()
-						: undefined,
-				name:
-					filters.name !== undefined
-						? requireName(filters.name, 'Filters → Name Contains').toLowerCase()
-						: undefined,
+				email: filterParameter(this, itemIndex, 'email', (value) =>
+					requireEmail(value, 'Filters → Email').toLowerCase(),
+				),
+				name: filterParameter(this, itemIndex, 'name', (value) =>
+					requireName(value, 'Filters → Name Contains').toLowerCase(),
+				),
 				includeDeactivated: booleanParameter(
 					this,
 					itemIndex,
