@@ -14,6 +14,7 @@
  * process, wherever the plan's budget lies.
  */
 import type { Clock, Pacer, Release, WorkspaceGate } from './pacer';
+import { afterPauses } from './pauses';
 
 export interface Budget {
 	/** Requests allowed in any 60 seconds (Notion: 600 Business/Enterprise, 180 other plans). */
@@ -66,12 +67,7 @@ export class BudgetPacer implements Pacer {
 
 	async acquire(clock: Clock): Promise<Release> {
 		for (;;) {
-			const now = clock.now();
-			const until = Math.max(this.blockedUntil, this.workspace.pausedUntil);
-			if (now < until) {
-				await clock.sleep(until - now);
-				continue;
-			}
+			const now = await afterPauses(clock, () => Math.max(this.blockedUntil, this.workspace.pausedUntil));
 			this.prune(now);
 			const used = this.expiries.length + this.inFlight;
 			const probeAt = this.toProbe[0];

@@ -5,6 +5,7 @@
  * refilled, so concurrent callers are spaced evenly without polling.
  */
 import type { Clock, Pacer, Release, WorkspaceGate } from './pacer';
+import { afterPauses } from './pauses';
 
 export interface EvenRate {
 	requestsPerSecond: number;
@@ -40,12 +41,7 @@ export class EvenPacer implements Pacer {
 	 */
 	async acquire(clock: Clock): Promise<Release> {
 		for (;;) {
-			const now = clock.now();
-			const until = Math.max(this.blockedUntil, this.workspace.pausedUntil);
-			if (now < until) {
-				await clock.sleep(until - now);
-				continue;
-			}
+			const now = await afterPauses(clock, () => Math.max(this.blockedUntil, this.workspace.pausedUntil));
 			this.refill(now);
 			this.tokens -= 1;
 			if (this.tokens >= 0) return nothing;

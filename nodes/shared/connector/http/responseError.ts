@@ -36,6 +36,24 @@ export const SCIM_REVOKED_HINT =
 export const SCIM_FORBIDDEN_HINT =
 	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only). On Enterprise, the token may have been revoked: create a new one in Settings → Identity & provisioning';
 
+/** A token refused (401) or a capability missing (403), with what to do per API. */
+const ACCESS_REFUSED: Record<401 | 403, { kind: NotionAdminErrorKind; hint: Record<Api, string> }> = {
+	401: {
+		kind: 'unauthorized',
+		hint: {
+			scim: SCIM_REVOKED_HINT,
+			standard: 'The Notion API token is invalid or was revoked; paste the internal integration secret again in the Notion API credential',
+		},
+	},
+	403: {
+		kind: 'forbidden',
+		hint: {
+			scim: SCIM_FORBIDDEN_HINT,
+			standard: "The integration lacks a capability: enable 'Read user information including email addresses' in the integration's settings",
+		},
+	},
+};
+
 const RATE_HINTS: Record<string, string> = {
 	public_api_space_request_rate_limit:
 		"The workspace's shared request budget is spent (other integrations or workers use it too); try again later, or lower the Request Budget of the credentials that share the workspace",
@@ -150,21 +168,9 @@ function describeStatus(
 	if (status === 429 || status === 529) {
 		return make('rate_limited', RATE_HINTS[limitReason ?? ''] ?? 'Notion kept limiting the request rate; try again later, or lower the Request Budget in the credential');
 	}
-	if (status === 401) {
-		return make(
-			'unauthorized',
-			api === 'scim'
-				? SCIM_REVOKED_HINT
-				: 'The Notion API token is invalid or was revoked; paste the internal integration secret again in the Notion API credential',
-		);
-	}
-	if (status === 403) {
-		return make(
-			'forbidden',
-			api === 'scim'
-				? SCIM_FORBIDDEN_HINT
-				: "The integration lacks a capability: enable 'Read user information including email addresses' in the integration's settings",
-		);
+	if (status === 401 || status === 403) {
+		const refused = ACCESS_REFUSED[status];
+		return make(refused.kind, refused.hint[api]);
 	}
 	if (status === 404) return make('not_found', 'Check the id; the member or group may have been removed');
 	if (status === 409) return make('conflict', 'It already exists in the workspace');

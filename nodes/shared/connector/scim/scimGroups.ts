@@ -2,12 +2,12 @@
 import { NotionAdminError } from '../errors';
 import { createOnce, outcomeUnknown } from '../http/createOnce';
 import { nullWhenNotFound } from '../nullWhenNotFound';
-import { normalizeId } from '../validate';
 import { RequestFailure } from '../http/responseError';
 import type { Group } from '../model';
 import { eqFilter } from './filter';
 import { listResources } from './listResources';
 import { scimGroupToGroup } from './mapScim';
+import { sameResource } from './sameResource';
 import {
 	addMembersOperation,
 	chunk,
@@ -62,7 +62,7 @@ export class ScimGroups {
 	async get(id: string, raw = false): Promise<Group | null> {
 		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Groups/${id}`));
-			return sameGroup(id, scimGroupToGroup(json, raw));
+			return sameResource('group', id, scimGroupToGroup(json, raw));
 		});
 	}
 
@@ -190,20 +190,8 @@ export class ScimGroups {
 	private async patch(id: string, operations: PatchOperation[]): Promise<Group> {
 		const call = scimCall(this.context, 'PATCH', `/Groups/${id}`, { body: patchBody(operations) });
 		const { json } = await this.context.requester.send(call);
-		return json === null ? this.require(id) : sameGroup(id, scimGroupToGroup(json, false));
+		return json === null ? this.require(id) : sameResource('group', id, scimGroupToGroup(json, false));
 	}
-
-}
-
-/** An answer about another group than the one asked for is wrong, never taken for it. */
-function sameGroup(id: string, group: Group): Group {
-	if (group.id === (normalizeId(id) ?? id)) return group;
-	throw new NotionAdminError(
-		'bad_response',
-		`Asked for group ${id}, the SCIM server answered with ${group.id || 'no id'}`,
-		'Check the SCIM Base URL: a proxy or server in between may answer for the wrong resource',
-		{ api: 'scim' },
-	);
 }
 
 function isRefusal(error: unknown, ...scimTypes: string[]): boolean {

@@ -5,9 +5,9 @@ import { createOnce, outcomeUnknown } from '../http/createOnce';
 import type { RequestFailure } from '../http/responseError';
 import { nullWhenNotFound } from '../nullWhenNotFound';
 import type { CreatedMember, ListOptions, Member, MemberChanges, NewMember, ResumableListing } from '../model';
-import { normalizeId } from '../validate';
 import { EmailLookup } from './emailLookup';
 import { scimUserToMember } from './mapScim';
+import { sameResource } from './sameResource';
 import { memberChangeOperations, patchBody } from './patchOps';
 import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from './schemas';
@@ -66,7 +66,7 @@ export class ScimUsers {
 	async get(id: string, raw = false): Promise<Member | null> {
 		return nullWhenNotFound(async () => {
 			const { json } = await this.context.requester.send(scimCall(this.context, 'GET', `/Users/${id}`));
-			return sameMember(id, scimUserToMember(json, raw));
+			return sameResource('member', id, scimUserToMember(json, raw));
 		});
 	}
 
@@ -135,7 +135,7 @@ export class ScimUsers {
 			if (held !== null && holdsChanges(held, changes)) return held;
 			throw error;
 		}
-		if (json !== null) return sameMember(id, scimUserToMember(json, false));
+		if (json !== null) return sameResource('member', id, scimUserToMember(json, false));
 		const member = await this.get(id);
 		if (member === null) throw notFound(id);
 		return member;
@@ -188,16 +188,5 @@ function holdsChanges(member: Member, changes: MemberChanges): boolean {
 		same(member.familyName, changes.familyName) &&
 		(changes.active === undefined || member.active === changes.active) &&
 		(changes.role === undefined || member.role === changes.role)
-	);
-}
-
-/** An answer about another member than the one asked for is wrong, never taken for it. */
-function sameMember(id: string, member: Member): Member {
-	if (member.id === (normalizeId(id) ?? id)) return member;
-	throw new NotionAdminError(
-		'bad_response',
-		`Asked for member ${id}, the SCIM server answered with ${member.id || 'no id'}`,
-		'Check the SCIM Base URL: a proxy or server in between may answer for the wrong resource',
-		{ api: 'scim' },
 	);
 }
