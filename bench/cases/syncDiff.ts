@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baselineFrom, indexMembers, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
-import { encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/snapshot';
+import { encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import type { BenchCase } from '../benchCase';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { diff, disappeared, indexMembers, viewOf } from '../../nodes/NotionUsersSyncTrigger/diff';
 import { ALL_EVENTS, toEvents } from '../../nodes/NotionUsersSyncTrigger/events';
-import { decodeBaseline, encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/snapshot';
+import { decodeBaseline, encodeBaseline } from '../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import { changedWorkspace } from './syncDiffData';
 
 export interface SyncDiffFigures {

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { API_CREDENTIAL, SCIM_CREDENTIAL } from '../shared/n8n/credentialSettings';
 import { ALL_EVENTS } from './events';
 import { pollUsers } from './poll';
 
@@ -25,8 +26,8 @@ export class NotionUsersSyncTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'notionAdminApi', required: true },
-			{ name: 'notionAdminScimApi', required: false },
+			{ name: API_CREDENTIAL, required: true },
+			{ name: SCIM_CREDENTIAL, required: false },
 		],
 		properties: [
 			{

@@ -3,7 +3,8 @@
  * an older one is migrated to the current one, and anything else is refused rather than
  * replaced (see `BaselineRead`).
  */
-import { BASELINE_VERSION, decodeBaseline, type DecodedBaseline } from './snapshot';
+import { decodeBaseline, type DecodedBaseline } from './storedBaseline';
+import { BASELINE_VERSION } from './storedShapes';
 
 /**
  * What static data holds under the baseline key. Anything but nothing, a baseline this version

@@ -7,7 +7,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../shared/connector/directory';
+import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import type { Member } from '../shared/connector/model';
 import { API_CREDENTIAL } from '../shared/n8n/credentialSettings';
 import { toNodeError } from '../shared/n8n/toNodeError';
@@ -29,7 +29,7 @@ import {
 import { ALL_EVENTS, toEvents, type EventFilter } from './events';
 import { checkGuard, DEFAULT_GUARD, describeTrip, type GuardLimits } from './guard';
 import { deferProof, listAcrossPolls, listOnePoll, PENDING_KEY, type PollClock } from './listing';
-import { encodeBaseline, type Baseline, type DecodedBaseline } from './snapshot';
+import { encodeBaseline, type Baseline, type DecodedBaseline } from './storedBaseline';
 
 /** Static data key of the Changes baseline. */
 export const BASELINE_KEY = 'baseline';
@@ -85,18 +85,22 @@ export async function pollChanges(
 		now: clock.now,
 		canRelist: relistFits(clock, listed.spanned),
 	};
-	const proven = await prove(directory, previous, view, byId, listed.consistent, trust).catch((error: unknown) => {
-		throw toNodeError(ctx.getNode(), error);
-	});
-	if (production && proven.evidence.outOfTime && !listed.proving) {
+	const earlier = listed.proven ?? { gone: [], deactivated: [] };
+	const proven = await prove(directory, previous, view, byId, listed.consistent, trust, earlier).catch(
+		(error: unknown) => {
+			throw toNodeError(ctx.getNode(), error);
+		},
+	);
+	const compared = indexMembers(proven.evidence.present, new Map(proven.members));
+	// A proving poll that proved nothing more would only defer again: the rest waits for the next listing.
+	if (production && proven.evidence.outOfTime && (listed.proven === undefined || proven.progress)) {
 		const basis = { scope, baselineAt: previous.committedAt, startedAt: detectedAt };
-		const members = [...proven.members.values()];
-		deferProof(staticData, { ...listed, members, consistent: proven.consistent }, basis, (member) =>
+		const members = [...compared.values()];
+		deferProof(staticData, { ...listed, members, consistent: proven.consistent }, basis, proven.evidence, (member) =>
 			isReported(previous, view, member),
 		);
 		return null;
 	}
-	const compared = indexMembers(proven.evidence.present, new Map(proven.members));
 	const { changes, next } = diff(previous, view, compared, proven.evidence.gone, proven.evidence.unresolved);
 
 	const trip = checkGuard(changes, previous.members.size, guardLimits(ctx));
@@ -120,7 +124,8 @@ export async function pollChanges(
  * Gathers evidence for every claimed removal and deactivation. A listing that cannot be
  * trusted (inconsistent, or collapsed against the baseline), or one a lookup contradicted (it
  * missed or misread someone), is replaced by one more listing when that one can be trusted, so
- * a real change hidden by the first is still reported in this poll.
+ * a real change hidden by the first is still reported in this poll. Claims an earlier poll of
+ * this listing proved are not asked again.
  */
 async function prove(
 	directory: NotionDirectory,
@@ -129,7 +134,8 @@ async function prove(
 	listed: ListedMembers,
 	consistent: boolean,
 	trust: Trust,
-): Promise<{ members: ListedMembers; consistent: boolean; evidence: Evidence }> {
+	earlier: { gone: readonly string[]; deactivated: readonly string[] },
+): Promise<{ members: ListedMembers; consistent: boolean; evidence: Evidence; progress: boolean }> {
 	let members = listed;
 	let relisted = false;
 	const fresher = async () => {
@@ -139,14 +145,22 @@ async function prove(
 		if (second?.trusted) members = second.members;
 		return second?.trusted === true;
 	};
-	const claims = () => ({ missing: disappeared(previous, view, members), deactivated: deactivatedClaims(previous, members) });
+	const done = new Set([...earlier.gone, ...earlier.deactivated]);
+	const open = (ids: string[]) => ids.filter((id) => !done.has(id));
+	const claims = () => ({
+		missing: open(disappeared(previous, view, members)),
+		deactivated: open(deactivatedClaims(previous, members)),
+	});
 
 	if (!consistent || isCollapsed(members.size, trust.baselineSize)) await fresher();
 	let evidence = await gatherEvidence(directory, claims(), trust);
 	if (evidence.contradicted && !relisted && (await fresher())) {
 		evidence = await gatherEvidence(directory, claims(), trust);
 	}
-	return { members, consistent: consistent || members !== listed, evidence };
+	const progress = evidence.gone.size + evidence.deactivated.size + evidence.present.length > 0;
+	for (const id of earlier.gone) evidence.gone.add(id);
+	for (const id of earlier.deactivated) evidence.deactivated.add(id);
+	return { members, consistent: consistent || members !== listed, evidence, progress };
 }
 
 /**

@@ -5,10 +5,10 @@
  * a lookup by id, or, when there are too many to look up, another listing that can be trusted
  * and agrees. Whatever neither proves nor disproves is left for the next poll.
  */
-import type { NotionDirectory, ResumableListing } from '../shared/connector/directory';
-import type { Member, Source } from '../shared/connector/model';
+import type { Member, ResumableListing, Source } from '../shared/connector/model';
+import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import { indexMembers, type ListedMembers } from './diff';
-import { decodeId } from './snapshot';
+import { decodeId } from './storedBaseline';
 
 /** Lookups by id per claim set; beyond this one more listing is cheaper (100 members a page). */
 export const MAX_LOOKUPS = 25;

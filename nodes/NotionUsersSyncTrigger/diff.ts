@@ -13,16 +13,8 @@
  *   holds (a deactivation not proven yet) keeps its stored record.
  */
 import type { Member, Role, Source } from '../shared/connector/model';
-import {
-	activeOf,
-	decodeId,
-	encodeId,
-	kindOf,
-	nameHashOf,
-	type Baseline,
-	type Kind,
-	type StoredMember,
-} from './snapshot';
+import { nameHashFor, packedIdOf, storedOf } from './rebuiltMembers';
+import { activeOf, kindOf, type Baseline, type Kind, type StoredMember } from './storedBaseline';
 
 export type ProfileField = 'name' | 'email';
 
@@ -88,50 +80,6 @@ export function dedupe(members: readonly Member[]): Member[] {
 	const byId = new Map<string, Member>();
 	for (const member of members) byId.set(member.id, member);
 	return [...byId.values()];
-}
-
-/**
- * Members rebuilt from a stored record (listed by an earlier poll of a listing that spanned
- * several) keep the record's encoded id and name hash: their names are kept only when they are
- * reported.
- */
-const fromRecords = new WeakMap<Member, { id: string; nameHash: string | null }>();
-
-/** The name fields a rebuilt member needs to be reported: name, given name, family name. */
-export type MemberNames = [string | null, string | null, string | null];
-
-export function namesOf(member: Member): MemberNames {
-	return [member.name, member.givenName, member.familyName];
-}
-
-export function memberFromRecord(id: string, stored: StoredMember, source: Source, names?: MemberNames): Member {
-	const member: Member = {
-		id: decodeId(id),
-		email: stored.email,
-		name: names?.[0] ?? null,
-		givenName: names?.[1] ?? null,
-		familyName: names?.[2] ?? null,
-		type: stored.kind === 'bot' ? 'bot' : 'person',
-		role: stored.role,
-		active: activeOf(stored.kind),
-		source,
-	};
-	fromRecords.set(member, { id, nameHash: stored.nameHash });
-	return member;
-}
-
-function nameHashFor(member: Member): string | null {
-	const record = fromRecords.get(member);
-	return record === undefined ? nameHashOf(member) : record.nameHash;
-}
-
-/** What the baseline keeps of a member. */
-export function storedOf(member: Member): StoredMember {
-	return { kind: kindOf(member), role: member.role, nameHash: nameHashFor(member), email: member.email };
-}
-
-export function packedIdOf(member: Member): string {
-	return fromRecords.get(member)?.id ?? encodeId(member.id);
 }
 
 /** Whether the current source would have listed a member of this kind. */

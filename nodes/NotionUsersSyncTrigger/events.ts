@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { withoutRaw } from '../shared/connector/licenseSummary';
 import type { Member, SourceInfo } from '../shared/connector/model';
 import type { MemberChange } from './diff';
-import { activeOf, decodeId } from './snapshot';
+import { activeOf, decodeId } from './storedBaseline';
 
 export const MEMBER_EVENTS = [
 	'member.added',

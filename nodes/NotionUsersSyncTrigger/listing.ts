@@ -6,12 +6,12 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ListingCursor, NotionDirectory, ResumableListing } from '../shared/connector/directory';
-import type { Member, SourceInfo } from '../shared/connector/model';
+import type { ListingCursor, Member, ResumableListing, SourceInfo } from '../shared/connector/model';
+import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import { toNodeError } from '../shared/n8n/toNodeError';
 import { isReported, viewOf } from './diff';
 import { addPart, decodePending, encodePending, newPending, pendingMembers } from './pending';
-import type { DecodedBaseline } from './snapshot';
+import type { DecodedBaseline } from './storedBaseline';
 
 /** Static data key of a listing that spans several polls (pending.ts). */
 export const PENDING_KEY = 'pending';
@@ -33,8 +33,8 @@ export interface Listed {
 	complete: boolean;
 	/** Whether earlier polls listed part of it: a second listing would not fit in this poll. */
 	spanned: boolean;
-	/** Listed by earlier polls, which left proving its claims to this one (no request made yet). */
-	proving: boolean;
+	/** Listed by earlier polls, which left proving its claims to this one: what they proved. */
+	proven?: { gone: readonly string[]; deactivated: readonly string[] };
 }
 
 /**
@@ -54,8 +54,9 @@ export async function listAcrossPolls(
 	const kept = decodePending(staticData[PENDING_KEY]);
 	let pending = kept?.scope === basis.scope && kept.baselineAt === baselineAt ? kept : undefined;
 	if (pending?.proving !== undefined) {
-		const { consistent, proving: via } = pending;
-		return { members: pendingMembers(pending), via, consistent, complete: true, spanned: true, proving: true };
+		const { via, gone, deactivated } = pending.proving;
+		const { consistent } = pending;
+		return { members: pendingMembers(pending), via, consistent, complete: true, spanned: true, proven: { gone, deactivated } };
 	}
 	const listing = await listPart(ctx, directory, clock, pending?.resume);
 	const startedOver = pending !== undefined && (listing.restarted || listing.via.source !== pending.source);
@@ -72,7 +73,6 @@ export async function listAcrossPolls(
 			consistent,
 			complete: true,
 			spanned: pending !== undefined,
-			proving: false,
 		};
 	}
 	if (listing.resume === undefined || listing.pages === 0) throw budgetExceeded(ctx, clock);
@@ -95,13 +95,15 @@ export async function listAcrossPolls(
 }
 
 /**
- * Keeps a complete listing whose claims this poll had no time left to prove: the next poll
- * proves them with its whole budget. `reported` says whose names the final diff will need.
+ * Keeps a complete listing whose claims this poll had no time left to prove, with what it did
+ * prove (members found by lookups are kept as found): the next poll goes on with its whole
+ * budget. `reported` says whose names the final diff will need.
  */
 export function deferProof(
 	staticData: IDataObject,
 	listed: Listed,
 	basis: { scope: string; baselineAt: string; startedAt: string },
+	proven: { gone: ReadonlySet<string>; deactivated: ReadonlySet<string> },
 	reported: (member: Member) => boolean,
 ): void {
 	const { source } = listed.via;
@@ -110,7 +112,7 @@ export function deferProof(
 	const part = newPending({ ...basis, source }, nothingToResume);
 	addPart(part, listed.members, reported);
 	part.consistent = listed.consistent;
-	part.proving = listed.via;
+	part.proving = { via: listed.via, gone: [...proven.gone], deactivated: [...proven.deactivated] };
 	staticData[PENDING_KEY] = encodePending(part) as unknown as IDataObject;
 }
 
@@ -118,7 +120,7 @@ export function deferProof(
 export async function listOnePoll(ctx: IPollFunctions, directory: NotionDirectory, clock: PollClock): Promise<Listed> {
 	const listing = await listPart(ctx, directory, clock, undefined);
 	if (!listing.complete && listing.pages === 0) throw budgetExceeded(ctx, clock);
-	return { ...listing, spanned: false, proving: false };
+	return { ...listing, spanned: false };
 }
 
 async function listPart(

@@ -5,10 +5,10 @@
  * and the connector's cursor to go on from. It is never the baseline: it only becomes part of
  * one when the listing completes.
  */
-import type { ListingCursor } from '../shared/connector/directory';
-import type { Member, Source, SourceInfo } from '../shared/connector/model';
-import { memberFromRecord, namesOf, packedIdOf, storedOf, type MemberNames } from './diff';
-import { decodeRecords, encodeRecords, type StoredMember, type StoredRecords } from './snapshot';
+import type { ListingCursor, Member, Source, SourceInfo } from '../shared/connector/model';
+import { memberFromRecord, namesOf, packedIdOf, storedOf, type MemberNames } from './rebuiltMembers';
+import { decodeRecords, encodeRecords, type StoredMember, type StoredRecords } from './storedBaseline';
+import { isStoredPending } from './storedShapes';
 
 export interface PendingListing {
 	/** The watched workspace, as for the baseline. */
@@ -24,10 +24,10 @@ export interface PendingListing {
 	polls: number;
 	/**
 	 * Set when the listing is complete but the poll that completed it ran out of time to prove
-	 * its removals and deactivations: the next poll proves them with its whole budget instead
-	 * of listing again. Holds the source the listing came through.
+	 * its removals and deactivations: the next poll goes on proving them with its whole budget
+	 * instead of listing again.
 	 */
-	proving?: SourceInfo;
+	proving?: Proving;
 	/** Keyed by encoded id, like the baseline. */
 	members: Map<string, StoredMember>;
 	names: Map<string, MemberNames>;
@@ -43,7 +43,14 @@ export interface StoredPending extends StoredRecords {
 	startedAt: string;
 	polls: number;
 	names: Record<string, MemberNames>;
-	proving?: SourceInfo;
+	proving?: Proving;
+}
+
+/** A complete listing still being proven: its source, and the claims proven so far (encoded ids). */
+export interface Proving {
+	via: SourceInfo;
+	gone: string[];
+	deactivated: string[];
 }
 
 export function newPending(
@@ -106,36 +113,4 @@ export function decodePending(stored: unknown): PendingListing | undefined {
 		names,
 		...(stored.proving === undefined ? {} : { proving: stored.proving }),
 	};
-}
-
-function isStoredPending(value: unknown): value is StoredPending {
-	if (typeof value !== 'object' || value === null) return false;
-	const candidate = value as Partial<StoredPending>;
-	return (
-		candidate.v === 1 &&
-		typeof candidate.scope === 'string' &&
-		typeof candidate.baselineAt === 'string' &&
-		(candidate.source === 'scim' || candidate.source === 'api') &&
-		isCursor(candidate.resume) &&
-		candidate.resume.source === candidate.source &&
-		typeof candidate.consistent === 'boolean' &&
-		typeof candidate.records === 'string' &&
-		Array.isArray(candidate.domains) &&
-		typeof candidate.names === 'object' &&
-		candidate.names !== null &&
-		(candidate.proving === undefined || candidate.proving.source === candidate.source)
-	);
-}
-
-function isCursor(value: unknown): value is ListingCursor {
-	if (typeof value !== 'object' || value === null) return false;
-	const cursor = value as Record<string, unknown>;
-	if (cursor.source === 'scim') {
-		return (
-			typeof cursor.startIndex === 'number' &&
-			(cursor.totalResults === null || typeof cursor.totalResults === 'number') &&
-			(cursor.lastId === null || typeof cursor.lastId === 'string')
-		);
-	}
-	return cursor.source === 'api' && (cursor.nextCursor === undefined || typeof cursor.nextCursor === 'string');
 }

@@ -6,7 +6,7 @@ import {
 	MAX_LOOKUPS_UNTRUSTED,
 	type Trust,
 } from '../../../nodes/NotionUsersSyncTrigger/confirm';
-import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/snapshot';
+import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import { generateSeed } from '../../emulator';
 import type { Emulator } from '../../emulator/types';
 import { directoryOn, startWorkspace } from '../../connector/workspace';

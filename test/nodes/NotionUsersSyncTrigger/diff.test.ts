@@ -7,7 +7,7 @@ import {
 	viewOf,
 	type MemberChange,
 } from '../../../nodes/NotionUsersSyncTrigger/diff';
-import { encodeId, type Baseline } from '../../../nodes/NotionUsersSyncTrigger/snapshot';
+import { encodeId, type Baseline } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import type { Member, Source } from '../../../nodes/shared/connector/model';
 import { asApi, bot, person } from './members';
 

@@ -3,7 +3,7 @@
  * or shifted must never turn into a false `member.removed`, and a stored baseline this version
  * cannot read must never be silently replaced. Each case failed before removals were proven.
  */
-import { encodeBaseline } from '../../../nodes/NotionUsersSyncTrigger/snapshot';
+import { encodeBaseline } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import { generateSeed } from '../../emulator';
 import type { Emulator, ListFaultKind } from '../../emulator/types';
 import { eventList, startSyncWorkspace, storedState, syncTrigger, type TriggerSetup } from './support';

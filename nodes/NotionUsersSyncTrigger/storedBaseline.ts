@@ -14,6 +14,7 @@
  * character that JSON must escape can occur inside a field.
  */
 import type { Member, Role, Source } from '../shared/connector/model';
+import { BASELINE_VERSION, isStoredBaseline } from './storedShapes';
 
 export type Kind = 'active' | 'deactivated' | 'status_unknown' | 'bot';
 
@@ -35,9 +36,6 @@ export interface Baseline {
 	/** Keyed by encoded id (see `encodeId`): lookups need no decoding. */
 	members: Map<string, StoredMember>;
 }
-
-/** The stored format this version writes; `readBaseline` migrates every older one. */
-export const BASELINE_VERSION = 2;
 
 /** The JSON-serialisable form kept in `getWorkflowStaticData('node')`. */
 export interface StoredBaseline extends StoredRecords {
@@ -272,19 +270,6 @@ export function decodeBaseline(stored: unknown): DecodedBaseline | undefined {
 		seesDeactivated: stored.seesDeactivated,
 		members,
 	};
-}
-
-function isStoredBaseline(value: unknown): value is StoredBaseline {
-	if (typeof value !== 'object' || value === null) return false;
-	const candidate = value as Partial<StoredBaseline>;
-	return (
-		candidate.v === BASELINE_VERSION &&
-		typeof candidate.listed === 'number' &&
-		typeof candidate.scope === 'string' &&
-		(candidate.source === 'scim' || candidate.source === 'api') &&
-		typeof candidate.records === 'string' &&
-		Array.isArray(candidate.domains)
-	);
 }
 
 function invert<K extends string>(codes: Record<K, string>): Map<string, K> {

@@ -7,7 +7,7 @@ import {
 	hash36,
 	nameHashOf,
 	type Baseline,
-} from '../../../nodes/NotionUsersSyncTrigger/snapshot';
+} from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import type { Member } from '../../../nodes/shared/connector/model';
 import { bot, person, uuid } from './members';
 
