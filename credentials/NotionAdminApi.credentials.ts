@@ -12,13 +12,15 @@ import {
 	testRequestBase,
 	testRules,
 } from '../nodes/shared/n8n/credentialFields';
+import { API_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
+import { NOTION_VERSION } from '../nodes/shared/connector/standardApi/notionClient';
 
 /**
  * The standard Notion API token (an internal integration). Named `notionAdminApi` because
  * credential type names are global in n8n and `notionApi` belongs to n8n's own Notion node.
  */
 export class NotionAdminApi implements ICredentialType {
-	name = 'notionAdminApi';
+	name = API_CREDENTIAL;
 
 	displayName = 'Notion Admin API';
 
@@ -82,7 +84,7 @@ export class NotionAdminApi implements ICredentialType {
 		request: {
 			...testRequestBase('/v1'),
 			url: '/v1/users/me',
-			headers: { 'Notion-Version': '2022-06-28' },
+			headers: { 'Notion-Version': NOTION_VERSION },
 		},
 		rules: testRules('/v1'),
 	};

@@ -12,13 +12,14 @@ import {
 	testRequestBase,
 	testRules,
 } from '../nodes/shared/n8n/credentialFields';
+import { SCIM_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
 
 /**
  * Notion's SCIM provisioning token: optional, but every write (and the richer SCIM reads)
  * needs it. Without it, or when it stops working, reads fall back to the standard API.
  */
 export class NotionAdminScimApi implements ICredentialType {
-	name = 'notionAdminScimApi';
+	name = SCIM_CREDENTIAL;
 
 	displayName = 'Notion Admin SCIM API';
 

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { API_CREDENTIAL, SCIM_CREDENTIAL } from '../shared/n8n/credentialSettings';
 import { directoryFor } from '../shared/n8n/directoryFromContext';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchUsers } from './listSearch/searchUsers';
@@ -31,8 +32,8 @@ export class NotionAdmin implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'notionAdminApi', required: true },
-			{ name: 'notionAdminScimApi', required: false },
+			{ name: API_CREDENTIAL, required: true },
+			{ name: SCIM_CREDENTIAL, required: false },
 		],
 		properties: [
 			{
