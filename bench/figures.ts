@@ -26,5 +26,15 @@ function isRateLimited(error: unknown): boolean {
 }
 
 export function describeError(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	if (error instanceof Error) return error.message;
+	if (typeof error === 'object' && error !== null) {
+		const { message, name } = error as { message?: unknown; name?: unknown };
+		if (typeof message === 'string') return typeof name === 'string' ? `${name}: ${message}` : message;
+		try {
+			return JSON.stringify(error).slice(0, 300);
+		} catch {
+			return Object.prototype.toString.call(error);
+		}
+	}
+	return String(error);
 }
