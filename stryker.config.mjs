@@ -7,9 +7,8 @@
  * Two files are mutated only in part, the part that is named above; their ranges are found by
  * the declarations that open and close them, so edits elsewhere in those files do not move them.
  */
-import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** `file:first-last`, from the line declaring `from` to the line before the one declaring `to` (or the end). */
 function range(file, from, to) {
@@ -24,8 +23,44 @@ function range(file, from, to) {
 const TRIGGER = 'nodes/NotionUsersSyncTrigger';
 const CONNECTOR = 'nodes/shared/connector';
 
-// Workers inherit it: the dry run writes it, mutant runs read it (scripts/mutations/*.cjs).
-process.env.STRYKER_TEST_FILE_MAP = join(tmpdir(), `stryker-test-files-${process.pid}.tsv`);
+/**
+ * The test files each module is judged by (regular expressions on the path), when one of them
+ * covers the mutant; otherwise every covering test runs. Engine tests cost seconds each, so a
+ * module gets its own unit tests and the engine tests of its area, not all 900 tests: the score
+ * is that of these files, a lower bound for the whole suite's.
+ */
+const TRIGGER_TESTS = '^test/nodes/NotionUsersSyncTrigger/(?!acrossPolls)';
+const TRIGGER_ALL_TESTS = '^test/nodes/NotionUsersSyncTrigger/';
+const CONNECTOR_TESTS = '^test/connector/';
+const WRITE_TESTS = ['^test/connector/', '^test/faults/writes/', '^test/nodes/NotionAdmin/(serverAnswers|user|group)\\.test'];
+const SECRET_TESTS = ['^test/security/', '^test/connector/'];
+
+const modules = {
+	...Object.fromEntries(
+		['changes', 'diff', 'confirm', 'guard', 'baselineVersions', 'snapshot'].map((name) => [`${TRIGGER}/${name}.ts`, [TRIGGER_TESTS]]),
+	),
+	// Listings that span polls are what these two are for.
+	[`${TRIGGER}/listing.ts`]: [TRIGGER_ALL_TESTS],
+	[`${TRIGGER}/pending.ts`]: [TRIGGER_ALL_TESTS],
+	[`${CONNECTOR}/http/retryPolicy.ts`]: [CONNECTOR_TESTS],
+	[`${CONNECTOR}/http/requester.ts`]: [CONNECTOR_TESTS, '^test/security/'],
+	[`${CONNECTOR}/http/createOnce.ts`]: WRITE_TESTS,
+	[`${CONNECTOR}/scim/listResources.ts`]: [CONNECTOR_TESTS, '^test/nodes/NotionUsersSyncTrigger/(wrongAnswers|faults)\\.test'],
+	[`${CONNECTOR}/scim/filter.ts`]: [CONNECTOR_TESTS, '^test/security/filterInjection'],
+	[`${CONNECTOR}/scim/membershipChange.ts`]: WRITE_TESTS,
+	[`${CONNECTOR}/scim/scimUsers.ts`]: WRITE_TESTS,
+	[`${CONNECTOR}/scim/scimGroups.ts`]: WRITE_TESTS,
+	[`${CONNECTOR}/sourceChoice.ts`]: SECRET_TESTS,
+	[`${CONNECTOR}/createDirectory.ts`]: SECRET_TESTS,
+	[`${CONNECTOR}/redact.ts`]: SECRET_TESTS,
+};
+
+// Workers inherit these (scripts/mutations/*.cjs): the dry run writes the map, mutant runs read it.
+const TEST_FILE_MAP = join(process.cwd(), '.cache', 'stryker-test-files.tsv');
+mkdirSync(dirname(TEST_FILE_MAP), { recursive: true });
+rmSync(TEST_FILE_MAP, { force: true });
+process.env.STRYKER_TEST_FILE_MAP = TEST_FILE_MAP;
+process.env.STRYKER_MODULE_TESTS = JSON.stringify(modules);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {
@@ -38,6 +73,8 @@ const config = {
 	ignoreStatic: true,
 	// ts-jest transpiles file by file (isolatedModules), so mutants never fail on types: no checker.
 	checkers: [],
+	// Error texts: a changed wording is no safety fault, and tests match messages by their facts.
+	mutator: { excludedMutations: ['StringLiteral'] },
 	mutate: [
 		...['changes', 'listing', 'diff', 'confirm', 'guard', 'baselineVersions', 'snapshot', 'pending'].map(
 			(name) => `${TRIGGER}/${name}.ts`,
@@ -48,7 +85,8 @@ const config = {
 		`${CONNECTOR}/scim/listResources.ts`,
 		`${CONNECTOR}/scim/filter.ts`,
 		`${CONNECTOR}/scim/membershipChange.ts`,
-		`${CONNECTOR}/scim/scimUsers.ts`,
+		// Member create (lookup first, reactivation) and update (read back after a lost answer).
+		range(`${CONNECTOR}/scim/scimUsers.ts`, 'async create(', 'async remove('),
 		range(`${CONNECTOR}/scim/scimGroups.ts`, 'async create(', 'async remove('),
 		`${CONNECTOR}/sourceChoice.ts`,
 		// The fallback policy: read(), viaScim() and troubleOf().
@@ -58,11 +96,18 @@ const config = {
 	jest: {
 		projectType: 'custom',
 		configFile: 'jest.config.js',
-		enableFindRelatedTests: true,
+		// The harness loads the nodes by the paths package.json names, which jest cannot trace, so
+		// findRelatedTests would miss every engine test. The dry run runs them all instead; each
+		// mutant then runs only its covering tests (testFileSequencer.cjs).
+		enableFindRelatedTests: false,
 		config: {
-			// Jest traces imports only inside its roots: with the sources in them, findRelatedTests
-			// finds the tests that reach a mutated module through the nodes and the connector.
-			roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
+			// Only the tests of these modules' areas (the `modules` table above). The property suite
+			// runs on its own (npm run test:faults, and scripts/mutations/known.ts): one of its tests
+			// takes minutes, far too long to repeat for every mutant it covers.
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(e2e|emulator|badInput|credentials|harness|faults/property)/'],
+			// Relative, as Stryker resolves it from the sandbox for its own wrapper.
+			testEnvironment: './scripts/mutations/bailEnvironment.cjs',
+			runner: '<rootDir>/scripts/mutations/bailRunner.cjs',
 			setupFilesAfterEnv: ['<rootDir>/scripts/mutations/recordTestFiles.cjs'],
 			testSequencer: '<rootDir>/scripts/mutations/testFileSequencer.cjs',
 		},
