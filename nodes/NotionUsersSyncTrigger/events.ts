@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { withoutRaw } from '../shared/connector/licenseSummary';
-import type { Member, SourceInfo } from '../shared/connector/model';
+import type { Member, Source, Via } from '../shared/connector/model';
 import type { MemberChange } from './diff';
 import { activeOf, decodeId } from './storedBaseline';
 
@@ -27,8 +27,8 @@ export interface EventFilter {
 }
 
 export interface SourceChange {
-	from: SourceInfo['source'];
-	to: SourceInfo;
+	from: Source;
+	to: Via;
 }
 
 export function memberJson(member: Member): IDataObject {
@@ -43,7 +43,7 @@ export function toEvents(
 	changes: readonly MemberChange[],
 	sourceChange: SourceChange | undefined,
 	filter: EventFilter,
-	context: { source: SourceInfo['source']; detectedAt: string },
+	context: { source: Source; detectedAt: string },
 ): IDataObject[] {
 	const items: IDataObject[] = [];
 	if (sourceChange && filter.events.has('source.changed')) {

@@ -6,7 +6,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ListingCursor, Member, ResumableListing, SourceInfo } from '../shared/connector/model';
+import type { ListingCursor, Member, ResumableListing, Via } from '../shared/connector/model';
 import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import { toNodeError } from '../shared/n8n/toNodeError';
 import { isReported, viewOf } from './diff';
@@ -28,7 +28,7 @@ export interface PollClock {
 /** Members read for a Changes poll; `complete: false` only in manual mode (a partial preview). */
 export interface Listed {
 	members: Member[];
-	via: SourceInfo;
+	via: Via;
 	consistent: boolean;
 	complete: boolean;
 	/** Whether earlier polls listed part of it: a second listing would not fit in this poll. */

@@ -5,7 +5,7 @@
  * and the connector's cursor to go on from. It is never the baseline: it only becomes part of
  * one when the listing completes.
  */
-import type { ListingCursor, Member, Source, SourceInfo } from '../shared/connector/model';
+import type { ListingCursor, Member, Source, Via } from '../shared/connector/model';
 import { memberFromRecord, namesOf, packedIdOf, storedOf, type MemberNames } from './rebuiltMembers';
 import { decodeRecords, encodeRecords, type StoredMember, type StoredRecords } from './storedBaseline';
 import { isStoredPending } from './storedShapes';
@@ -48,7 +48,7 @@ export interface StoredPending extends StoredRecords {
 
 /** A complete listing still being proven: its source, and the claims proven so far (encoded ids). */
 export interface Proving {
-	via: SourceInfo;
+	via: Via;
 	gone: string[];
 	deactivated: string[];
 }

@@ -1,6 +1,6 @@
 /** The seat summary shared by the admin node and the sync trigger: pure counting, no requests. */
 import { summarizeLicenses, withoutRaw } from '../../nodes/shared/connector/licenseSummary';
-import type { Member, MemberListing, SourceInfo } from '../../nodes/shared/connector/model';
+import type { Member, MemberListing, Via } from '../../nodes/shared/connector/model';
 
 let next = 0;
 function member(overrides: Partial<Member>): Member {
@@ -19,7 +19,7 @@ function member(overrides: Partial<Member>): Member {
 	};
 }
 
-function listing(members: Member[], via: SourceInfo = { source: 'scim' }): MemberListing {
+function listing(members: Member[], via: Via = { source: 'scim' }): MemberListing {
 	return { members, via, pages: 1, consistent: true };
 }
 
@@ -61,7 +61,7 @@ describe('summarizeLicenses', () => {
 	});
 
 	it('in fallback: bots are counted but are no seats; roles and deactivations are unknown', () => {
-		const via: SourceInfo = {
+		const via: Via = {
 			source: 'api',
 			fallbackReason: 'scim_unauthorized',
 			fallbackDetail: 'Read through the standard Notion API because the SCIM token was refused (HTTP 401).',

@@ -6,7 +6,7 @@ import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workf
 
 import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { NotionAdminError } from '../../shared/connector/errors';
-import type { Group, Member, Served } from '../../shared/connector/model';
+import type { Group, Member, WithVia } from '../../shared/connector/model';
 import { requireEmail, requireId, requireName } from '../../shared/connector/validate';
 
 export type UserRef = { by: 'id'; id: string } | { by: 'email'; email: string };
@@ -59,7 +59,7 @@ export async function requireUser(
 	directory: NotionDirectory,
 	ref: UserRef,
 	raw = false,
-): Promise<Served<Member>> {
+): Promise<WithVia<Member>> {
 	const { value, via } =
 		ref.by === 'id'
 			? await directory.getMember(ref.id, { raw })

@@ -1,9 +1,9 @@
 /** Connector results → item JSON: the normalized shape, plus why a read fell back, if it did. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Group, Member, SourceInfo } from '../../shared/connector/model';
+import type { Group, Member, Via } from '../../shared/connector/model';
 
-export function memberItem(member: Member, via?: SourceInfo): IDataObject {
+export function memberItem(member: Member, via?: Via): IDataObject {
 	const json: IDataObject = {
 		id: member.id,
 		email: member.email,

@@ -9,7 +9,7 @@
  * through that same source, and the caller accepts it (`trustListing`). Whatever nothing proves
  * is `unknown`, never `absent`.
  */
-import type { Member, ResumableListing, Served, Source, SourceInfo } from './model';
+import type { Member, ResumableListing, Source, Via, WithVia } from './model';
 
 /**
  * Up to this many members are looked up one by one; more cost one listing instead (100
@@ -20,7 +20,7 @@ export const MAX_LOOKUPS = 25;
 
 /** What the directory offers this policy. */
 export interface MemberReader {
-	getMember(id: string, options?: { raw?: boolean }): Promise<Served<Member | null>>;
+	getMember(id: string, options?: { raw?: boolean }): Promise<WithVia<Member | null>>;
 	listMembers(options?: { raw?: boolean; deadline?: number; stopAtDeadline?: boolean }): Promise<ResumableListing>;
 }
 
@@ -48,15 +48,15 @@ export interface ResolveOptions {
 }
 
 export type MemberAnswer =
-	| { state: 'present'; member: Member; via: SourceInfo }
-	| { state: 'absent'; via: SourceInfo }
+	| { state: 'present'; member: Member; via: Via }
+	| { state: 'absent'; via: Via }
 	| { state: 'unknown' };
 
 export interface MemberResolution {
 	/** Each id asked for, once, in the order given. */
 	answers: Map<string, MemberAnswer>;
 	/** The members found, in the order found (the listing's order when one was used). */
-	present: Array<{ member: Member; via: SourceInfo }>;
+	present: Array<{ member: Member; via: Via }>;
 	/** The listing used, when the ids were too many to look up one by one. */
 	listing?: ResumableListing;
 	/** The listing proved absences: complete, consistent, through `source`, accepted by `trustListing`. */
@@ -100,7 +100,7 @@ export async function resolveMembers(
 
 /** The members found: in the listing's order, then those looked up in the order asked. */
 function presentOf({ answers, listing }: MemberResolution): MemberResolution['present'] {
-	const found = new Map<Member, SourceInfo>();
+	const found = new Map<Member, Via>();
 	for (const answer of answers.values()) if (answer.state === 'present') found.set(answer.member, answer.via);
 	const listed = (listing?.members ?? []).filter((member) => found.has(member));
 	const fromListing = listed.flatMap((member) => {

@@ -9,7 +9,12 @@ export type Role = 'owner' | 'membership_admin' | 'member' | 'restricted_member'
 export const WRITABLE_ROLES = ['owner', 'membership_admin', 'member', 'restricted_member'] as const;
 export type WritableRole = (typeof WRITABLE_ROLES)[number];
 
-/** Which Notion API served a result. */
+/**
+ * The words for where a result comes from, used the same way everywhere:
+ *   - `Source`: which Notion API answered ('scim' or 'api'); a Member carries it as `source`.
+ *   - `Via`: the source a read went through and, when that is the standard API although SCIM
+ *     was wanted, why; results carry it as `via` (a listing, or a `WithVia` value).
+ */
 export type Source = 'scim' | 'api';
 
 /** Why the standard API served a read instead of SCIM. */
@@ -19,7 +24,8 @@ export type FallbackReason =
 	| 'scim_forbidden' // 403: workspace not on Enterprise, or SCIM disabled
 	| 'scim_unavailable'; // SCIM stayed down (5xx, timeouts, resets) after retries
 
-export interface SourceInfo {
+/** How a read went: through which source, and why not SCIM when it fell back. */
+export interface Via {
 	source: Source;
 	/** Set only when `source` is `api` although SCIM was wanted. */
 	fallbackReason?: FallbackReason;
@@ -55,15 +61,15 @@ export interface Group {
 	raw?: unknown;
 }
 
-/** A read result together with where it came from. */
-export interface Served<T> {
+/** A read result together with how it was read. */
+export interface WithVia<T> {
 	value: T;
-	via: SourceInfo;
+	via: Via;
 }
 
 export interface MemberListing {
 	members: Member[];
-	via: SourceInfo;
+	via: Via;
 	/** Pages fetched, for the trigger's accounting and the benchmark. */
 	pages: number;
 	/**

@@ -20,8 +20,8 @@ import type {
 	MembershipPlan,
 	NewMember,
 	ResumableListing,
-	Served,
-	SourceInfo,
+	Via,
+	WithVia,
 } from './model';
 import { changeMembership, planFor, type MembershipIntent } from './scim/membershipChange';
 import { ScimGroups } from './scim/scimGroups';
@@ -73,7 +73,7 @@ export class NotionDirectory {
 	}
 
 	/** Which source reads would use right now, and why (probes SCIM once if needed). */
-	async describeSource(): Promise<SourceInfo> {
+	async describeSource(): Promise<Via> {
 		const { via } = await this.route.read(
 			(users) => users.probe(),
 			async () => undefined,
@@ -91,7 +91,7 @@ export class NotionDirectory {
 	}
 
 	/** `value` is null when no member has this id. */
-	async getMember(id: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
+	async getMember(id: string, options: { raw?: boolean } = {}): Promise<WithVia<Member | null>> {
 		const userId = requireId(id);
 		return this.route.read(
 			(users) => users.get(userId, options.raw),
@@ -100,7 +100,7 @@ export class NotionDirectory {
 	}
 
 	/** Case-insensitive; through the standard API this pages the whole list (no email filter there). */
-	async findMemberByEmail(email: string, options: { raw?: boolean } = {}): Promise<Served<Member | null>> {
+	async findMemberByEmail(email: string, options: { raw?: boolean } = {}): Promise<WithVia<Member | null>> {
 		const address = requireEmail(email);
 		const { value, via } = await this.findMembersByEmail([address], options);
 		return { value: value.get(address.toLowerCase()) ?? null, via };
@@ -110,7 +110,7 @@ export class NotionDirectory {
 	 * Lower-cased email → member, or null only on evidence that could have found the member (a
 	 * second filter form or the listing; see scim/emailLookup.ts): a lookup that cannot tell throws.
 	 */
-	async findMembersByEmail(emails: string[], options: { raw?: boolean } = {}): Promise<Served<Map<string, Member | null>>> {
+	async findMembersByEmail(emails: string[], options: { raw?: boolean } = {}): Promise<WithVia<Map<string, Member | null>>> {
 		const addresses = emails.map((email) => requireEmail(email));
 		return this.route.read(
 			(users) => users.findManyByEmail(addresses, options.raw),

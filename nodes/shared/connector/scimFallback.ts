@@ -7,7 +7,7 @@
  */
 import { NotionAdminError } from './errors';
 import { RequestFailure, SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from './http/responseError';
-import type { FallbackReason, Served, SourceInfo } from './model';
+import type { FallbackReason, Via, WithVia } from './model';
 import { redact } from './redact';
 import type { ScimGroups } from './scim/scimGroups';
 import type { ScimUsers } from './scim/scimUsers';
@@ -34,7 +34,7 @@ export class ScimFallback {
 	async read<T>(
 		viaScim: (users: ScimUsers) => Promise<T>,
 		viaApi: () => Promise<T>,
-	): Promise<Served<T>> {
+	): Promise<WithVia<T>> {
 		if (this.clients === undefined) return { value: await viaApi(), via: fallbackFor({ reason: 'no_scim_token' }) };
 		if (this.scim.kind === 'failing') return { value: await viaApi(), via: fallbackFor(this.scim.trouble) };
 		try {
@@ -135,7 +135,7 @@ function explain(trouble: ScimTrouble): { why: string; hint: string } {
 	}
 }
 
-export function fallbackFor(trouble: ScimTrouble): SourceInfo {
+export function fallbackFor(trouble: ScimTrouble): Via {
 	const { why, hint } = explain(trouble);
 	return {
 		source: 'api',
