@@ -1,7 +1,7 @@
 import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import { NotionAdminError } from '../../nodes/shared/connector/errors';
 import type { Emulator } from '../emulator';
-import { directoryOn, startWorkspace } from './workspace';
+import { directoryOn, sourceOf, startWorkspace } from './workspace';
 
 /** Every write and SCIM-only read, each expected to fail with `scim_required` and no request sent to SCIM's write paths. */
 const scimOnly: Array<[string, (d: NotionDirectory) => Promise<unknown>]> = [
@@ -50,7 +50,7 @@ describe('falling back to the standard API for reads, never for writes', () => {
 	it('falls back when the SCIM token was revoked (401) and explains how to replace it', async () => {
 		emulator.control.revokeScimToken();
 		const { directory } = directoryOn(emulator);
-		const source = await directory.describeSource();
+		const source = await sourceOf(directory);
 		expect(source).toMatchObject({ source: 'api', fallbackReason: 'scim_unauthorized' });
 		expect(source.fallbackDetail).toMatch(/loses the owner role/);
 		const listing = await directory.listMembers();

@@ -1,5 +1,6 @@
 /** Starts an emulator and builds directories against it for the connector tests. */
 import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
+import type { Via } from '../../nodes/shared/connector/model';
 import { createDirectory, type NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
@@ -43,4 +44,9 @@ export function directoryOn(emulator: Emulator, setup: DirectorySetup = {}): Tes
 		tuning: { requestsPerSecond: 1000, burst: 1000, timeoutMs: 5000, ...setup.tuning },
 	});
 	return { directory, clock };
+}
+
+/** How reads go through this directory right now (the cheapest read: a one-member listing). */
+export async function sourceOf(directory: NotionDirectory): Promise<Via> {
+	return (await directory.listMembers({ limit: 1 })).via;
 }

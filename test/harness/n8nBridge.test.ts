@@ -4,6 +4,7 @@
  */
 import { TransportError, type HttpRequest } from '../../nodes/shared/connector/transport';
 import { directoryFor } from '../../nodes/shared/n8n/directoryFromContext';
+import { sourceOf } from '../connector/workspace';
 import { n8nTransport } from '../../nodes/shared/n8n/n8nTransport';
 import { startEmulator, type Emulator } from '../emulator';
 import { createPollHarness, emulatorCredentials, packageNodeType, type TestCredentials } from '.';
@@ -128,7 +129,7 @@ describe('n8nTransport', () => {
 describe('directoryFor', () => {
 	test('reads through SCIM when the node has a SCIM credential', async () => {
 		const directory = await directoryFor(contextWith(emulatorCredentials(emulator)));
-		expect(await directory.describeSource()).toEqual({ source: 'scim' });
+		expect(await sourceOf(directory)).toEqual({ source: 'scim' });
 	});
 
 	test('without a SCIM credential it falls back to the standard API and says why', async () => {

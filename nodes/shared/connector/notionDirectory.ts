@@ -20,7 +20,6 @@ import type {
 	MembershipPlan,
 	NewMember,
 	ResumableListing,
-	Via,
 	WithVia,
 } from './model';
 import { changeMembership, planFor, type MembershipIntent } from './scim/membershipChange';
@@ -70,15 +69,6 @@ export class NotionDirectory {
 			const context: ScimContext = { requester, root: scimRoot(options.scimBaseUrl), tuning };
 			this.route = new ScimFallback({ users: new ScimUsers(context), groups: new ScimGroups(context) });
 		} else this.route = new ScimFallback();
-	}
-
-	/** Which source reads would use right now, and why (probes SCIM once if needed). */
-	async describeSource(): Promise<Via> {
-		const { via } = await this.route.read(
-			(users) => users.probe(),
-			async () => undefined,
-		);
-		return via;
 	}
 
 	async listMembers(options: ListOptions = {}): Promise<ResumableListing> {

@@ -6,7 +6,7 @@
 import { summarizeLicenses } from '../../../nodes/shared/connector/licenseSummary';
 import type { NotionAdminError } from '../../../nodes/shared/connector/errors';
 import type { FakeClock } from '../../connector/fakeClock';
-import { directoryOn, startWorkspace, type DirectorySetup } from '../../connector/workspace';
+import { directoryOn, sourceOf, startWorkspace, type DirectorySetup } from '../../connector/workspace';
 import { generateSeed, type Behaviours, type Emulator } from '../../emulator';
 
 /** Every switch and each of its choices (the default first). */
@@ -81,7 +81,7 @@ describe.each(CASES)('$name = $choice', ({ name, behaviours }) => {
 
 	it('reads: source, listing across pages, lookups by id and email, license summary', async () => {
 		const directory = directoryFor();
-		expect(await directory.describeSource()).toEqual({ source: 'scim' });
+		expect(await sourceOf(directory)).toEqual({ source: 'scim' });
 		const before = snapshot().members.map((member) => member.id);
 		const listing = await directory.listMembers();
 		const listed = new Set(listing.members.map((member) => member.id));
