@@ -1,5 +1,6 @@
 /**
- * Finding members by email on any SCIM 2.0 server: the connector's one lookup-or-list policy.
+ * Finding members by email on any SCIM 2.0 server: lookups by filter for a few addresses, the
+ * listing for more (members by id: memberResolution.ts).
  *
  * Notion documents the filter `email eq "…"`; RFC servers (and the identity providers Notion
  * supports, Okta and Entra) use `userName eq "…"`. A server may refuse an attribute it does not
@@ -11,7 +12,7 @@
  *     so it understood this one), or
  *   - both forms answering nobody, or
  *   - the whole member listing (when the filters settle nothing, or for more than
- *     SINGLE_LOOKUP_LIMIT addresses at once).
+ *     MAX_EMAIL_LOOKUPS addresses at once).
  * Only an exact match counts (userName or any email, in any case); two are a conflict.
  */
 import { NotionAdminError } from '../errors';
@@ -24,8 +25,11 @@ import { scimUserToMember } from './mapScim';
 type Form = 'email' | 'userName';
 const FORMS: readonly Form[] = ['email', 'userName'];
 
-/** Up to this many addresses are looked up one by one; more cost one listing of the workspace. */
-export const SINGLE_LOOKUP_LIMIT = 5;
+/**
+ * Up to this many addresses are looked up one by one; more cost one listing of the workspace.
+ * Fewer than resolveMembers' MAX_LOOKUPS: an address may take two filtered requests (both forms).
+ */
+const MAX_EMAIL_LOOKUPS = 5;
 
 /** What the policy needs from the SCIM users client. */
 export interface EmailLookupSource {
@@ -56,7 +60,7 @@ export class EmailLookup {
 		const wanted = [...new Set(emails.map((email) => email.toLowerCase()))];
 		const found = new Map<string, Member | null>();
 		const undecided: string[] = [];
-		if (wanted.length > SINGLE_LOOKUP_LIMIT) undecided.push(...wanted);
+		if (wanted.length > MAX_EMAIL_LOOKUPS) undecided.push(...wanted);
 		else {
 			for (const email of wanted) {
 				const resource = await this.lookup(email);
