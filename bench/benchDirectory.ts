@@ -1,7 +1,6 @@
 /** The connector as the benchmark drives it: loopback HTTP to the emulator, real clock and waits. */
 import type { DirectoryTuning } from '../nodes/shared/connector/directoryOptions';
-import type { NotionDirectory } from '../nodes/shared/connector/notionDirectory';
-import { createDirectory } from '../nodes/shared/connector/notionDirectory';
+import { createDirectory, type NotionDirectory } from '../nodes/shared/connector/notionDirectory';
 import type { Emulator } from '../test/emulator/types';
 import { loopbackTransport } from '../test/support/loopbackTransport';
 

@@ -1,7 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { createDirectory } from '../connector/notionDirectory';
-import type { NotionDirectory } from '../connector/notionDirectory';
+import { createDirectory, type NotionDirectory } from '../connector/notionDirectory';
 import { credentialSettings, type NotionContext } from './credentialSettings';
 import { n8nTransport } from './n8nTransport';
 

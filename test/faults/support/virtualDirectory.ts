@@ -5,9 +5,8 @@
  * jitter is drawn from a seeded generator, and pages are small so that a workspace of ten
  * people already pages. Swapped in with jest.mock for nodes/shared/n8n/directoryFromContext.
  */
-import { createDirectory } from '../../../nodes/shared/connector/notionDirectory';
+import { createDirectory, type NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
 import type { DirectoryTuning } from '../../../nodes/shared/connector/directoryOptions';
-import type { NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
 import type { HttpTransport } from '../../../nodes/shared/connector/transport';
 import { credentialSettings, type NotionContext } from '../../../nodes/shared/n8n/credentialSettings';
 import { n8nTransport } from '../../../nodes/shared/n8n/n8nTransport';
