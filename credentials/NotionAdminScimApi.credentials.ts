@@ -30,7 +30,7 @@ export class NotionAdminScimApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'SCIM needs the Enterprise plan. A workspace owner creates the token under Settings → Identity → SCIM provisioning. The token stops working when the owner who created it leaves the workspace or loses the owner role: create a new one then.',
+				'SCIM needs the Enterprise plan. An organization owner creates the token under Manage organization → General → SCIM provisioning (older Notion: Settings → Identity & provisioning), one token per workspace. The token stops working when the owner who created it leaves the workspace or loses the owner role: create a new one then.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -32,9 +32,9 @@ export class RequestFailure extends NotionAdminError {
 }
 
 export const SCIM_REVOKED_HINT =
-	'The SCIM token was revoked or is invalid — it stops working when the owner who created it leaves the workspace or loses the owner role; create a new one in Settings → Identity & provisioning';
+	'The SCIM token was revoked or is invalid — it stops working when the owner who created it leaves the workspace or loses the owner role; create a new one under Manage organization → General → SCIM provisioning (older Notion: Settings → Identity & provisioning)';
 export const SCIM_FORBIDDEN_HINT =
-	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only). On Enterprise, the token may have been revoked: create a new one in Settings → Identity & provisioning';
+	'SCIM needs the Enterprise plan and SCIM provisioning enabled for the workspace; on other plans use the Notion API credential alone (reads only). On Enterprise, the token may have been revoked: create a new one under Manage organization → General → SCIM provisioning (older Notion: Settings → Identity & provisioning)';
 
 /** A token refused (401) or a capability missing (403), with what to do per API. */
 const ACCESS_REFUSED: Record<401 | 403, { kind: NotionAdminErrorKind; hint: Record<Api, string> }> = {
