@@ -10,9 +10,10 @@ import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import { indexMembers, type ListedMembers } from './diff';
 import { decodeId } from './storedBaseline';
 
-/** Lookups by id per claim set; beyond this one more listing is cheaper (100 members a page). */
-export const MAX_LOOKUPS = 25;
-/** Lookups when no listing can be trusted: a bounded number a poll, the rest at the next ones. */
+/**
+ * Lookups when there are more claims than the connector looks up one by one (its
+ * MAX_LOOKUPS) and no listing can be trusted: a bounded number a poll, the rest at the next ones.
+ */
 export const MAX_LOOKUPS_UNTRUSTED = 100;
 
 /** Encoded ids the listing claims changed in a way that cuts someone off. */
@@ -75,40 +76,25 @@ export async function gatherEvidence(directory: NotionDirectory, claims: Claims,
 		contradicted: false,
 		outOfTime: false,
 	};
-	let open = [...claims.missing, ...claims.deactivated];
+	const open = [...claims.missing, ...claims.deactivated];
 	if (open.length === 0) return evidence;
 	const isMissing = new Set(claims.missing);
-	let lookups = MAX_LOOKUPS_UNTRUSTED;
-
-	if (open.length > MAX_LOOKUPS) {
-		const second = trust.canRelist() ? await relist(directory, trust) : undefined;
-		if (second?.trusted) {
-			for (const id of open) judge(evidence, id, isMissing.has(id), second.members.get(id) ?? null);
-			return evidence;
-		}
-		// An untrusted listing still proves who is there; the rest is looked up one by one.
-		if (second !== undefined) {
-			open = open.filter((id) => {
-				const member = second.members.get(id);
-				if (member === undefined || !isMissing.has(id)) return true;
-				judge(evidence, id, true, member);
-				return false;
-			});
-		}
-	} else {
-		lookups = MAX_LOOKUPS;
+	const encodedOf = new Map(open.map((encoded) => [decodeId(encoded), encoded]));
+	const resolution = await directory.resolveMembers([...encodedOf.keys()], {
+		deadline: trust.deadline,
+		source: trust.source,
+		trustListing: (listing) => !isCollapsed(indexMembers(listing.members).size, trust.baselineSize),
+		mayList: trust.canRelist,
+		lookupsWithoutTrustedListing: MAX_LOOKUPS_UNTRUSTED,
+		// A deactivation is proven by a lookup, not by a listing that may be as wrong as the first.
+		recheck: (id) => !isMissing.has(encodedOf.get(id) ?? id),
+	});
+	for (const [id, answer] of resolution.answers) {
+		const encoded = encodedOf.get(id) ?? id;
+		if (answer.state === 'unknown') evidence.unresolved.add(encoded);
+		else judge(evidence, encoded, isMissing.has(encoded), answer.state === 'present' ? answer.member : null);
 	}
-
-	for (const [index, id] of open.entries()) {
-		if (index >= lookups || trust.now() >= trust.deadline) {
-			evidence.outOfTime ||= index < lookups;
-			evidence.unresolved.add(id);
-			continue;
-		}
-		const found = await lookUp(directory, id, trust.source);
-		if (found === undefined) evidence.unresolved.add(id);
-		else judge(evidence, id, isMissing.has(id), found);
-	}
+	evidence.outOfTime = resolution.outOfTime;
 	return evidence;
 }
 
@@ -128,19 +114,6 @@ function judge(evidence: Evidence, id: string, claimedMissing: boolean, found: M
 		evidence.present.push(found);
 		evidence.contradicted = true;
 	}
-}
-
-/**
- * `undefined` when the answer proves nothing: it is about someone else (only an exact match
- * counts), or it came through the other source (the standard API answers 404 for a member SCIM
- * still shows deactivated).
- */
-async function lookUp(directory: NotionDirectory, encodedId: string, source: Source): Promise<Member | null | undefined> {
-	const id = decodeId(encodedId);
-	const { value, via } = await directory.getMember(id);
-	if (via.source !== source) return undefined;
-	if (value === null) return null;
-	return value.id.toLowerCase() === id.toLowerCase() ? value : undefined;
 }
 
 export interface Relisting {

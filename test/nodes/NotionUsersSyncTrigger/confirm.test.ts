@@ -2,10 +2,10 @@
 import {
 	gatherEvidence,
 	isCollapsed,
-	MAX_LOOKUPS,
 	MAX_LOOKUPS_UNTRUSTED,
 	type Trust,
 } from '../../../nodes/NotionUsersSyncTrigger/confirm';
+import { MAX_LOOKUPS } from '../../../nodes/shared/connector/memberResolution';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import { generateSeed } from '../../emulator';
 import type { Emulator } from '../../emulator/types';

@@ -3,7 +3,7 @@
  * with a timeout, parses the body, retries under the shared policy, and turns what finally went
  * wrong into a NotionAdminError.
  */
-import type { DirectoryTuning } from '../directory';
+import type { DirectoryTuning } from '../directoryOptions';
 import { NotionAdminError } from '../errors';
 import { TransportError, type Api, type HttpRequest, type HttpTransport } from '../transport';
 import type { Clock, Pacer } from './pacer';
