@@ -36,24 +36,27 @@ const WRITE_TESTS = ['^test/connector/', '^test/faults/writes/', '^test/nodes/No
 const SECRET_TESTS = ['^test/security/', '^test/connector/'];
 
 /**
- * What is mutated, in order of what a mistake there would cost (Stryker tests mutants in this
- * order), each with the test files that judge it. `lines` narrows a file to the part named.
+ * What is mutated, each with the test files that judge it; `lines` narrows a file to the part
+ * named. Stryker tests mutants in this order: small modules that decide a removal or a write
+ * first, so an interrupted run (its partial results are kept, see --incremental) has them.
  */
 const targets = [
-	...['changes', 'confirm', 'guard', 'baselineVersions'].map((name) => ({ file: `${TRIGGER}/${name}.ts`, tests: [TRIGGER_TESTS] })),
-	// Listings that span polls are what these two are for.
+	{ file: `${TRIGGER}/guard.ts`, tests: [TRIGGER_TESTS] },
+	{ file: `${TRIGGER}/baselineVersions.ts`, tests: [TRIGGER_TESTS] },
+	{ file: `${TRIGGER}/confirm.ts`, tests: [TRIGGER_TESTS] },
+	// Listings that span polls are what this one and pending.ts are for.
 	{ file: `${TRIGGER}/listing.ts`, tests: [TRIGGER_ALL_TESTS] },
-	{ file: `${TRIGGER}/pending.ts`, tests: [TRIGGER_ALL_TESTS] },
-	{ file: `${TRIGGER}/diff.ts`, tests: [TRIGGER_TESTS] },
-	{ file: `${CONNECTOR}/scim/listResources.ts`, tests: [CONNECTOR_TESTS, '^test/nodes/NotionUsersSyncTrigger/(wrongAnswers|faults)\\.test'] },
-	{ file: `${CONNECTOR}/http/retryPolicy.ts`, tests: [CONNECTOR_TESTS] },
 	{ file: `${CONNECTOR}/http/createOnce.ts`, tests: WRITE_TESTS },
 	{ file: `${CONNECTOR}/scim/filter.ts`, tests: [CONNECTOR_TESTS, '^test/security/filterInjection'] },
+	{ file: `${CONNECTOR}/scim/membershipChange.ts`, tests: WRITE_TESTS },
+	{ file: `${CONNECTOR}/http/retryPolicy.ts`, tests: [CONNECTOR_TESTS] },
 	{ file: `${CONNECTOR}/redact.ts`, tests: SECRET_TESTS },
 	// The fallback policy: which reads go through the standard API, and why.
 	{ file: `${CONNECTOR}/scimFallback.ts`, tests: SECRET_TESTS },
-	{ file: `${CONNECTOR}/sourceChoice.ts`, tests: SECRET_TESTS },
-	{ file: `${CONNECTOR}/scim/membershipChange.ts`, tests: WRITE_TESTS },
+	{ file: `${TRIGGER}/pending.ts`, tests: [TRIGGER_ALL_TESTS] },
+	{ file: `${CONNECTOR}/scim/listResources.ts`, tests: [CONNECTOR_TESTS, '^test/nodes/NotionUsersSyncTrigger/(wrongAnswers|faults)\\.test'] },
+	{ file: `${TRIGGER}/changes.ts`, tests: [TRIGGER_TESTS] },
+	{ file: `${TRIGGER}/diff.ts`, tests: [TRIGGER_TESTS] },
 	{ file: `${CONNECTOR}/http/requester.ts`, tests: [CONNECTOR_TESTS, '^test/security/'] },
 	// The stored state: its encoding and the checks of every stored shape.
 	{ file: `${TRIGGER}/storedBaseline.ts`, tests: [TRIGGER_TESTS] },
