@@ -6,7 +6,7 @@
 import type { NotionAdminError } from '../../nodes/shared/connector/errors';
 import { TransportError, type HttpTransport } from '../../nodes/shared/connector/transport';
 import { generateSeed, type Emulator, type FaultKind, type Seed } from '../emulator';
-import { directoryOn, startWorkspace } from './workspace';
+import { directoryOn, failingOnPatch, startWorkspace } from './workspace';
 
 const seed: Seed = generateSeed({ members: 260, bots: 1, guests: 1, groups: 0, deactivated: 0, seed: 5 });
 seed.groups = [
@@ -141,14 +141,7 @@ describe('a membership change whose answers are lost reports what the group hold
 	});
 
 	it('a batch that failed without effect is not counted: applied still matches the group', async () => {
-		let patches = 0;
-		const { directory } = directoryOn(emulator, {
-			tuning: { maxAttempts: 1 },
-			wrap: (transport) => (request) => {
-				if (request.method === 'PATCH' && ++patches === 3) emulator.control.scriptFaults(['503']);
-				return transport(request);
-			},
-		});
+		const { directory } = failingOnPatch(emulator, 3);
 		const legal = await directory.findGroupByName('Legal');
 		const wanted = seed.members.slice(10, 260).map((m) => m.id as string);
 		const error = (await directory.addGroupMembers(legal?.id as string, wanted).catch((e: unknown) => e)) as NotionAdminError;
@@ -205,14 +198,7 @@ describe('other writes whose every answer is lost report what Notion holds', () 
 	});
 
 	it('a large group create that stops midway says the group exists and which members it holds', async () => {
-		let patches = 0;
-		const { directory } = directoryOn(emulator, {
-			tuning: { maxAttempts: 1 },
-			wrap: (transport) => (request) => {
-				if (request.method === 'PATCH' && ++patches === 2) emulator.control.scriptFaults(['503']);
-				return transport(request);
-			},
-		});
+		const { directory } = failingOnPatch(emulator, 2);
 		const ids = seed.members.slice(10, 260).map((m) => m.id as string);
 		const error = (await directory.createGroup('Half Made', ids).catch((e: unknown) => e)) as NotionAdminError;
 		expect(error.kind).toBe('partial');

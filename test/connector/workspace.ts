@@ -50,3 +50,18 @@ export function directoryOn(emulator: Emulator, setup: DirectorySetup = {}): Tes
 export async function sourceOf(directory: NotionDirectory): Promise<Via> {
 	return (await directory.listMembers({ limit: 1 })).via;
 }
+
+/**
+ * A directory that meets one 503 on the `nth` group PATCH and makes no second attempt: Notion
+ * breaks down in the middle of a batched membership change.
+ */
+export function failingOnPatch(emulator: Emulator, nth: number): TestDirectory {
+	let patches = 0;
+	return directoryOn(emulator, {
+		tuning: { maxAttempts: 1 },
+		wrap: (transport) => (request) => {
+			if (request.method === 'PATCH' && ++patches === nth) emulator.control.scriptFaults(['503']);
+			return transport(request);
+		},
+	});
+}

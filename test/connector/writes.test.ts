@@ -1,6 +1,6 @@
 import type { NotionAdminError } from '../../nodes/shared/connector/errors';
 import { generateSeed, type Emulator, type Seed } from '../emulator';
-import { directoryOn, startWorkspace } from './workspace';
+import { directoryOn, failingOnPatch, startWorkspace } from './workspace';
 
 const seed: Seed = generateSeed({ members: 260, bots: 1, guests: 1, groups: 0, deactivated: 0, seed: 5 });
 seed.groups = [
@@ -231,15 +231,8 @@ describe('a membership change that fails midway', () => {
 	it('reports partial with exactly what was applied', async () => {
 		const emulator = await startWorkspace({ seed });
 		try {
-			let patches = 0;
-			const { directory } = directoryOn(emulator, {
-				tuning: { maxAttempts: 1 },
-				wrap: (transport) => (request) => {
-					// Notion breaks down right before the second batch.
-					if (request.method === 'PATCH' && ++patches === 2) emulator.control.scriptFaults(['503']);
-					return transport(request);
-				},
-			});
+			// Notion breaks down right before the second batch.
+			const { directory } = failingOnPatch(emulator, 2);
 			const group = await directory.findGroupByName('Legal');
 			const wanted = seed.members.slice(10, 260).map((m) => m.id as string);
 			const error = (await directory.addGroupMembers(group?.id as string, wanted).catch((e: unknown) => e)) as NotionAdminError;
