@@ -44,6 +44,8 @@ const targets = [
 	{ file: `${TRIGGER}/guard.ts`, tests: [TRIGGER_TESTS] },
 	{ file: `${TRIGGER}/baselineVersions.ts`, tests: [TRIGGER_TESTS] },
 	{ file: `${TRIGGER}/confirm.ts`, tests: [TRIGGER_TESTS] },
+	// The one lookup-or-list policy that proves a removal or a deactivation.
+	{ file: `${CONNECTOR}/memberResolution.ts`, tests: [TRIGGER_TESTS, CONNECTOR_TESTS] },
 	// Listings that span polls are what this one and pending.ts are for.
 	{ file: `${TRIGGER}/listing.ts`, tests: [TRIGGER_ALL_TESTS] },
 	{ file: `${CONNECTOR}/http/createOnce.ts`, tests: WRITE_TESTS },
