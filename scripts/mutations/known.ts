@@ -58,6 +58,10 @@ function jest(tree: string, args: string[], ran: string): Verdict {
 		}
 	}
 	if (/TOKEN LEAK/.test(text)) return { caught: 'globalTeardown secrets scan (TOKEN LEAK)', seconds, ran };
+	// --bail may end jest before it writes the JSON: then its console says what failed.
+	const failedFile = /^FAIL (\S+)/m.exec(text)?.[1];
+	const failedTest = /^\s*● (.+)$/m.exec(text)?.[1];
+	if (failedFile !== undefined) return { caught: `${failedFile}${failedTest ? ` › ${failedTest.trim()}` : ''}`, seconds, ran };
 	if (run.status !== 0) return { caught: `jest exited ${run.status}: ${firstLine(run.stderr)}`, seconds, ran };
 	return { seconds, ran };
 }

@@ -67,7 +67,7 @@ export const KNOWN_MUTATIONS: KnownMutation[] = [
 		file: `${CONNECTOR}/scim/listResources.ts`,
 		find: '{ ...pageCall(startIndex, pageSize), deadline, accepts: isListResponse }',
 		replace: '{ ...pageCall(startIndex, pageSize), deadline }',
-		focus: ['test/connector/serverAnswers.test.ts', 'test/connector/listing.test.ts', `${TRIGGER_TESTS}/wrongAnswers.test.ts`],
+		focus: ['test/connector/malformedListPage.test.ts', 'test/connector/serverAnswers.test.ts', `${TRIGGER_TESTS}/wrongAnswers.test.ts`],
 	},
 	{
 		id: 6,
