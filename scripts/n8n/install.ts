@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 
 import { appDir, cacheDir, installMarker, n8nBin, N8N_VERSION, node24Bin, repoRoot } from './paths';
-import { log, mustRun, type Log } from './process';
+import { log, mustRun, run, type Log } from './process';
 
 function isN8nInstalled(): boolean {
 	return (
@@ -35,10 +35,7 @@ export async function ensureN8n(say: Log = log): Promise<void> {
 		JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2),
 	);
 	const npm = { cwd: appDir };
-	await mustRun('npm install n8n', 'npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts'], {
-		...npm,
-		logFile: 'install.log',
-	});
+	await installWithRetries(say);
 	say('building sqlite3 for Node 24');
 	await mustRun('npm rebuild sqlite3', 'npm', ['rebuild', 'sqlite3'], {
 		...npm,
@@ -75,4 +72,20 @@ export async function packPackage(say: Log = log): Promise<string> {
 	const [info] = JSON.parse(result.stdout) as Array<{ filename: string; files: unknown[] }>;
 	say(`packed ${info.filename} (${info.files.length} files)`);
 	return path.join(packDir, info.filename);
+}
+
+/**
+ * A registry download can hang on an open connection that never sends: npm then waits for
+ * ever. Each attempt is cut after 20 minutes (a cold install takes about 6) and tried again;
+ * what was downloaded stays in npm's cache, so a retry is quick.
+ */
+async function installWithRetries(say: Log): Promise<void> {
+	const args = ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--fetch-timeout=120000', '--fetch-retries=4'];
+	const options = { cwd: appDir, logFile: 'install.log', timeoutMs: 20 * 60_000 };
+	for (let attempt = 1; attempt < 3; attempt++) {
+		const result = await run('npm', args, options);
+		if (result.code === 0) return;
+		say(`npm install n8n ${result.signal === 'SIGKILL' ? 'hung' : `failed (exit ${result.code})`}; trying again`);
+	}
+	await mustRun('npm install n8n', 'npm', args, options);
 }

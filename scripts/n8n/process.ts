@@ -30,6 +30,8 @@ export interface RunOptions {
 	env?: NodeJS.ProcessEnv;
 	/** Output goes to this file under .cache/n8n/logs instead of memory. */
 	logFile?: string;
+	/** Kill the command after this long (a download that hangs would otherwise never end). */
+	timeoutMs?: number;
 }
 
 export interface RunResult {
@@ -56,8 +58,11 @@ export function run(cmd: string, args: string[], options: RunOptions): Promise<R
 		let stderr = '';
 		child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		const timer =
+			options.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
+			if (timer !== undefined) clearTimeout(timer);
 			if (fd !== undefined) closeSync(fd);
 			resolve({ code: code ?? 1, signal, stdout, stderr });
 		});
