@@ -115,18 +115,11 @@ export async function listResources(
 	// A server may return fewer than asked on every page (RFC 7644 §3.4.2.4): page by what it gives.
 	const step = Math.max(1, Math.min(pageSize, first.resources.length));
 
-	// A last page that is full and ends right at the total cannot tell a true total from a short
-	// one: one more page must come back empty. Asked only then, beside the other pages.
-	let probed = false;
 	if (total !== undefined && first.resources.length > 0 && !enough()) {
 		const firstTotal = total;
 		const wanted = limit === undefined ? total : Math.min(total, start - 1 + limit);
 		const starts: number[] = [];
 		for (let index = start + step; index <= wanted; index += step) starts.push(index);
-		if (limit === undefined && step === pageSize && (wanted - (start - 1)) % step === 0) {
-			starts.push(wanted + 1);
-			probed = true;
-		}
 		const fetched = await inPool(starts, request.concurrency, tryPage);
 		for (let i = 0; i < starts.length; i++) {
 			const page = fetched[i];
@@ -141,14 +134,23 @@ export async function listResources(
 		}
 	}
 
-	// Sequential tail: when the total grew while we paged, or the probe found more.
+	// Sequential tail: when the server gives no total, or the total grew while we paged.
 	let lastCount = lastPageLength;
-	if (total !== undefined && total > 0 && lastCount === 0 && !probed) consistent = false;
-	const more = () => total === undefined || next <= total || (probed && lastCount > 0);
+	if (total !== undefined && total > 0 && lastCount === 0) consistent = false;
+	// A last page that is full and ends right at the total cannot tell a true total from a short
+	// one: one more page (asked only then) must come back empty.
+	let probed = false;
+	const more = () => {
+		if (total === undefined || next <= total) return true;
+		if (probed || limit !== undefined || lastCount < pageSize || next !== total + 1) return false;
+		probed = true;
+		return true;
+	};
 	while (!enough() && lastCount > 0 && more()) {
-		consistent = false;
+		if (total !== undefined && !probed) consistent = false;
 		const page = await tryPage(next);
 		if (page === undefined) return cut(next, total);
+		if (probed && page.resources.length > 0) consistent = false;
 		collect(page, next);
 		lastCount = page.resources.length;
 		next += lastCount;
