@@ -84,7 +84,7 @@ export default [
 	{
 		// Tests, the emulator, demo, benchmark and n8n scripts are not shipped: n8n Cloud's rules
 		// for node code (no process, fs, timers, console…) do not apply to them.
-		files: ['test/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'tools/**/*.ts', 'demo/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
 		rules: {
 			...Object.fromEntries(
 				Object.keys(communityNodes.rules).map((rule) => [`${COMMUNITY}/${rule}`, 'off']),

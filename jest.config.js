@@ -6,7 +6,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
 	setupFiles: ['<rootDir>/test/support/setup-env.ts'],
-	// Records every node run and token, then scans them for tokens (test/security/records.ts).
+	// Records every node run and token, then scans them for tokens (tools/engine-harness/records.ts).
 	globalSetup: '<rootDir>/test/security/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/security/globalTeardown.ts',
 	testTimeout: 60000,

@@ -1,7 +1,7 @@
 /** The connector as the benchmark drives it: loopback HTTP to the emulator, real clock and waits. */
 import type { DirectoryTuning } from '../nodes/shared/connector/directoryOptions';
 import { createDirectory, type NotionDirectory } from '../nodes/shared/connector/notionDirectory';
-import type { Emulator } from '../test/emulator/types';
+import type { Emulator } from '../tools/notion-emulator/types';
 import { loopbackTransport } from '../test/support/loopbackTransport';
 
 /** `budget`: this release (automatic budget unless told); `previous`: the previous release's 3 req/s. */

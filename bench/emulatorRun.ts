@@ -1,6 +1,6 @@
 /** Runs one measured client against a fresh emulator and reads what it saw from its log. */
-import { startEmulator } from '../test/emulator';
-import type { Emulator, LogEntry, Seed, WindowLimitOptions } from '../test/emulator/types';
+import { startEmulator } from '../tools/notion-emulator';
+import type { Emulator, LogEntry, Seed, WindowLimitOptions } from '../tools/notion-emulator/types';
 import type { BenchOptions } from './options';
 
 export interface Measured<T> {

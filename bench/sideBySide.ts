@@ -2,7 +2,7 @@
  * One case, three clients, each against its own fresh emulator with the same limits: the connector
  * as released, the connector with the previous release's pacing, and the naive client.
  */
-import type { Emulator, Seed, WindowLimitOptions } from '../test/emulator/types';
+import type { Emulator, Seed, WindowLimitOptions } from '../tools/notion-emulator/types';
 import { measureAgainstEmulator, type Measured } from './emulatorRun';
 import { clientFigures } from './figures';
 import type { BenchOptions } from './options';

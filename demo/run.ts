@@ -9,15 +9,15 @@ import '../test/support/setup-env';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { demoSeed, startEmulator } from '../test/emulator';
-import type { Emulator } from '../test/emulator/types';
+import { demoSeed, startEmulator } from '../tools/notion-emulator';
+import type { Emulator } from '../tools/notion-emulator/types';
 import {
 	createPollHarness,
 	emulatorCredentials,
 	packageNodeType,
 	runNode,
 	type WorkflowRun,
-} from '../test/harness';
+} from '../tools/engine-harness';
 
 const ADMIN = packageNodeType('notionAdmin');
 const TRIGGER = packageNodeType('notionUsersSyncTrigger');

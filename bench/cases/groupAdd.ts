@@ -2,9 +2,9 @@
  * Add K users to one group from K input items, through the Notion Admin node in n8n's real
  * engine: what is measured is the node's batching (items that target one group share PATCHes).
  */
-import { generateSeed } from '../../test/emulator';
-import type { LogEntry, Seed } from '../../test/emulator/types';
-import { emulatorCredentials, packageNodeType, runNode } from '../../test/harness';
+import { generateSeed } from '../../tools/notion-emulator';
+import type { LogEntry, Seed } from '../../tools/notion-emulator/types';
+import { emulatorCredentials, packageNodeType, runNode } from '../../tools/engine-harness';
 import type { BenchCase } from '../benchCase';
 import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';

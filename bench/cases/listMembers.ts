@@ -4,8 +4,8 @@
  * (cursor paging: latency-bound), and SCIM while another connection has spent part of the
  * workspace's shared budget. Each beside the previous release's pacing and the naive client.
  */
-import { generateSeed } from '../../test/emulator';
-import type { Emulator, WindowLimitOptions } from '../../test/emulator/types';
+import { generateSeed } from '../../tools/notion-emulator';
+import type { Emulator, WindowLimitOptions } from '../../tools/notion-emulator/types';
 import type { BenchCase } from '../benchCase';
 import { benchDirectory, type Pacing } from '../benchDirectory';
 import { describeError } from '../figures';

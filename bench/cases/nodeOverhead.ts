@@ -8,8 +8,8 @@
 import { createRequire } from 'node:module';
 import { Container, type ServiceIdentifier } from '@n8n/di';
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { generateSeed, startEmulator } from '../../test/emulator';
-import { packageNodeType, runNode } from '../../test/harness';
+import { generateSeed, startEmulator } from '../../tools/notion-emulator';
+import { packageNodeType, runNode } from '../../tools/engine-harness';
 import type { BenchCase } from '../benchCase';
 import { describeError } from '../figures';
 import type { BenchOptions } from '../options';

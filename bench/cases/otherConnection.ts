@@ -2,7 +2,7 @@
  * Another connection to the same workspace (the standard API token, as a second integration would
  * be) spending part of the workspace's shared budget: `requests` reads, `inFlight` at a time.
  */
-import type { Emulator } from '../../test/emulator/types';
+import type { Emulator } from '../../tools/notion-emulator/types';
 
 export async function spendWorkspaceBudget(emulator: Emulator, requests: number, inFlight: number): Promise<void> {
 	let sent = 0;

@@ -5,7 +5,7 @@
  * Automatic budget and once with a Custom budget of the plan's budget / W, the setting the README
  * recommends.
  */
-import { generateSeed } from '../../test/emulator';
+import { generateSeed } from '../../tools/notion-emulator';
 import type { BenchCase } from '../benchCase';
 import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';

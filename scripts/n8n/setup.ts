@@ -12,7 +12,7 @@ import {
 	startEmulator,
 	type Emulator,
 	type Seed,
-} from '../../test/emulator';
+} from '../../tools/notion-emulator';
 import {
 	ensureN8n,
 	log,

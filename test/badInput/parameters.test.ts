@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../tools/notion-emulator';
 import { apiRequests, byEmail, byId, byName, ids, runAdmin, startWorkspace } from '../nodes/NotionAdmin/support';
 import { describeValue, VALUES, type Kind } from './values';
 

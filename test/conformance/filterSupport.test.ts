@@ -4,7 +4,7 @@
  * A removal by email removes the member or fails naming the email: never a success that
  * changed nothing. Group changes and "return existing" by email find the member too.
  */
-import type { Behaviours, Emulator } from '../emulator';
+import type { Behaviours, Emulator } from '../../tools/notion-emulator';
 import { byEmail, byName, expectSuccess, groupNamed, ids, jsonOf, memberByEmail, runAdmin, startWorkspace } from '../nodes/NotionAdmin/support';
 
 const SETTINGS = (['notion', 'rfc', 'both'] as const).flatMap((scimUserFilters) =>

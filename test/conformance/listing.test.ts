@@ -3,8 +3,8 @@
  * startIndex past the end (an empty page) are taken in stride.
  */
 import { directoryOn, startWorkspace } from '../connector/workspace';
-import { generateSeed, type Emulator } from '../emulator';
-import { STRICT_RFC_BEHAVIOURS } from '../emulator/scim/strictRfc';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
+import { STRICT_RFC_BEHAVIOURS } from '../../tools/notion-emulator/scim/strictRfc';
 
 const seed = generateSeed({ members: 120, deactivated: 2, bots: 1, guests: 0, groups: 0, seed: 21 });
 

@@ -3,8 +3,8 @@
  * strict RFC 7643/7644 server (no Notion role extension, RFC filters only, separate names, 204
  * PATCH answers, application/scim+json, 201 without Location, a scimType on every error).
  */
-import type { Behaviours, Emulator } from '../emulator';
-import { STRICT_RFC_BEHAVIOURS } from '../emulator/scim/strictRfc';
+import type { Behaviours, Emulator } from '../../tools/notion-emulator';
+import { STRICT_RFC_BEHAVIOURS } from '../../tools/notion-emulator/scim/strictRfc';
 import {
 	byEmail,
 	byId,

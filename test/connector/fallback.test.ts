@@ -1,6 +1,6 @@
 import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import { NotionAdminError } from '../../nodes/shared/connector/errors';
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../tools/notion-emulator';
 import { directoryOn, sourceOf, startWorkspace } from './workspace';
 
 /** Every write and SCIM-only read, each expected to fail with `scim_required` and no request sent to SCIM's write paths. */

@@ -4,10 +4,10 @@
  * refuses depends only on virtual time.
  */
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
-import { generateSeed, type Emulator } from '../emulator';
-import { tooManyRequests } from '../emulator/limitAnswers';
-import { WindowLimiter } from '../emulator/requestLimits';
-import type { WindowLimitOptions } from '../emulator/types';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
+import { tooManyRequests } from '../../tools/notion-emulator/limitAnswers';
+import { WindowLimiter } from '../../tools/notion-emulator/requestLimits';
+import type { WindowLimitOptions } from '../../tools/notion-emulator/types';
 import { fakeClock } from './fakeClock';
 import { directoryOn, startWorkspace } from './workspace';
 

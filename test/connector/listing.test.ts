@@ -1,4 +1,4 @@
-import { generateSeed, type Emulator } from '../emulator';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 
 describe('listing members across pages', () => {

@@ -4,7 +4,7 @@
  * directory alone, so no later safeguard (the trigger's proof of removals) hides a connector that
  * would.
  */
-import { generateSeed, type Emulator } from '../emulator';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 
 describe('a malformed 200 SCIM list page', () => {

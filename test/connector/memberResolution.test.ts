@@ -1,5 +1,5 @@
 import { MAX_LOOKUPS } from '../../nodes/shared/connector/memberResolution';
-import { generateSeed, type Emulator } from '../emulator';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 
 const NOBODY = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];

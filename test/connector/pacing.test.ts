@@ -3,7 +3,7 @@
  * fake clock's sleeps), never about wall time.
  */
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
-import { generateSeed, type Emulator } from '../emulator';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { directoryOn, startWorkspace } from './workspace';
 

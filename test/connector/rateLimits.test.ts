@@ -4,7 +4,7 @@
  */
 import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
-import { generateSeed, type Emulator } from '../emulator';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { fakeClock } from './fakeClock';
 import { directoryOn, startWorkspace, type DirectorySetup } from './workspace';
 

@@ -1,6 +1,6 @@
 import type { NotionAdminError } from '../../nodes/shared/connector/errors';
 import { TransportError, type HttpTransport } from '../../nodes/shared/connector/transport';
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 
 /** The first `method` request reaches Notion and takes effect, but its answer is lost: `error` instead. */

@@ -5,7 +5,7 @@
  */
 import type { ListOptions, ResumableListing } from '../../nodes/shared/connector/model';
 import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
-import { generateSeed, type Emulator } from '../emulator';
+import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace, type TestDirectory } from './workspace';
 
 /** One request a second on virtual time: a 2.5 s deadline lets about three pages through. */

@@ -3,7 +3,7 @@ import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOpti
 import type { Via } from '../../nodes/shared/connector/model';
 import { createDirectory, type NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
 import type { HttpTransport } from '../../nodes/shared/connector/transport';
-import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../tools/notion-emulator';
 import { loopbackTransport } from '../support/loopbackTransport';
 import { fakeClock, type FakeClock } from './fakeClock';
 

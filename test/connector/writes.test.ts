@@ -1,5 +1,5 @@
 import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { generateSeed, type Emulator, type Seed } from '../emulator';
+import { generateSeed, type Emulator, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, failingOnPatch, startWorkspace } from './workspace';
 
 const seed: Seed = generateSeed({ members: 260, bots: 1, guests: 1, groups: 0, deactivated: 0, seed: 5 });

@@ -1,7 +1,7 @@
 import { NotionAdminApi } from '../../credentials/NotionAdminApi.credentials';
 import { NotionAdminScimApi } from '../../credentials/NotionAdminScimApi.credentials';
-import { startEmulator, type Emulator } from '../emulator';
-import { createPollHarness, emulatorCredentials, packageNodeType, runNode, testCredential } from '../harness';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator';
+import { createPollHarness, emulatorCredentials, packageNodeType, runNode, testCredential } from '../../tools/engine-harness';
 
 let emulator: Emulator;
 

@@ -1,5 +1,5 @@
 /** Reading the emulated workspace (the truth the e2e checks compare n8n's results with). */
-import type { Emulator, WorkspaceSnapshot } from '../emulator';
+import type { Emulator, WorkspaceSnapshot } from '../../tools/notion-emulator';
 
 type SnapshotMember = WorkspaceSnapshot['members'][number];
 

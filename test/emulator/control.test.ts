@@ -1,6 +1,6 @@
-import { endpointKey } from './control';
-import { generateSeed } from './index';
-import { api, type Reply, scim, useEmulator } from './support';
+import { endpointKey } from '../../tools/notion-emulator/control';
+import { generateSeed } from '../../tools/notion-emulator/index';
+import { api, type Reply, scim, useEmulator } from '../../tools/notion-emulator/support';
 
 const seed = generateSeed({ members: 6, seed: 11 });
 

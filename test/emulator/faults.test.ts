@@ -1,5 +1,5 @@
-import { startEmulator, type Emulator, type FaultKind } from './index';
-import { api, NOTION_VERSION, SCIM_ERROR, scim, useEmulator } from './support';
+import { startEmulator, type Emulator, type FaultKind } from '../../tools/notion-emulator/index';
+import { api, NOTION_VERSION, SCIM_ERROR, scim, useEmulator } from '../../tools/notion-emulator/support';
 
 describe('injected faults', () => {
 	const emu = useEmulator();

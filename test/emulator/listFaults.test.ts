@@ -1,6 +1,6 @@
 /** Valid-looking but wrong 200 listings, and workspace changes between two page reads. */
-import type { FaultKind } from './index';
-import { api, filterQuery, scim, useEmulator } from './support';
+import type { FaultKind } from '../../tools/notion-emulator/index';
+import { api, filterQuery, scim, useEmulator } from '../../tools/notion-emulator/support';
 
 const ids = (resources: Array<{ id: string }>): string[] => resources.map((r) => r.id);
 

@@ -1,6 +1,6 @@
-import { startEmulator, type Emulator } from './index';
-import { RateLimiter } from './rateLimiter';
-import { api, SCIM_ERROR, scim } from './support';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator/index';
+import { RateLimiter } from '../../tools/notion-emulator/rateLimiter';
+import { api, SCIM_ERROR, scim } from '../../tools/notion-emulator/support';
 
 describe('RateLimiter (token bucket, clock injected)', () => {
 	it('lets a burst through, then answers whole seconds until a token is back', () => {

@@ -1,6 +1,6 @@
-import { startEmulator, type Emulator } from './index';
-import { WindowLimiter } from './requestLimits';
-import { api, SCIM_ERROR, scim } from './support';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator/index';
+import { WindowLimiter } from '../../tools/notion-emulator/requestLimits';
+import { api, SCIM_ERROR, scim } from '../../tools/notion-emulator/support';
 
 describe('WindowLimiter (fixed windows, clock injected)', () => {
 	it('lets the plan budget through at any pace, then answers the time to the window end', () => {

@@ -1,5 +1,5 @@
-import { generateSeed, startEmulator, type Emulator } from './index';
-import { api, scim } from './support';
+import { generateSeed, startEmulator, type Emulator } from '../../tools/notion-emulator/index';
+import { api, scim } from '../../tools/notion-emulator/support';
 
 describe('a 100,000-member workspace', () => {
 	let emu: Emulator;

@@ -1,4 +1,4 @@
-import { SCIM_ERROR, scim, useEmulator } from './support';
+import { SCIM_ERROR, scim, useEmulator } from '../../tools/notion-emulator/support';
 
 describe('SCIM access, errors and discovery', () => {
 	const emu = useEmulator();

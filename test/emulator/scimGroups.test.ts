@@ -1,5 +1,5 @@
-import { generateSeed } from './index';
-import { filterQuery, patchOp, SCIM_ERROR, scim, useEmulator } from './support';
+import { generateSeed } from '../../tools/notion-emulator/index';
+import { filterQuery, patchOp, SCIM_ERROR, scim, useEmulator } from '../../tools/notion-emulator/support';
 
 const seed = generateSeed({ members: 20, deactivated: 1, groups: 3, seed: 5 });
 // Group 0 owns pages (generateSeed); groups 1 and 2 can be deleted.

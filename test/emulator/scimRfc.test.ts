@@ -1,7 +1,7 @@
 /** The RFC variant switches: filter attributes, names, PATCH answers, media type, Location, extension, scimType. */
-import { generateSeed, startEmulator, type Behaviours, type Emulator } from './index';
-import { STRICT_RFC_BEHAVIOURS } from './scim/strictRfc';
-import { filterQuery, NOTION_EXT, patchOp, scim } from './support';
+import { generateSeed, startEmulator, type Behaviours, type Emulator } from '../../tools/notion-emulator/index';
+import { STRICT_RFC_BEHAVIOURS } from '../../tools/notion-emulator/scim/strictRfc';
+import { filterQuery, NOTION_EXT, patchOp, scim } from '../../tools/notion-emulator/support';
 
 const seed = generateSeed({ members: 6, deactivated: 0, bots: 1, guests: 0, groups: 1, seed: 7 });
 const target = seed.members[2];

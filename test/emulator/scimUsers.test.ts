@@ -1,5 +1,5 @@
-import { generateSeed, startEmulator, type SeedMember } from './index';
-import { filterQuery, NOTION_EXT, patchOp, SCIM_ERROR, scim, useEmulator } from './support';
+import { generateSeed, startEmulator, type SeedMember } from '../../tools/notion-emulator/index';
+import { filterQuery, NOTION_EXT, patchOp, SCIM_ERROR, scim, useEmulator } from '../../tools/notion-emulator/support';
 
 const seed = generateSeed({ members: 12, deactivated: 1, bots: 1, guests: 1, groups: 2, seed: 3 });
 seed.members[5] = { ...seed.members[5], roleHidden: true };

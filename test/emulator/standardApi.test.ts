@@ -1,5 +1,5 @@
-import { generateSeed } from './index';
-import { api, NOTION_VERSION, useEmulator } from './support';
+import { generateSeed } from '../../tools/notion-emulator/index';
+import { api, NOTION_VERSION, useEmulator } from '../../tools/notion-emulator/support';
 
 const seed = generateSeed({ members: 12, deactivated: 2, bots: 2, guests: 1, groups: 1, seed: 7 });
 const [owner] = seed.members;

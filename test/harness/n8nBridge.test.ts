@@ -6,8 +6,8 @@ import { TransportError, type HttpRequest } from '../../nodes/shared/connector/t
 import { directoryFor } from '../../nodes/shared/n8n/directoryFromContext';
 import { sourceOf } from '../connector/workspace';
 import { n8nTransport } from '../../nodes/shared/n8n/n8nTransport';
-import { startEmulator, type Emulator } from '../emulator';
-import { createPollHarness, emulatorCredentials, packageNodeType, type TestCredentials } from '.';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator';
+import { createPollHarness, emulatorCredentials, packageNodeType, type TestCredentials } from '../../tools/engine-harness';
 
 const TRIGGER = packageNodeType('notionUsersSyncTrigger');
 

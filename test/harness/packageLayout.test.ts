@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
 
-import { PACKAGE_ROOT, packageCredentialTypes, packageNodes } from './packageTypes';
+import { PACKAGE_ROOT, packageCredentialTypes, packageNodes } from '../../tools/engine-harness/packageTypes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { n8n } = require(join(PACKAGE_ROOT, 'package.json')) as {

@@ -1,6 +1,6 @@
 /** The engine harness end to end: what a failed run looks like, and that it holds no token. */
-import { startEmulator, type Emulator } from '../emulator';
-import { packageNodeType, runNode } from '.';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator';
+import { packageNodeType, runNode } from '../../tools/engine-harness';
 
 let emulator: Emulator;
 

@@ -2,7 +2,7 @@
  * The small Acme workspace that the tests of both nodes know by heart: five members (Ada owns
  * the SCIM token, Linus is deactivated), the integration's bot and one guest.
  */
-import type { Seed } from '../emulator/types';
+import type { Seed } from '../../tools/notion-emulator/types';
 
 export const acmeIds = {
 	ada: '11111111-1111-4111-8111-111111111111',

@@ -4,9 +4,9 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../harness';
-import { registerSecrets } from './records';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator';
+import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../../tools/engine-harness';
+import { registerSecrets } from '../../tools/engine-harness/records';
 import { startRecorder, startRedirector, tokensReceived, type TestServer } from './servers';
 
 let emulator: Emulator;

@@ -8,10 +8,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../emulator';
-import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../harness';
+import { startEmulator, type Emulator } from '../../tools/notion-emulator';
+import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../../tools/engine-harness';
 import { acmeSeed } from '../nodes/acmeWorkspace';
-import { registerSecrets } from './records';
+import { registerSecrets } from '../../tools/engine-harness/records';
 import { encodedForms } from './secretsScan';
 import { startRecorder, type Answer, type Seen, type TestServer } from './servers';
 

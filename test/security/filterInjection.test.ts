@@ -3,7 +3,7 @@
  * group name matches nothing it should not. The emulator answers 400 invalidFilter to anything
  * but one `eq`, so a 200 to the lookup proves the value stayed inside its quotes.
  */
-import type { Emulator } from '../emulator';
+import type { Emulator } from '../../tools/notion-emulator';
 import { apiRequests, byEmail, byName, byId, ids, jsonOf, runAdmin, startWorkspace } from '../nodes/NotionAdmin/support';
 
 const INJECTION = 'x" or displayName pr or displayName eq "y';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { RECORD_DIR_ENV } from './records';
+import { RECORD_DIR_ENV } from '../../tools/engine-harness/records';
 
 export default function globalSetup(): void {
 	// Set here, before jest starts its workers, so that every worker inherits it.

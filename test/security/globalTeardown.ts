@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { summaryLine, sumTotals, TOTALS_PREFIX, type FaultTotals } from '../faults/support/totals';
-import { RECORD_DIR_ENV } from './records';
+import { RECORD_DIR_ENV } from '../../tools/engine-harness/records';
 import { scanRecords } from './secretsScan';
 
 export default function globalTeardown(): void {

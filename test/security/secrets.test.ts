@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
-import { startEmulator, type Emulator, type FaultKind } from '../emulator';
-import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../harness';
-import { RECORD_DIR_ENV, recordRun, registerSecrets } from './records';
+import { startEmulator, type Emulator, type FaultKind } from '../../tools/notion-emulator';
+import { createPollHarness, packageNodeType, runNode, testCredential, type TestCredentials } from '../../tools/engine-harness';
+import { RECORD_DIR_ENV, recordRun, registerSecrets } from '../../tools/engine-harness/records';
 import { scanRecords } from './secretsScan';
 
 describe('the scan itself', () => {

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { RUNS_PREFIX, SECRETS_PREFIX } from './records';
+import { RUNS_PREFIX, SECRETS_PREFIX } from '../../tools/engine-harness/records';
 
 export interface ScanResult {
 	runs: number;

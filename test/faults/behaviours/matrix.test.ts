@@ -7,7 +7,7 @@ import { summarizeLicenses } from '../../../nodes/shared/connector/licenseSummar
 import type { NotionAdminError } from '../../../nodes/shared/connector/errors';
 import type { FakeClock } from '../../connector/fakeClock';
 import { directoryOn, sourceOf, startWorkspace, type DirectorySetup } from '../../connector/workspace';
-import { generateSeed, type Behaviours, type Emulator } from '../../emulator';
+import { generateSeed, type Behaviours, type Emulator } from '../../../tools/notion-emulator';
 
 /** Every switch and each of its choices (the default first). */
 const CHOICES: { [K in keyof Behaviours]: Array<Behaviours[K]> } = {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 
-import { prng } from '../../emulator/prng';
+import { prng } from '../../../tools/notion-emulator/prng';
 import { syncTrigger } from '../../nodes/NotionUsersSyncTrigger/support';
 import { EXAMPLES } from '../support/examples';
 import { play } from '../support/play';

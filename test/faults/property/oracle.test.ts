@@ -1,7 +1,7 @@
 /** The oracle itself: it must catch every kind of wrong output, or the property suite proves nothing. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MemberState, WorkspaceSnapshot } from '../../emulator/types';
+import type { MemberState, WorkspaceSnapshot } from '../../../tools/notion-emulator/types';
 import { Oracle, type PollEnd } from '../support/oracle';
 
 const ada: MemberState = { id: 'a', email: 'ada@acme.test', name: 'Ada', role: 'owner', active: true, roleHidden: false };

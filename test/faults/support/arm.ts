@@ -1,5 +1,5 @@
 /** Arms the emulator for one poll of a sequence, and says what the poll could not prove. */
-import type { Emulator, ListingChange } from '../../emulator';
+import type { Emulator, ListingChange } from '../../../tools/notion-emulator';
 import type { Step } from './sequence';
 
 /** What is done before a poll; returns what undoes the faults (workspace changes stay). */

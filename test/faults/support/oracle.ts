@@ -13,7 +13,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WorkspaceSnapshot } from '../../emulator';
+import type { WorkspaceSnapshot } from '../../../tools/notion-emulator';
 import { truthOf, type Profile, type Truth, type Visible } from './truth';
 
 export interface Verdict {

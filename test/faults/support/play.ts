@@ -5,8 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../../emulator';
-import type { PollHarness } from '../../harness';
+import { startEmulator, type Emulator } from '../../../tools/notion-emulator';
+import type { PollHarness } from '../../../tools/engine-harness';
 import { emitted, storedState } from '../../nodes/NotionUsersSyncTrigger/support';
 import { armFaults, asBaselineStep, changesDuring, CLEAN, failsForGood, wrongAnswers } from './arm';
 import { addVerdict, emptyVerdict, Oracle, type Verdict } from './oracle';

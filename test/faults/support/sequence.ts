@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 
-import type { FaultKind, ListFaultKind, Role } from '../../emulator';
+import type { FaultKind, ListFaultKind, Role } from '../../../tools/notion-emulator';
 import type { Profile } from './truth';
 
 const ROLES: Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];

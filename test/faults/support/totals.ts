@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { RECORD_DIR_ENV } from '../../security/records';
+import { RECORD_DIR_ENV } from '../../../tools/engine-harness/records';
 import type { Outcome } from './play';
 
 /** Fixed so that CI runs are reproducible; FAULTS_SEED replays another run (a failure names it, and fast-check prints its path). */

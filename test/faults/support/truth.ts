@@ -3,7 +3,7 @@
  * source the trigger lists with. SCIM lists people with role and status (bots are not SCIM
  * users); the standard API lists current members and guests, without role or status.
  */
-import type { WorkspaceSnapshot } from '../../emulator';
+import type { WorkspaceSnapshot } from '../../../tools/notion-emulator';
 
 export type Profile = 'scim' | 'api';
 

@@ -11,7 +11,7 @@ import type { HttpTransport } from '../../../nodes/shared/connector/transport';
 import { credentialSettings, type NotionContext } from '../../../nodes/shared/n8n/credentialSettings';
 import { n8nTransport } from '../../../nodes/shared/n8n/n8nTransport';
 import { fakeClock } from '../../connector/fakeClock';
-import { prng } from '../../emulator/prng';
+import { prng } from '../../../tools/notion-emulator/prng';
 import { REQUEST_COST_MS } from './virtualTime';
 
 /** A hang costs this much real time; loopback answers come in a few milliseconds. */

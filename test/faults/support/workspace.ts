@@ -2,7 +2,7 @@
  * The property suite's workspace: its seed, and the edits people make in Notion between polls
  * (directly, not through the API).
  */
-import type { Emulator, Role, Seed } from '../../emulator';
+import type { Emulator, Role, Seed } from '../../../tools/notion-emulator';
 import type { Command } from './sequence';
 
 const ROLES: Role[] = ['owner', 'membership_admin', 'member', 'restricted_member'];

@@ -5,8 +5,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { Emulator, FaultKind } from '../../emulator';
-import { emulatorCredentials, packageNodeType, runNode } from '../../harness';
+import type { Emulator, FaultKind } from '../../../tools/notion-emulator';
+import { emulatorCredentials, packageNodeType, runNode } from '../../../tools/engine-harness';
 import { byEmail, byId, expectSuccess, ids, jsonOf, startWorkspace } from '../../nodes/NotionAdmin/support';
 import { startRecorder, type RelayHooks, type Seen, type TestServer } from '../../security/servers';
 

@@ -3,8 +3,8 @@
  * users to one group cost 3 PATCH requests (≤ 100 users each), and every item still gets its
  * own output. Proven with the emulator's request log.
  */
-import { generateSeed, startEmulator } from '../../emulator';
-import type { Emulator, EmulatorOptions } from '../../emulator/types';
+import { generateSeed, startEmulator } from '../../../tools/notion-emulator';
+import type { Emulator, EmulatorOptions } from '../../../tools/notion-emulator/types';
 import { byId, byName, count, expectSuccess, groupNamed, jsonOf, runAdmin } from './support';
 
 const PATCH = 'PATCH /scim/v2/Groups/{id}';

@@ -4,11 +4,11 @@ import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { NotionAdmin } from '../../../nodes/NotionAdmin/NotionAdmin.node';
-import type { Emulator } from '../../emulator/types';
-import { emulatorCredentials, packageNodeType } from '../../harness';
-import { HarnessCredentialsHelper } from '../../harness/credentialsHelper';
-import { HarnessNodeTypes } from '../../harness/nodeTypes';
-import { completeNodes } from '../../harness/workflowNodes';
+import type { Emulator } from '../../../tools/notion-emulator/types';
+import { emulatorCredentials, packageNodeType } from '../../../tools/engine-harness';
+import { HarnessCredentialsHelper } from '../../../tools/engine-harness/credentialsHelper';
+import { HarnessNodeTypes } from '../../../tools/engine-harness/nodeTypes';
+import { completeNodes } from '../../../tools/engine-harness/workflowNodes';
 import { ids, startWorkspace } from './support';
 
 let emulator: Emulator;

@@ -6,7 +6,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { byEmail, byId, count, expectSuccess, ids, runAdmin, startWorkspace } from './support';
 
 let emulator: Emulator;

@@ -4,9 +4,9 @@
  */
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator } from '../../emulator';
-import type { Emulator, EmulatorOptions, Seed } from '../../emulator/types';
-import { emulatorCredentials, packageNodeType, runNode } from '../../harness';
+import { startEmulator } from '../../../tools/notion-emulator';
+import type { Emulator, EmulatorOptions, Seed } from '../../../tools/notion-emulator/types';
+import { emulatorCredentials, packageNodeType, runNode } from '../../../tools/engine-harness';
 import { acmeIds, acmeSeed } from '../acmeWorkspace';
 
 export const ids = {

@@ -1,5 +1,5 @@
 /** User operations through the real engine against the emulator: success and failure paths. */
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import {
 	apiRequests,
 	byEmail,

@@ -1,5 +1,5 @@
 /** User → Get Groups through the real engine against the emulator: the groups a member is in. */
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import {
 	apiRequests,
 	byEmail,

@@ -1,5 +1,5 @@
 /** The first vertical slice: User → Get Many in the real engine, over SCIM and in fallback. */
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { count, expectSuccess, ids, jsonOf, pairedOf, runAdmin, startWorkspace } from './support';
 
 describe('Notion Admin: User → Get Many', () => {

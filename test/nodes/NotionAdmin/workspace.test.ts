@@ -1,5 +1,5 @@
 /** Workspace → Get License Summary: the trigger's seat summary, on demand. */
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { expectSuccess, runAdmin, startWorkspace } from './support';
 
 let emulator: Emulator;

@@ -9,9 +9,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { generateSeed } from '../../emulator';
-import type { Emulator } from '../../emulator/types';
-import type { PollHarness } from '../../harness';
+import { generateSeed } from '../../../tools/notion-emulator';
+import type { Emulator } from '../../../tools/notion-emulator/types';
+import type { PollHarness } from '../../../tools/engine-harness';
 import { emitted, eventList, FaultRelay, startSyncWorkspace, storedState, syncTrigger, type TriggerSetup } from './support';
 
 const RATE = 20;

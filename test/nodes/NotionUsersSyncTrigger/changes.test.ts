@@ -1,5 +1,5 @@
 /** The trigger's Changes mode on a real PollContext against the emulator, poll after poll. */
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { emitted, eventList, ids, startSyncWorkspace, storedState, syncTrigger } from './support';
 
 let emulator: Emulator;

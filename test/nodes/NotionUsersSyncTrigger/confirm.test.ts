@@ -7,8 +7,8 @@ import {
 } from '../../../nodes/NotionUsersSyncTrigger/confirm';
 import { MAX_LOOKUPS } from '../../../nodes/shared/connector/memberResolution';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import { generateSeed } from '../../emulator';
-import type { Emulator } from '../../emulator/types';
+import { generateSeed } from '../../../tools/notion-emulator';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { directoryOn, startWorkspace } from '../../connector/workspace';
 
 const seed = generateSeed({ members: 150, deactivated: 0, bots: 1, guests: 0, groups: 0, seed: 11 });

@@ -2,8 +2,8 @@
  * Failed, partial and slow polls: whatever fails, the trigger emits no false event, keeps its
  * baseline, and the next good poll reports exactly the true changes once.
  */
-import { generateSeed } from '../../emulator';
-import type { Emulator, FaultKind } from '../../emulator/types';
+import { generateSeed } from '../../../tools/notion-emulator';
+import type { Emulator, FaultKind } from '../../../tools/notion-emulator/types';
 import { eventList, FaultRelay, startSyncWorkspace, storedState, syncTrigger, type TriggerSetup } from './support';
 
 // 250 people and a bot: 3 pages through SCIM and through the standard API.

@@ -1,6 +1,6 @@
 /** Snapshot and License Summary modes through a real PollContext, checked against the seed. */
-import { generateSeed } from '../../emulator';
-import type { Emulator } from '../../emulator/types';
+import { generateSeed } from '../../../tools/notion-emulator';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { emitted, startSyncWorkspace, syncTrigger } from './support';
 
 const seed = generateSeed({ members: 40, deactivated: 3, bots: 2, guests: 1, groups: 0, seed: 3 });

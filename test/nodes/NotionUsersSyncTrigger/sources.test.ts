@@ -2,7 +2,7 @@
  * Source changes between polls (SCIM ↔ standard API): reported once with the reason, and never
  * mistaken for member changes.
  */
-import type { Emulator } from '../../emulator/types';
+import type { Emulator } from '../../../tools/notion-emulator/types';
 import { emitted, eventList, ids, startSyncWorkspace, syncTrigger } from './support';
 
 let emulator: Emulator;

@@ -7,9 +7,9 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator } from '../../emulator';
-import type { Emulator, FaultKind, Seed } from '../../emulator/types';
-import { createPollHarness, emulatorCredentials, packageNodeType, type PollHarness } from '../../harness';
+import { startEmulator } from '../../../tools/notion-emulator';
+import type { Emulator, FaultKind, Seed } from '../../../tools/notion-emulator/types';
+import { createPollHarness, emulatorCredentials, packageNodeType, type PollHarness } from '../../../tools/engine-harness';
 import { acmeIds, acmeSeed } from '../acmeWorkspace';
 
 export const ids = acmeIds;

@@ -4,8 +4,8 @@
  * cannot read must never be silently replaced. Each case failed before removals were proven.
  */
 import { encodeBaseline } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import { generateSeed } from '../../emulator';
-import type { Emulator, ListFaultKind } from '../../emulator/types';
+import { generateSeed } from '../../../tools/notion-emulator';
+import type { Emulator, ListFaultKind } from '../../../tools/notion-emulator/types';
 import { eventList, startSyncWorkspace, storedState, syncTrigger, type TriggerSetup } from './support';
 
 // 250 people and a bot: 3 pages through SCIM and through the standard API.

@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { recordRun } from '../security/records';
+import { recordRun } from './records';
 import { HarnessCredentialsHelper, type TestCredentials } from './credentialsHelper';
 import { HarnessNodeTypes } from './nodeTypes';
 import { completeNodes, type HarnessNode } from './workflowNodes';

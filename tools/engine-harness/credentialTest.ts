@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, Workflow } from 'n8n-workflow';
 
-import { registerSecrets } from '../security/records';
+import { registerSecrets } from './records';
 import {
 	credentialExpressionResolver,
 	HarnessCredentialsHelper,

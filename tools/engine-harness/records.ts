@@ -1,6 +1,6 @@
 /**
  * Where a test run leaves what the global teardown checks: every node run's output and errors
- * and every token the tests handed to a credential (test/harness writes them), and the property
+ * and every token the tests handed to a credential (the harness writes them), and the property
  * suite's totals. The directory is made by the global setup and named by an environment
  * variable, so that jest's workers find it; without it (a test run without the global setup)
  * nothing is recorded.

@@ -1,7 +1,7 @@
-import { registerSecrets } from '../security/records';
+import { registerSecrets } from './records';
 import type { TestCredentials } from './credentialsHelper';
 
-/** What the harness needs of a started emulator (test/emulator `startEmulator`). */
+/** What the harness needs of a started emulator (tools/notion-emulator `startEmulator`). */
 export interface EmulatorEndpoint {
 	url: string;
 	tokens: { api: string; scim: string };

@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
-import { recordRun } from '../security/records';
+import { recordRun } from './records';
 import { HarnessCredentialsHelper, type TestCredentials } from './credentialsHelper';
 import { HarnessNodeTypes, START_NODE_TYPE } from './nodeTypes';
 import { completeNodes, type HarnessNode } from './workflowNodes';
