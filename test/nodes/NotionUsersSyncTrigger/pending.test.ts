@@ -63,3 +63,42 @@ describe('pending listing', () => {
 		expect(decodePending({ ...good, records: 'garbage' })).toBeUndefined();
 	});
 });
+
+describe('pending listing parts', () => {
+	it('counts each part, lets a later part drop a name no longer reported, and keeps every basis field', () => {
+		const first = person(1);
+		const pending = newPending(BASIS, CURSOR);
+		addPart(pending, [first, person(2)], () => true);
+		addPart(pending, [{ ...first, role: 'owner' }], () => false);
+		pending.consistent = false;
+
+		const decoded = roundTrip(pending);
+		expect(decoded.polls).toBe(2);
+		expect(decoded.members.size).toBe(2);
+		expect([...decoded.names.keys()]).toHaveLength(1);
+		expect(pendingMembers(decoded).map((member) => [member.name, member.role])).toEqual([
+			[null, 'owner'],
+			[person(2).name, person(2).role],
+		]);
+		expect(decoded).toMatchObject({ ...BASIS, resume: CURSOR, consistent: false });
+		expect(decoded.proving).toBeUndefined();
+		expect('proving' in encodePending(pending)).toBe(false);
+	});
+
+	it('keeps what a proving poll proved', () => {
+		const pending = newPending({ ...BASIS, source: 'api' }, { source: 'api' });
+		pending.proving = { via: { source: 'api' }, gone: ['a'], deactivated: ['b'] };
+		expect(roundTrip(pending).proving).toEqual({ via: { source: 'api' }, gone: ['a'], deactivated: ['b'] });
+	});
+
+	it('drops stored names that are not three fields', () => {
+		const pending = newPending(BASIS, CURSOR);
+		addPart(pending, [person(1), person(2), person(3)], () => true);
+		const stored = JSON.parse(JSON.stringify(encodePending(pending))) as { names: Record<string, unknown> };
+		const [a, b, c] = Object.keys(stored.names);
+		stored.names[a] = ['only', 'two'];
+		stored.names[b] = 'Ada Lovelace';
+		const decoded = decodePending(stored);
+		expect([...(decoded?.names.keys() ?? [])]).toEqual([c]);
+	});
+});
