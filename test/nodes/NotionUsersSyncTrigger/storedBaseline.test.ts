@@ -112,3 +112,70 @@ describe('hash36', () => {
 		expect(hash36('Ada Lovelace', 'Ada', 'Lovelace')).toBe(hash36('Ada Lovelace\u0000Ada\u0000Lovelace'));
 	});
 });
+
+describe('stored records, field by field', () => {
+	const META_LISTED = { ...META, listed: 9 };
+
+	it('keeps each kind and role as itself, and the listing size given (else the member count)', () => {
+		const members = [
+			person(1, { active: true, role: 'owner' }),
+			person(2, { active: false, role: 'membership_admin' }),
+			person(3, { active: null, role: 'member' }),
+			person(4, { role: 'restricted_member' }),
+			{ ...bot(1), role: 'unknown' as const },
+		];
+		const decoded = decodeBaseline(JSON.parse(JSON.stringify(encodeBaseline(baselineOf(members), META_LISTED))));
+		expect([...(decoded?.members.values() ?? [])].map((member) => [member.kind, member.role])).toEqual([
+			['active', 'owner'],
+			['deactivated', 'membership_admin'],
+			['status_unknown', 'member'],
+			['active', 'restricted_member'],
+			['bot', 'unknown'],
+		]);
+		expect(decoded?.listed).toBe(9);
+		expect(encodeBaseline(baselineOf(members), META).listed).toBe(5);
+		expect(decoded?.committedAt).toBe(META.committedAt);
+		expect(decoded?.scope).toBe(META.scope);
+	});
+
+	it('writes records in the documented layout, one domain entry per domain', () => {
+		const members = [
+			person(1, { email: 'ada@one.test', role: 'owner' }),
+			person(2, { email: 'grace@two.test', active: false, name: null, givenName: null, familyName: null }),
+			person(3, { email: 'alan@one.test', active: null }),
+			person(4, { email: null }),
+			person(5, { email: 'local-only' }),
+		];
+		const stored = encodeBaseline(baselineOf(members), META);
+		expect(stored.domains).toEqual(['one.test', 'two.test', '']);
+		const records = stored.records.split(',');
+		expect(records).toHaveLength(5);
+		expect(records.map((record) => record.split(';').slice(2))).toEqual([
+			['0', 'ada'],
+			['1', 'grace'],
+			['0', 'alan'],
+			['', ''],
+			['2', 'local-only'],
+		]);
+		expect(records[0].split(';')[1]).toBe(`Ao${nameHashOf(members[0])}`);
+		expect(records[1].split(';')[1]).toBe('Dm......');
+		expect(records[2].split(';')[1].slice(0, 1)).toBe('U');
+	});
+
+	it('reads a baseline without a commit time as committed at no known time', () => {
+		const { committedAt: _committedAt, ...rest } = encodeBaseline(baselineOf([person(1)]), META);
+		expect(decodeBaseline(rest)?.committedAt).toBe('');
+	});
+
+	it('refuses a record whose fixed part, kind or role is not one it writes', () => {
+		const good = encodeBaseline(baselineOf([person(1)]), META);
+		const [id, fixed, domain, local] = good.records.split(';');
+		const withRecord = (record: string) => decodeBaseline({ ...good, records: record });
+		expect(withRecord([id, fixed, domain, local].join(';'))?.members.size).toBe(1);
+		expect(withRecord([id, fixed.slice(0, 7), domain, local].join(';'))).toBeUndefined();
+		expect(withRecord([id, `${fixed}x`, domain, local].join(';'))).toBeUndefined();
+		expect(withRecord([id, `X${fixed.slice(1)}`, domain, local].join(';'))).toBeUndefined();
+		expect(withRecord([id, `${fixed[0]}X${fixed.slice(2)}`, domain, local].join(';'))).toBeUndefined();
+		expect(withRecord([id, fixed, domain].join(';'))).toBeUndefined();
+	});
+});
