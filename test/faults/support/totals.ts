@@ -33,6 +33,10 @@ export interface FaultTotals {
 	removalsConfirmed: number;
 	guardTrips: number;
 	faultKinds: Record<string, number>;
+	/** Counted by the Notion Admin sequences (writes.test.ts); absent from older totals. */
+	writesChecked?: number;
+	lookupsChecked?: number;
+	listingsChecked?: number;
 }
 
 export const TOTALS_PREFIX = 'faults-';
@@ -66,21 +70,26 @@ export function totals(label: string) {
 			for (const [kind, count] of Object.entries(outcome.faultKinds)) sum.faultKinds[kind] = (sum.faultKinds[kind] ?? 0) + count;
 		},
 		save(): void {
-			const dir = process.env[RECORD_DIR_ENV];
-			if (dir === undefined) {
-				process.stdout.write(`${summaryLine(sum)}\n`);
-				return;
-			}
-			writeFileSync(join(dir, `${TOTALS_PREFIX}${label}.json`), JSON.stringify(sum));
+			saveTotals(label, sum);
 		},
 	};
+}
+
+/** Saves one test file's totals for the global teardown (or prints them when run without it). */
+export function saveTotals(label: string, sum: FaultTotals): void {
+	const dir = process.env[RECORD_DIR_ENV];
+	if (dir === undefined) {
+		process.stdout.write(`${summaryLine(sum)}\n`);
+		return;
+	}
+	writeFileSync(join(dir, `${TOTALS_PREFIX}${label}.json`), JSON.stringify(sum));
 }
 
 /** Adds up the totals of several test files. */
 export function sumTotals(all: FaultTotals[]): FaultTotals {
 	const sum: FaultTotals = { ...all[0], faultKinds: { ...all[0].faultKinds } };
 	for (const one of all.slice(1)) {
-		for (const key of ['sequences', 'polls', 'failedPolls', 'faults', 'events', 'lost', 'duplicated', 'false', 'removalsConfirmed', 'guardTrips'] as const) {
+		for (const key of ['sequences', 'polls', 'failedPolls', 'faults', 'events', 'lost', 'duplicated', 'false', 'removalsConfirmed', 'guardTrips', 'writesChecked', 'lookupsChecked', 'listingsChecked'] as const) {
 			sum[key] = (sum[key] ?? 0) + (one[key] ?? 0);
 		}
 		for (const [kind, count] of Object.entries(one.faultKinds)) sum.faultKinds[kind] = (sum.faultKinds[kind] ?? 0) + count;
@@ -89,5 +98,5 @@ export function sumTotals(all: FaultTotals[]): FaultTotals {
 }
 
 export function summaryLine(sum: FaultTotals): string {
-	return `faults: ${sum.sequences} sequences, ${sum.faults} faults injected, ${sum.events} events checked, ${sum.lost} lost, ${sum.duplicated} duplicated, ${sum.false} false, ${sum.removalsConfirmed} removals confirmed, ${sum.guardTrips} guard trips`;
+	return `faults: ${sum.sequences} sequences, ${sum.faults} faults injected, ${sum.events} events checked, ${sum.lost} lost, ${sum.duplicated} duplicated, ${sum.false} false, ${sum.removalsConfirmed} removals confirmed, ${sum.guardTrips} guard trips, ${sum.writesChecked ?? 0} writes checked, ${sum.lookupsChecked ?? 0} lookups checked, ${sum.listingsChecked ?? 0} listings checked`;
 }

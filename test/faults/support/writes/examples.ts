@@ -1,0 +1,40 @@
+/**
+ * Sequences every run plays first (fast-check `examples`), whatever the seed, so that each known
+ * way for a write or a read to tell something untrue is always tried: a create whose answer is
+ * lost (a new member, a deactivated one), a create of a member after a 502, a malformed 200 list
+ * page, group names that end in a backslash or hold an escaped quote, a refusal echoing an odd
+ * token, a redirect.
+ */
+import type { OpFault, Operation, WriteSequence } from './operations';
+import { TOKEN_PAIRS } from './workspace';
+
+const [prefixed, spaced, quoted] = TOKEN_PAIRS;
+const step = (operation: Operation, fault: OpFault = { kind: 'none' }, continueOnFail = true) => ({ operation, fault, continueOnFail });
+const sequence = (steps: WriteSequence['steps'], tokens = prefixed): WriteSequence => ({ tokens, jitterSeed: 1, steps });
+
+export const WRITE_EXAMPLES: WriteSequence[] = [
+	sequence([
+		step({ kind: 'createUser', email: 'hedy@acme.test', name: 'Hedy Lamarr', ifAlreadyMember: 'fail' }, { kind: 'lose', times: 1 }),
+		step({ kind: 'createUser', email: 'linus@acme.test', ifAlreadyMember: 'returnExisting' }, { kind: 'lose', times: 1 }),
+		step({ kind: 'createUser', email: 'grace@acme.test', ifAlreadyMember: 'fail' }, { kind: 'status', nth: 1, fault: '502', times: 1, writesOnly: true }, false),
+	]),
+	sequence([step({ kind: 'listUsers' }, { kind: 'listPage', fault: 'shapelessList', times: 1 })]),
+	sequence([
+		step({ kind: 'getGroup', name: 'Engineering\\' }),
+		step({ kind: 'getGroup', name: 'Back\\"slash' }),
+		step({ kind: 'getGroup', name: 'Engineering\\\\' }, { kind: 'none' }, false),
+		step({ kind: 'addMembers', group: 'Engineering\\', emails: ['grace@acme.test'] }),
+	]),
+	sequence([step({ kind: 'getUser', email: 'grace@acme.test' }, { kind: 'echo', nth: 1, status: 400 })], spaced),
+	sequence(
+		[
+			step({ kind: 'createUser', email: 'grace@acme.test', ifAlreadyMember: 'fail' }, { kind: 'echo', nth: 1, status: 403 }, false),
+			step({ kind: 'removeUser', email: 'katherine@acme.test' }, { kind: 'echo', nth: 2, status: 400 }),
+			step({ kind: 'addMembers', group: 'Engineering', emails: ['alan@acme.test'] }, { kind: 'echo', nth: 2, status: 401 }),
+		],
+		spaced,
+	),
+	sequence([step({ kind: 'listUsers' }, { kind: 'echo', nth: 1, status: 401 }, false)], quoted),
+	sequence([step({ kind: 'listUsers' }, { kind: 'redirect', nth: 1, status: 307 })]),
+	sequence([step({ kind: 'removeUser', email: 'alan@acme.test' }, { kind: 'redirect', nth: 2, status: 301 }, false)], quoted),
+];
