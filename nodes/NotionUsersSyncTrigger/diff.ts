@@ -7,8 +7,12 @@
  * - the name hash is compared only when both listings came from the same source (SCIM and the
  *   standard API do not report the same name parts);
  * - members of a kind the current source cannot list (bots under SCIM, deactivated people under
- *   the standard API) are carried forward when missing, and appear silently when the previous
+ *   the standard API) are carried forward when missing; bots appear silently when the previous
  *   source could not list them;
+ * - a person the baseline does not hold who is listed deactivated (a newcomer deactivated at
+ *   once, someone the standard API hid, someone reported removed) is neither reported nor
+ *   taken in: the workflow has no record of them, so they are announced with `member.added`
+ *   once listed active, never with a `member.reactivated` for someone it was told is gone;
  * - a disappearance becomes a removal only when the caller confirmed it, and a member the caller
  *   holds (a deactivation not proven yet) keeps its stored record.
  */
@@ -82,6 +86,11 @@ export function dedupe(members: readonly Member[]): Member[] {
 	return [...byId.values()];
 }
 
+/** A person listed deactivated whom the baseline does not hold: not announced, not stored, until listed active. */
+function isUnannounced(member: Member): boolean {
+	return member.type === 'person' && member.active === false;
+}
+
 /** Whether the current source would have listed a member of this kind. */
 function visibleTo(view: SourceView, kind: Kind): boolean {
 	if (kind === 'bot') return view.seesBots;
@@ -121,7 +130,7 @@ export function visibleCount(previous: Baseline, view: SourceView): number {
 /** Whether a diff against `previous` would report this member (it is new, or a seen field changed). */
 export function isReported(previous: Baseline, view: SourceView, member: Member): boolean {
 	const before = previous.members.get(packedIdOf(member));
-	if (before === undefined) return true;
+	if (before === undefined) return !isUnannounced(member);
 	const changes: MemberChange[] = [];
 	compare(before, member, kindOf(member), previous.source === view.source, changes);
 	return changes.length > 0;
@@ -148,10 +157,9 @@ export function diff(
 		}
 		const kind = kindOf(member);
 		if (before === undefined) {
+			if (isUnannounced(member)) continue;
 			next.set(id, storedOf(member));
-			const previousSourceCouldNotSee =
-				!sameSource &&
-				((kind === 'bot' && !previous.seesBots) || (kind === 'deactivated' && !previous.seesDeactivated));
+			const previousSourceCouldNotSee = !sameSource && kind === 'bot' && !previous.seesBots;
 			if (!previousSourceCouldNotSee) changes.push({ type: 'added', member });
 			continue;
 		}

@@ -113,6 +113,37 @@ describe('the oracle', () => {
 		expect(oracle.check([deactivated('g')], late(off))).toMatchObject({ duplicated: 1 });
 	});
 
+	it('with a budget on every poll, what was never reported is lost once the closing polls settled', () => {
+		const oracle = oracleOn(snap(ada));
+		const now = snap(ada, grace);
+		// Polls whose listings were cut by their budget prove nothing: nothing is lost yet...
+		expect(oracle.check([], late(now))).toMatchObject({ lost: 0 });
+		expect(oracle.check([], late(now))).toMatchObject({ lost: 0 });
+		// ...but a joiner beyond the cut that no listing ever reached is lost in the end.
+		expect(oracle.settle(now)).toMatchObject({ lost: 1, problems: ['lost: arrival of g'] });
+	});
+
+	it('a person first listed deactivated is announced only once active, with member.added', () => {
+		const oracle = oracleOn(snap(ada));
+		const off = snap(ada, { ...grace, active: false });
+		expect(oracle.check([], proving(off))).toMatchObject({ lost: 0 });
+		const announced = { event: 'member.added', memberId: 'g', member: { email: grace.email, active: false } };
+		expect(oracle.check([announced], late(off))).toMatchObject({ false: 1 });
+		expect(oracle.check([], proving(snap(ada, grace)))).toMatchObject({ lost: 1 });
+	});
+
+	it('a member reported removed on the standard API, back on SCIM deactivated, then active: added, never reactivated', () => {
+		const oracle = oracleOn(snap(ada, grace));
+		const api = (snapshot: WorkspaceSnapshot): PollEnd => ({ snapshot, source: 'api', completed: true, proving: true });
+		const off = snap(ada, { ...grace, active: false });
+		expect(oracle.check([{ event: 'source.changed', to: 'api' }], api(snap(ada, grace)))).toMatchObject({ false: 0, lost: 0 });
+		expect(oracle.check([removed('g')], api(off))).toMatchObject({ false: 0, lost: 0, removalsConfirmed: 1 });
+		expect(oracle.check([{ event: 'source.changed', to: 'scim' }], proving(off))).toMatchObject({ false: 0, lost: 0 });
+		expect(oracle.check([], proving(off))).toMatchObject({ lost: 0 });
+		const reactivated = { event: 'member.reactivated', memberId: 'g', changedFields: ['active'], changes: { active: { before: false, after: true } } };
+		expect(oracle.check([reactivated], proving(snap(ada, grace)))).toMatchObject({ false: 1 });
+	});
+
 	it('a guard trip is expected only when the true removals exceed its limits', () => {
 		const members = Array.from({ length: 8 }, (_, n) => ({ ...grace, id: `m${n}`, email: `m${n}@acme.test` }));
 		const oracle = oracleOn(snap(ada, ...members));

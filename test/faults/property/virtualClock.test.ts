@@ -10,6 +10,7 @@ import { play } from '../support/play';
 import { sequenceArbitrary } from '../support/sequence';
 import { replayHint, runsFor, totals, PROPERTY_SEED } from '../support/totals';
 import { seedJitter } from '../support/virtualDirectory';
+import { VIRTUAL_PAGE_SIZE } from '../support/virtualTime';
 
 jest.mock('../../../nodes/shared/n8n/directoryFromContext', () => ({
 	directoryFor: (ctx: unknown) =>
@@ -28,7 +29,7 @@ it(`${RUNS} random sequences of changes and faults: every true change once, noth
 		await fc.assert(
 			fc.asyncProperty(sequenceArbitrary({ hang: true, realTime: false }), async (sequence) => {
 				seedJitter(sequence.jitterSeed);
-				const outcome = await play(sequence, (emulator, profile) => syncTrigger(emulator, { scim: profile === 'scim' }));
+				const outcome = await play(sequence, (emulator, profile) => syncTrigger(emulator, { scim: profile === 'scim' }), 0, VIRTUAL_PAGE_SIZE);
 				// Shrinking replays variants of a failed sequence: only the runs up to the first failure count.
 				if (!failed) tally.add(outcome);
 				if (outcome.problems.length > 0) failed = true;

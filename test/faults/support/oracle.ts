@@ -9,7 +9,12 @@
  * - lost: after a poll that could prove every change (a complete, fault-free listing of a stable
  *   workspace), a change it did not report. A poll that could not prove a change (a wrong
  *   answer, changes during the listing, a listing cut by its budget or by a failure) may leave
- *   it to a later poll.
+ *   it to a later poll. With a poll budget on every poll, lost is judged once the closing polls
+ *   settled (`settle`): a listing cut at the same place poll after poll never sees who joined
+ *   beyond the cut.
+ * A person first listed deactivated whom the workflow holds no record of (a newcomer, someone
+ * reported removed) is announced only once active, with `member.added`; a `member.added` of a
+ * deactivated person is false.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -67,8 +72,8 @@ export class Oracle {
 	 */
 	private fieldsUnsure = new Set<string>();
 	/**
-	 * Members a source change shows without any change (guests to the standard API, deactivated
-	 * people back to SCIM): taken silently, or reported as added once if the switch's listing missed them.
+	 * Members a source change shows without any change (guests to the standard API): taken
+	 * silently, or reported as added once if the switch's listing missed them.
 	 */
 	private arrivalsUnsure = new Set<string>();
 	/**
@@ -148,6 +153,7 @@ export class Oracle {
 				const match = present.filter(fits).at(-1) ?? present.filter((state) => state.email === email).at(-1);
 				if (known !== undefined && !this.arrivalsUnsure.delete(id)) flag('duplicated', label);
 				else if (present.length === 0) flag('false', `${label} (not in the workspace)`);
+				else if (member.active === false) flag('false', `${label} (announced deactivated)`);
 				else if (match === undefined) flag('false', `${label} with email ${email}, is ${present.at(-1)?.email}`);
 				else believed.set(id, { ...match });
 				continue;
@@ -218,6 +224,19 @@ export class Oracle {
 		return verdict;
 	}
 
+	/** After the closing polls settled: whatever changed and was never reported is lost. */
+	settle(snapshot: WorkspaceSnapshot): Verdict {
+		const believed = this.believed;
+		if (believed === undefined) throw new Error('settle before baseline');
+		const verdict = emptyVerdict();
+		this.findLost(believed, truthOf(snapshot, this.source), (kind, text) => {
+			verdict[kind] += 1;
+			verdict.problems.push(`${kind}: ${text}`);
+		});
+		this.window = [snapshot];
+		return verdict;
+	}
+
 	private findLost(believed: Map<string, Visible>, now: Truth, flag: (kind: 'lost', text: string) => void): void {
 		for (const id of new Set([...now.keys(), ...believed.keys()])) {
 			const known = believed.get(id);
@@ -230,6 +249,8 @@ export class Oracle {
 				continue;
 			}
 			if (known === undefined) {
+				// A person first listed deactivated is announced once active.
+				if (real.active === false) continue;
 				flag('lost', `arrival of ${id}`);
 				believed.set(id, { ...real });
 				continue;
@@ -248,10 +269,10 @@ export class Oracle {
 
 /**
  * What a source change shows or hides without any member change: to the standard API,
- * deactivated members disappear and guests appear; back to SCIM, the reverse, and roles and
- * status become visible again. Names are compared within one source only (the trigger's
- * documented rule), so a rename at the switch is not expected. The belief follows silently;
- * any other real change stays to be reported.
+ * deactivated members disappear and guests appear; back to SCIM, guests go, roles and status
+ * show again (deactivated people the belief lacks are announced once active). Names are
+ * compared within one source only, so a rename at the switch is not expected. The belief
+ * follows silently; any other real change stays to be reported.
  */
 function switchSource(believed: Map<string, Visible>, now: Truth, to: Profile, snapshot: WorkspaceSnapshot): string[] {
 	const guests = new Set(snapshot.guests.map((guest) => guest.id));
@@ -264,7 +285,7 @@ function switchSource(believed: Map<string, Visible>, now: Truth, to: Profile, s
 	for (const [id, real] of now) {
 		const known = believed.get(id);
 		if (known === undefined) {
-			if ((to === 'api' && guests.has(id)) || (to === 'scim' && real.active === false)) {
+			if (to === 'api' && guests.has(id)) {
 				believed.set(id, { ...real });
 				shown.push(id);
 			}

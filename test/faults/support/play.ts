@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type Emulator } from '../../../tools/notion-emulator';
+import { startEmulator, type Emulator, type LogEntry, type WorkspaceSnapshot } from '../../../tools/notion-emulator';
 import type { PollHarness } from '../../../tools/engine-harness';
 import { emitted, storedState } from '../../nodes/NotionUsersSyncTrigger/support';
 import { armFaults, asBaselineStep, changesDuring, CLEAN, failsForGood, wrongAnswers } from './arm';
@@ -29,9 +29,23 @@ export type StartTrigger = (emulator: Emulator, profile: Profile) => PollHarness
 
 const GUARD_LIFTED = { maxRemovals: 0, maxRemovalPercent: 0 };
 
-/** `extraMembers` grows the workspace past one page of the trigger's listing. */
-export async function play(sequence: Sequence, startTrigger: StartTrigger, extraMembers = 0): Promise<Outcome> {
-	const seed = propertySeed(extraMembers);
+/**
+ * Closing polls a sequence with a poll budget gets to settle: a listing of a few pages a poll,
+ * then the polls that prove its claims one or two lookups at a time (every member, after a
+ * wrong empty answer; each lookup first asks a revoked SCIM), twice over.
+ */
+const MAX_SETTLING_POLLS = 40;
+
+/** People added to the seed when every poll has a budget: 16 people take 6 pages, more than 2 requests read. */
+const LONG_WORKSPACE_EXTRA = 8;
+
+/**
+ * `extraMembers` grows the workspace past one page of the trigger's listing. `pageSize` (the
+ * listing's page size) lets a poll that read too few pages for everyone be caught completing a
+ * listing.
+ */
+export async function play(sequence: Sequence, startTrigger: StartTrigger, extraMembers = 0, pageSize?: number): Promise<Outcome> {
+	const seed = propertySeed(sequence.pollBudget === undefined ? extraMembers : Math.max(extraMembers, LONG_WORKSPACE_EXTRA));
 	const emulator = await startEmulator({ seed, rateLimit: false });
 	try {
 		const trigger = startTrigger(emulator, sequence.profile);
@@ -39,15 +53,23 @@ export async function play(sequence: Sequence, startTrigger: StartTrigger, extra
 		const oracle = new Oracle();
 		const outcome: Outcome = { ...emptyVerdict(), polls: 0, failedPolls: 0, guardTrips: 0, faults: 0, faultKinds: {} };
 		if (!sequence.guard) trigger.setParameter('options', { ...GUARD_LIFTED });
+		const run = { emulator, trigger, oracle, outcome, pageSize };
 		// Two closing polls without faults or changes, the guard lifted: the first may still
 		// finish what an earlier poll left (a pending part, a late change); after the second,
-		// whatever is unreported is lost.
-		const steps = [...sequence.steps, CLEAN, CLEAN];
+		// whatever is unreported is lost. With a poll budget, clean polls go on until two listings
+		// in a row complete with nothing to report: then nothing may be left unreported.
+		const { pollBudget } = sequence;
+		const steps = pollBudget === undefined ? [...sequence.steps, CLEAN, CLEAN] : sequence.steps;
 		for (const [index, step] of steps.entries()) {
 			if (index === sequence.steps.length) trigger.setParameter('options', { ...GUARD_LIFTED });
 			editor.apply(step.commands);
-			const armed = oracle.hasBaseline ? step : asBaselineStep(step);
-			addVerdict(outcome, await pollOnce(emulator, trigger, oracle, armed, outcome));
+			const budgeted = { ...step, budget: step.budget ?? pollBudget };
+			const armed = oracle.hasBaseline ? budgeted : asBaselineStep(budgeted);
+			addVerdict(outcome, (await pollOnce(run, armed)).verdict);
+		}
+		if (pollBudget !== undefined) {
+			trigger.setParameter('options', { ...GUARD_LIFTED });
+			await settle(run, { ...CLEAN, budget: pollBudget });
 		}
 		for (const { fault } of emulator.control.requestLog()) {
 			if (fault === undefined) continue;
@@ -69,14 +91,54 @@ function describe(step: Step): string {
 	return parts.join(', ');
 }
 
-async function pollOnce(emulator: Emulator, trigger: PollHarness, oracle: Oracle, step: Step, outcome: Outcome): Promise<Verdict> {
+interface Run {
+	emulator: Emulator;
+	trigger: PollHarness;
+	oracle: Oracle;
+	outcome: Outcome;
+	pageSize: number | undefined;
+}
+
+/** Clean polls on the sequence's budget until two completed listings in a row report nothing; then every change must have been reported. */
+async function settle(run: Run, clean: Step): Promise<void> {
+	let quiet = 0;
+	for (let polls = 0; polls < MAX_SETTLING_POLLS; polls++) {
+		const { verdict, completed, items } = await pollOnce(run, clean);
+		addVerdict(run.outcome, verdict);
+		if (completed) quiet = items === 0 ? quiet + 1 : 0;
+		if (quiet === 2) {
+			const settled = run.oracle.settle(run.emulator.control.snapshot());
+			settled.problems = settled.problems.map((text) => `after ${run.outcome.polls} polls, settled: ${text}`);
+			addVerdict(run.outcome, settled);
+			return;
+		}
+	}
+	run.outcome.lost += 1;
+	run.outcome.problems.push(`after ${run.outcome.polls} polls: lost: two listings in a row never completed with nothing to report`);
+}
+
+/** Members the source surely lists: SCIM every person; the standard API current members and bots (guests left out: a lower bound). */
+function listable(snapshot: WorkspaceSnapshot, source: Profile): number {
+	if (source === 'scim') return snapshot.members.length;
+	return snapshot.members.filter((member) => member.active).length + snapshot.bots.length;
+}
+
+/** List page requests (lookups by id excluded; filtered lookups and failed pages counted, which only raises the bound). */
+function listRequests(log: readonly LogEntry[]): number {
+	return log.filter((entry) => entry.method === 'GET' && (entry.path === '/scim/v2/Users' || entry.path === '/v1/users')).length;
+}
+
+async function pollOnce(run: Run, step: Step): Promise<{ verdict: Verdict; completed: boolean; items: number }> {
+	const { emulator, trigger, oracle, outcome } = run;
 	const verdict = emptyVerdict();
 	const stored = JSON.stringify(baselineOf(trigger));
 	const pendingBefore = trigger.staticData().pending !== undefined;
+	const logStart = emulator.control.requestLog().length;
 	const disarm = armFaults(emulator, step);
 	oracle.observe(emulator.control.snapshot());
 	let items: IDataObject[] | null = null;
 	let failure: unknown;
+	const ended = (judged: Verdict, completed = false) => ({ verdict: judged, completed, items: items?.length ?? 0 });
 	try {
 		const budget = step.budget;
 		items = emitted(await trigger.poll(budget === undefined ? undefined : { getPollBudgetMs: () => budgetFor(budget) }));
@@ -111,11 +173,20 @@ async function pollOnce(emulator: Emulator, trigger: PollHarness, oracle: Oracle
 		}
 		if (JSON.stringify(baselineOf(trigger)) !== stored) problem('false', `failed but changed the stored baseline: ${message}`);
 		oracle.observe(snapshot);
-		return verdict;
+		return ended(verdict);
 	}
 
 	const source = sourceOf(trigger);
 	const completed = trigger.staticData().pending === undefined;
+	// A listing cut by the poll's deadline is kept as a pending part and goes on at the next poll,
+	// never diffed: a poll that began no listing before and read too few pages for everyone has not completed one.
+	if (completed && run.pageSize !== undefined && source !== undefined && !pendingBefore && !wrongAnswers(step) && !changesDuring(step)) {
+		const size = listable(snapshot, source);
+		const pages = listRequests(emulator.control.requestLog().slice(logStart));
+		if (size > pages * run.pageSize) {
+			problem('false', `completed a listing of ${size} members from ${pages} list requests of ${run.pageSize} (${items?.length ?? 0} items emitted)`);
+		}
+	}
 	// A wrong 200 scripted for the outage's poll is the one answer that gets through.
 	if (step.faults.kind === 'outage' && !wrongAnswers(step)) {
 		if (items !== null) problem('false', `emitted ${items.length} items although every request failed`);
@@ -127,11 +198,11 @@ async function pollOnce(emulator: Emulator, trigger: PollHarness, oracle: Oracle
 			problem('false', `(the first) emitted ${items.length} items`);
 		}
 		if (source !== undefined && completed) oracle.baseline(snapshot, source);
-		return verdict;
+		return ended(verdict, completed);
 	}
 	if (source === undefined) {
 		problem('false', 'left no baseline');
-		return verdict;
+		return ended(verdict);
 	}
 	const proving =
 		(step.faults.kind === 'none' || step.faults.kind === 'script') &&
@@ -142,7 +213,7 @@ async function pollOnce(emulator: Emulator, trigger: PollHarness, oracle: Oracle
 	const judged = oracle.check(items ?? [], { snapshot, source, completed, proving });
 	judged.problems = judged.problems.map((text) => `${label}: ${text}`);
 	addVerdict(verdict, judged);
-	return verdict;
+	return ended(verdict, completed);
 }
 
 /** The stored baseline (a pending part of a listing may be dropped by a failed poll: the next one starts again). */

@@ -62,6 +62,12 @@ export interface Sequence {
 	jitterSeed: number;
 	/** Whether the trigger's mass-removal guard keeps its defaults until the closing polls (else it is off throughout). */
 	guard: boolean;
+	/**
+	 * Requests every poll's listing gets, the closing polls included (virtual time only; a step's
+	 * own `budget` wins): a workspace longer than any one poll can list, so every listing spans
+	 * polls, and members who join beyond the cut are reported only if the parts are joined.
+	 */
+	pollBudget?: number;
 }
 
 /** Faults that a retry gets past (`hang` too, but it costs a real timeout, so it is drawn apart). */
@@ -152,6 +158,10 @@ export function sequenceArbitrary(mix: FaultMix, maxSteps = 7): fc.Arbitrary<Seq
 			steps: fc.array(step, { minLength: 2, maxLength: maxSteps }),
 			jitterSeed: fc.nat(),
 			guard: fc.boolean(),
+			// One sequence in five lists a workspace longer than any poll can (2 or 3 pages of 3 a poll).
+			pollBudget: mix.realTime
+				? fc.constant(undefined)
+				: fc.oneof({ arbitrary: fc.constant(undefined), weight: 4 }, { arbitrary: fc.integer({ min: 2, max: 3 }), weight: 1 }),
 		});
 	});
 }
