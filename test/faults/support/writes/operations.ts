@@ -10,7 +10,8 @@ import { GROUP_NAMES, MISSING_GROUP_NAMES, TOKEN_PAIRS, type TokenPair } from '.
 
 /** Members that may be removed or re-added (Ada, the SCIM token's owner, is left out of writes). */
 export const WRITABLE_EMAILS = ['grace@acme.test', 'alan@acme.test', 'katherine@acme.test', 'linus@acme.test', 'hedy@acme.test', "o'brien+ops@acme.test"];
-const ALL_EMAILS = ['ada@acme.test', ...WRITABLE_EMAILS, 'nobody@acme.test'];
+/** Lookups also try addresses crafted to widen a filter: refused as input, or found nowhere. */
+const ALL_EMAILS = ['ada@acme.test', ...WRITABLE_EMAILS, 'nobody@acme.test', 'x" or userName pr or userName eq "y@acme.test', 'a\\b@acme.test', 'grace@acme.test) or (userName pr'];
 /** Display names with the characters a filter or a message must keep inside their quotes. */
 const PERSON_NAMES = ['Hedy Lamarr', 'Pat "Eq" O\\Brien) or x', 'Ann\\', 'Bo eq "x" or displayName pr'];
 

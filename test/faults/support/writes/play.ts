@@ -81,6 +81,7 @@ export async function playWrites(sequence: WriteSequence, logged: string[]): Pro
 			const label = `operation ${index + 1} ${describeStep(step)}`;
 			const injected: Injected = { kinds: {} };
 			const before = world.emulator.control.snapshot();
+			const requestsBefore = world.relay.seen.length;
 			logged.length = 0;
 			const disarm = armFault(world, step.operation, step.fault, injected);
 			let run: Awaited<ReturnType<typeof runNode>>;
@@ -109,6 +110,13 @@ export async function playWrites(sequence: WriteSequence, logged: string[]): Pro
 			for (const problem of judge(step.operation, step.fault, before, after, said)) {
 				outcome[problem.kind] += 1;
 				outcome.problems.push(`${label}: ${problem.text}`);
+			}
+
+			const sent = world.relay.seen.length - requestsBefore;
+			// Input refused by the node itself (not an answer of Notion's, which names its HTTP status).
+			if (said.failure?.kind === 'invalid_input' && !/HTTP \d{3}/.test(said.failure.message) && sent > 0) {
+				outcome.false += 1;
+				outcome.problems.push(`${label}: refused its input only after ${sent} requests`);
 			}
 
 			const error = run.error as (Error & { description?: unknown }) | undefined;
