@@ -168,6 +168,11 @@ describe('parseRetryAfter', () => {
 		expect(parseRetryAfter('   ', now)).toBeUndefined();
 	});
 
+	it('reads a date whose text starts or ends with digits as a date, not as seconds', () => {
+		expect(parseRetryAfter('2026-01-01T12:00:05Z', now)).toBe(5000);
+		expect(parseRetryAfter('Thu, 01 Jan 2026 12:00:07 +0000', now)).toBe(7000);
+	});
+
 	it('reads a date exactly now as no wait', () => {
 		expect(parseRetryAfter(new Date(now).toUTCString(), now)).toBe(0);
 		expect(parseRetryAfter(` ${new Date(now + 3000).toUTCString()} `, now)).toBe(3000);

@@ -83,6 +83,23 @@ describe('secretRedactor: the tokens sent, in each form an answer may echo them'
 		expect(secretRedactor(['tóken'])('t%C3ken')).toBe('t%C3ken');
 	});
 
+	it('no character of a token may match less than itself (no empty, "+" or stray escape form)', () => {
+		// A lone surrogate has no UTF-8 form: it must not get an empty one.
+		expect(secretRedactor(['lone\ud800tok'])('lonetok')).toBe('lonetok');
+		// Only a space may come back as "+".
+		expect(secretRedactor(['abcd'])('a+cd a bcd')).toBe('a+cd a bcd');
+		// Only characters with a short escape or an HTML name have one.
+		expect(secretRedactor(['abcd'])('\\undefinedbcd &undefined;bcd')).toBe('\\undefinedbcd &undefined;bcd');
+	});
+
+	it('builds its escape tables when the module loads (loaded afresh here, so mutation testing sees this test use them)', async () => {
+		await jest.isolateModulesAsync(async () => {
+			const fresh = await import('../../nodes/shared/connector/redact');
+			expect(fresh.secretRedactor(['a\nb\tcd'])('<a\\nb\\tcd>')).toBe('<[redacted]>');
+			expect(fresh.secretRedactor(['a"b<c>d'])('<a&quot;b&lt;c&gt;d>')).toBe('<[redacted]>');
+		});
+	});
+
 	it('removes the longer of two tokens that share a start whole', () => {
 		expect(secretRedactor(['abcd', 'abcdefgh'])('x abcdefgh y abcd z')).toBe('x [redacted] y [redacted] z');
 		expect(secretRedactor(['abcdefgh', 'abcd'])('x abcdefgh y')).toBe('x [redacted] y');
