@@ -14,7 +14,7 @@ import { WRITE_EXAMPLES } from '../support/writes/examples';
 import { writeSequenceArbitrary } from '../support/writes/operations';
 import { playWrites } from '../support/writes/play';
 
-const RUNS = runsFor('FAULTS_WRITES_RUNS', 60);
+const RUNS = runsFor('FAULTS_WRITES_RUNS', 100);
 /** Backoff waits are real (n8n's own sleep): full jitter over a tenth of its range, seeded per sequence. */
 const JITTER_SCALE = 0.1;
 
