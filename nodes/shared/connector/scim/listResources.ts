@@ -8,6 +8,12 @@
  * A listing allowed to stop at its deadline returns the pages read without a gap and where to
  * go on (`next`); resumed there, a total other than the one seen before also makes it
  * inconsistent (members before `startIndex` joined or left, so indexes shifted).
+ *
+ * When the total can be guessed before the first page answers (a resumed listing's total, or
+ * `expectedTotal` from the caller), the pages it implies go out with the first one, up to the
+ * in-flight cap, so the total costs no round trip of its own. They pass the same checks as any
+ * page; what they cost beyond need is bounded: at most `concurrency − 1` pages, asked only when
+ * the guess was too high (the workspace shrank) or the server pages by fewer than asked.
  */
 import type { DeadlineStop } from '../deadlineStop';
 import { isDeadlineStop } from '../deadlineStop';
@@ -23,6 +29,8 @@ export interface PageRequest {
 	stop?: DeadlineStop;
 	/** Where an earlier part of this listing stopped (default: the beginning). */
 	from?: ResumePoint;
+	/** The total the caller expects (e.g. from its previous listing): its pages go out with the first. */
+	expectedTotal?: number;
 }
 
 export interface ResourceListing {
@@ -100,7 +108,11 @@ export async function listResources(
 		},
 	});
 
-	const first = await tryPage(start);
+	// The first round: the first page and, when the total can be guessed, the pages it implies.
+	const guessed = firstRound(start, request, from?.totalResults ?? request.expectedTotal);
+	const round = await inPool(guessed, request.concurrency, tryPage);
+	const speculative = new Map<number, Page | undefined>(guessed.slice(1).map((index, i) => [index, round[i + 1]]));
+	const first = round[0];
 	if (first === undefined) return from === undefined ? cut(start, undefined) : { resources, pages, consistent, next: from };
 	if (overlap && idOf(first.resources[0]) === from.lastId?.toLowerCase()) {
 		collect({ ...first, resources: first.resources.slice(1) }, start + 1);
@@ -115,12 +127,21 @@ export async function listResources(
 	// A server may return fewer than asked on every page (RFC 7644 §3.4.2.4): page by what it gives.
 	const step = Math.max(1, Math.min(pageSize, first.resources.length));
 
+	// A last page that is full and ends right at the total cannot tell a true total from a short
+	// one: one more page must come back empty. Asked only then, beside the other pages.
+	let probed = false;
 	if (total !== undefined && first.resources.length > 0 && !enough()) {
 		const firstTotal = total;
 		const wanted = limit === undefined ? total : Math.min(total, start - 1 + limit);
 		const starts: number[] = [];
 		for (let index = start + step; index <= wanted; index += step) starts.push(index);
-		const fetched = await inPool(starts, request.concurrency, tryPage);
+		if (limit === undefined && step === pageSize && (wanted - (start - 1)) % step === 0) {
+			starts.push(wanted + 1);
+			probed = true;
+		}
+		const fetched = await inPool(starts, request.concurrency, async (index) =>
+			speculative.has(index) ? take(speculative, index) : tryPage(index),
+		);
 		for (let i = 0; i < starts.length; i++) {
 			const page = fetched[i];
 			// Pages after a gap are read again on resuming: only an unbroken run counts.
@@ -134,23 +155,26 @@ export async function listResources(
 		}
 	}
 
-	// Sequential tail: when the server gives no total, or the total grew while we paged.
+	// Guessed pages no run above used: misaligned (the server pages by fewer) or past the total
+	// (the guess was high). One past the total that holds members says the total was short.
+	for (const [index, page] of speculative) {
+		if (page === undefined || total === undefined || index <= total) continue;
+		if (page.total !== total) consistent = false;
+		if (page.resources.length === 0) continue;
+		consistent = false;
+		collect(page, index);
+	}
+
+	// Sequential tail: when the total grew while we paged, or the probe found more.
 	let lastCount = lastPageLength;
-	if (total !== undefined && total > 0 && lastCount === 0) consistent = false;
-	// A last page that is full and ends right at the total cannot tell a true total from a short
-	// one: one more page (asked only then) must come back empty.
-	let probed = false;
-	const more = () => {
-		if (total === undefined || next <= total) return true;
-		if (probed || limit !== undefined || lastCount < pageSize || next !== total + 1) return false;
-		probed = true;
-		return true;
-	};
+	if (total !== undefined && total > 0 && lastCount === 0 && !probed) consistent = false;
+	// Past the total, only a full page says there is more: members joining at every request would
+	// otherwise keep the tail going for ever.
+	const more = () => total === undefined || next <= total || (probed && lastCount >= step);
 	while (!enough() && lastCount > 0 && more()) {
-		if (total !== undefined && !probed) consistent = false;
+		consistent = false;
 		const page = await tryPage(next);
 		if (page === undefined) return cut(next, total);
-		if (probed && page.resources.length > 0) consistent = false;
 		collect(page, next);
 		lastCount = page.resources.length;
 		next += lastCount;
@@ -158,6 +182,29 @@ export async function listResources(
 	}
 
 	return { resources: limit === undefined ? resources : resources.slice(0, limit), pages, consistent };
+}
+
+/**
+ * The first page's index and, from a guessed total, the further pages it implies (the probe past
+ * a total that ends on a full page included), up to the in-flight cap. A guess only within the
+ * limit: pages past a limit are never asked.
+ */
+function firstRound(start: number, request: PageRequest, guess: number | undefined): number[] {
+	const { pageSize, limit, concurrency } = request;
+	const starts = [start];
+	if (guess === undefined || !Number.isInteger(guess) || guess < start) return starts;
+	const wanted = limit === undefined ? guess : Math.min(guess, start - 1 + limit);
+	for (let index = start + pageSize; index <= wanted && starts.length < concurrency; index += pageSize) starts.push(index);
+	const endsFull = (wanted - (start - 1)) % pageSize === 0;
+	if (limit === undefined && endsFull && starts.length < concurrency && starts.at(-1) === wanted + 1 - pageSize) starts.push(wanted + 1);
+	return starts;
+}
+
+/** A guessed page, handed out once (a page is collected at most once). */
+function take(pages: Map<number, Page | undefined>, index: number): Page | undefined {
+	const page = pages.get(index);
+	pages.delete(index);
+	return page;
 }
 
 interface ListResponse {
