@@ -228,6 +228,13 @@ describe('many members: one listing', () => {
 		expect(resolution.present.map(({ member: found }) => found.id)).toEqual([...many.slice(0, 3), ...many.slice(4, 5), ...many.slice(6, MAX_LOOKUPS), many[3]]);
 	});
 
+	it('a member a listing shows twice is found once', async () => {
+		const twice = [...shown, shown[0]];
+		const fake = fakeReader({ listing: { members: twice } });
+		const resolution = await resolve(fake, many);
+		expect(resolution.present.map(({ member: found }) => found)).toEqual(shown);
+	});
+
 	it('a trusted listing is not rechecked', async () => {
 		const fake = fakeReader({ listing: { members: shown } });
 		let asked = 0;

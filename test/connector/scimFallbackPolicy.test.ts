@@ -169,9 +169,13 @@ describe('operations only SCIM can do', () => {
 		expect(calls.probe).toBe(0);
 	});
 
-	it('pass their value on and mark SCIM as working', async () => {
-		const route = new ScimFallback(fakeScim().clients);
+	it('pass their value on and mark SCIM as working: a later 403 is Notion refusing that change, not probed', async () => {
+		const { clients, calls } = fakeScim();
+		const route = new ScimFallback(clients);
 		expect(await route.viaScim('Reading a group', async ({ users, groups }) => [users, groups].length)).toBe(2);
+		const refused = failure('forbidden');
+		await expect(route.viaScim('Removing a member', failWith(refused))).rejects.toBe(refused);
+		expect(calls.probe).toBe(0);
 	});
 
 	it('a 401 fails with scim_required and switches reads and later operations away from SCIM', async () => {
