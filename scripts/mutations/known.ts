@@ -57,11 +57,15 @@ function jest(tree: string, args: string[], ran: string): Verdict {
 			if (file.status === 'failed') return { caught: `${where} (the file failed: ${firstLine(file.message)})`, seconds, ran };
 		}
 	}
-	if (/TOKEN LEAK/.test(text)) return { caught: 'globalTeardown secrets scan (TOKEN LEAK)', seconds, ran };
-	// --bail may end jest before it writes the JSON: then its console says what failed.
+	// --bail may end jest before it writes the JSON, and so does a failing global teardown (the
+	// secrets scan): then its console says what failed, a failing test first.
+	const leak = /TOKEN LEAK/.test(text) ? 'globalTeardown secrets scan (TOKEN LEAK)' : undefined;
 	const failedFile = /^FAIL (\S+)/m.exec(text)?.[1];
-	const failedTest = /^\s*● (.+)$/m.exec(text)?.[1];
-	if (failedFile !== undefined) return { caught: `${failedFile}${failedTest ? ` › ${failedTest.trim()}` : ''}`, seconds, ran };
+	const failedTest = /^\s*● (?!Console)(.+)$/m.exec(text)?.[1];
+	if (failedFile !== undefined) {
+		return { caught: `${failedFile}${failedTest ? ` › ${failedTest.trim()}` : ''}${leak ? `; also the ${leak}` : ''}`, seconds, ran };
+	}
+	if (leak) return { caught: leak, seconds, ran };
 	if (run.status !== 0) return { caught: `jest exited ${run.status}: ${firstLine(run.stderr)}`, seconds, ran };
 	return { seconds, ran };
 }

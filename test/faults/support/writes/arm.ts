@@ -84,7 +84,9 @@ export function armFault(world: World, operation: Operation, fault: OpFault, inj
 			break;
 		}
 		case 'limit': {
-			// A 503 on a write waits for one: an operation that writes nothing gets a 429 instead.
+			// A 503 on a write waits for one: an operation that writes nothing gets a 429 instead. One
+			// that meant to write but stopped before (a miss, a conflict) leaves it to the next write:
+			// one more fault there, still fewer than the connector's attempts.
 			const answer = write === undefined && fault.answer.startsWith('503') ? '429' : fault.answer;
 			if (answer === '429') world.emulator.limits.script([{ status: 429, retryAfter: 0.05 }]);
 			else if (answer === '529') world.emulator.limits.script([{ status: 529, retryAfter: 0.05 }]);
