@@ -8,8 +8,10 @@ export interface BenchOptions {
 	budgetPerMinute: number;
 	/** Requests the connector keeps in flight per connection. */
 	inFlight: number;
-	/** Only run cases whose name contains this text. */
-	only?: string;
+	/** An unmeasured listing first, so the first case does not carry the process's start-up. */
+	warmUp: boolean;
+	/** Only run cases whose name contains one of these texts (`--only` may be given again). */
+	only?: string[];
 	outFile: string;
 	sizes: BenchSizes;
 }
@@ -54,15 +56,17 @@ const QUICK: BenchSizes = {
 const USAGE = `Usage: npm run bench -- [--quick] [--latency MS] [--only TEXT] [--out FILE]
   --quick        small sizes (smoke run)
   --latency MS   latency the emulator adds to every answer (default 150)
-  --only TEXT    run only the cases whose name contains TEXT
+  --only TEXT    run only the cases whose name contains TEXT (repeat for more)
   --out FILE     where to write the JSON results (default bench/results.json,
-                 bench/results.quick.json with --quick)`;
+                 bench/results.quick.json with --quick)
+  --no-warm-up   measure the first case without an unmeasured listing before it`;
 
 export function parseOptions(argv: string[], defaultOutFile: string): BenchOptions {
 	let quick = false;
 	let latencyMs = 150;
-	let only: string | undefined;
+	let only: string[] | undefined;
 	let outFile: string | undefined;
+	let warmUp = true;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = (): string => {
@@ -73,8 +77,9 @@ export function parseOptions(argv: string[], defaultOutFile: string): BenchOptio
 		if (arg === '--quick') quick = true;
 		else if (arg === '--latency') latencyMs = nonNegativeNumber(arg, value());
 		else if (arg.startsWith('--latency=')) latencyMs = nonNegativeNumber('--latency', arg.slice(10));
-		else if (arg === '--only') only = value();
+		else if (arg === '--only') only = [...(only ?? []), value()];
 		else if (arg === '--out') outFile = value();
+		else if (arg === '--no-warm-up') warmUp = false;
 		else if (arg === '--help' || arg === '-h') {
 			process.stdout.write(`${USAGE}\n`);
 			process.exit(0);
@@ -85,6 +90,7 @@ export function parseOptions(argv: string[], defaultOutFile: string): BenchOptio
 		latencyMs,
 		budgetPerMinute: 600,
 		inFlight: 10,
+		warmUp,
 		only,
 		// A smoke run must not overwrite the full run's figures.
 		outFile: outFile ?? (quick ? defaultOutFile.replace(/\.json$/, '.quick.json') : defaultOutFile),

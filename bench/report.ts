@@ -26,6 +26,7 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		'ratio',
 		'previous 3 req/s: wall s (ratio)',
 		'naive: wall s (ratio)',
+		'load 1 min (start → end)',
 	];
 	const rows = results.map((r) => [
 		r.case,
@@ -35,6 +36,7 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		r.ratio === null ? '–' : r.ratio.toFixed(2),
 		otherCells(r.previous),
 		otherCells(r.naive),
+		r.loadAverage ? `${r.loadAverage.start[0].toFixed(1)} → ${r.loadAverage.end[0].toFixed(1)}` : '–',
 	]);
 	const lines = [table(header, rows), ''];
 	const extras = results.filter((r) => r.cpuMs !== undefined || r.msPerItem !== undefined || r.details);
@@ -58,7 +60,7 @@ export function renderReport(results: CaseResult[], options: BenchOptions): stri
 		'',
 		`Emulator: Notion's documented limits (fixed 60-s windows: ${options.budgetPerMinute} requests per connection on Business/Enterprise, 180 on other plans), ${options.latencyMs} ms latency per answer. Connector: Automatic budget (starts at ${options.budgetPerMinute}/min), ${options.inFlight} requests in flight per connection.`,
 		`Floor = (ceil(R/B) − 1) × 60 s + ceil(r/C) × L, r = R − (ceil(R/B) − 1) × B (R requests, B budget per window, L latency, C = ${options.inFlight} in flight); cursor paging (API fallback) is sequential: C = 1, so R × L within a window.`,
-		`SCIM listings read page 1 first (its total says how many pages follow), so a listing that fits one window takes one round trip more than the floor.`,
+		`SCIM listings read page 1 first (its total says how many pages follow; a guessed total sends its pages along), and a listing whose last page ends right at the total asks one page past it, which must come back empty: R + 1 requests then; a listing that fits one window takes 1 + ceil((R − 1 + probe) / C) round trips where the floor counts ceil(R / C): one more for every size measured here.`,
 		`Group add: the floor counts PATCH requests (ceil(K/100)); the node also reads the group once and sends its PATCHes one after the other.`,
 		`Previous: the same connector with the previous release's pacing (3 requests a second, bursts of 3). Naive client: sequential paging (one PATCH per item for group adds), no pacing, retries a 429 after its Retry-After only.`,
 		`Machine: ${m.cpu}, ${m.nproc} CPUs, ${m.platform}, Node ${m.node}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,

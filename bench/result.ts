@@ -35,6 +35,8 @@ export interface CaseResult extends ClientFigures {
 	budgetPerMinute?: number;
 	/** Requests the connector kept in flight at most. */
 	inFlight?: number;
+	/** The machine's 1-, 5- and 15-minute load averages when the case started and ended (shared machine). */
+	loadAverage?: { start: number[]; end: number[] };
 	naive?: ClientFigures;
 	/** The previous release's pacing (3 requests a second, bursts of 3), same run, same limits. */
 	previous?: ClientFigures;
