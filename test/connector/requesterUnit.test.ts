@@ -172,6 +172,8 @@ describe('edge answers', () => {
 		expect(fromNotion.message).not.toContain('edge');
 		const client = setup([answer(499, '', { 'cf-ray': 'ray-1' })], { maxAttempts: 1 });
 		expect((await failureOf(client.requester.send(get()))).message).not.toContain('edge');
+		const bare = setup([answer(502, '', {})], { maxAttempts: 1 });
+		expect((await failureOf(bare.requester.send(get()))).message).toMatch(/refused GET \/scim\/v2\/Users with HTTP 502/);
 		const at500 = setup([answer(500, '', { 'cf-ray': 'ray-1' })], { maxAttempts: 1 });
 		expect((await failureOf(at500.requester.send(get()))).message).toContain('edge');
 	});
@@ -320,9 +322,20 @@ describe('who waits after a 429 or 529', () => {
 	});
 
 	it('limits are read only from a 429, 503 or 529 body', async () => {
-		const { requester, events } = setup([limited(500, { retry_after: 7 }), answer(200, '{}')]);
+		const { requester, events, clock } = setup([limited(500, { retry_after: 7 }), answer(200, '{}')]);
 		await requester.send(get());
 		expect(events).toEqual(['acquire', 'release false', 'acquire', 'release true']);
+		// The backoff, not the body's retry_after.
+		expect(clock.sleeps).toEqual([500]);
+		const down = setup([limited(503, { retry_after: 7 }), answer(200, '{}')]);
+		await down.requester.send(get());
+		expect(down.clock.sleeps).toEqual([7000]);
+	});
+
+	it('a 529 body is read like a 429\'s: its reason and its retry_after', async () => {
+		const { requester, events } = setup([limited(529, { rate_limit_reason: WORKSPACE_LIMIT, retry_after: '6' }), answer(200, '{}')]);
+		await requester.send(get());
+		expect(events).toEqual(['acquire', 'workspace pause 6000', 'release false', 'acquire', 'release true']);
 	});
 });
 
@@ -338,6 +351,11 @@ describe('a DELETE whose earlier answer was lost', () => {
 			const { requester } = setup([...(first ? [first] : []), answer(404, '')]);
 			expect([first?.status, (await failureOf(requester.send(get({ method: 'DELETE' })))).kind]).toEqual([first?.status, 'not_found']);
 		}
+	});
+
+	it('another refusal after a failed attempt is still that refusal', async () => {
+		const { requester } = setup([answer(502), answer(400, { detail: 'bad id' })]);
+		expect((await failureOf(requester.send(get({ method: 'DELETE' })))).kind).toBe('invalid_input');
 	});
 
 	it('a GET that meets a 404 after a failure is still not found', async () => {
