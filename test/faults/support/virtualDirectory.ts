@@ -12,11 +12,11 @@ import { credentialSettings, type NotionContext } from '../../../nodes/shared/n8
 import { n8nTransport } from '../../../nodes/shared/n8n/n8nTransport';
 import { fakeClock } from '../../connector/fakeClock';
 import { prng } from '../../../tools/notion-emulator/prng';
-import { REQUEST_COST_MS } from './virtualTime';
+import { REQUEST_COST_MS, VIRTUAL_PAGE_SIZE } from './virtualTime';
 
 /** A hang costs this much real time; loopback answers come in a few milliseconds. */
 const VIRTUAL_TUNING: Partial<DirectoryTuning> = {
-	pageSize: 3,
+	pageSize: VIRTUAL_PAGE_SIZE,
 	timeoutMs: 150,
 	requestsPerSecond: 1000,
 	burst: 1000,

@@ -6,5 +6,5 @@ export function budgetFor(requests: number): number {
 	return ((requests - 0.5) * REQUEST_COST_MS) / 0.75;
 }
 
-/** Members a page holds under virtual time (virtualDirectory.ts's tuning): a budget of n requests reads at most n pages. */
+/** Members a page holds under virtual time (virtualDirectory.ts uses it): a budget of n requests reads at most n pages. */
 export const VIRTUAL_PAGE_SIZE = 3;
