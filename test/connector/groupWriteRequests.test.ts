@@ -23,11 +23,20 @@ describe('group writes, request by request', () => {
 	const ids = (from: number, count: number) => seed.members.slice(from, from + count).map((member) => member.id as string);
 	const groupNamed = (name: string) => emulator.control.snapshot().groups.find((group) => group.displayName === name);
 
-	function recorded(options: { pageSize?: number; maxAttempts?: number; before?: (request: HttpRequest) => void; after?: (request: HttpRequest, response: HttpResponse) => HttpResponse } = {}) {
+	function recorded(
+		options: {
+			pageSize?: number;
+			maxAttempts?: number;
+			/** Throwing means the request never reached Notion; an answer replaces Notion's. */
+			before?: (request: HttpRequest) => HttpResponse | void;
+			after?: (request: HttpRequest, response: HttpResponse) => HttpResponse;
+		} = {},
+	) {
 		const requests: HttpRequest[] = [];
 		const wrap = (transport: HttpTransport): HttpTransport => async (request) => {
 			requests.push(request);
-			options.before?.(request);
+			const instead = options.before?.(request);
+			if (instead) return instead;
 			const response = await transport(request);
 			return options.after ? options.after(request, response) : response;
 		};
@@ -44,6 +53,32 @@ describe('group writes, request by request', () => {
 		const group = await directory.createGroup('Ops', ids(0, 3));
 		expect(writes()).toEqual([{ method: 'POST', body: { schemas: [CORE_GROUP_SCHEMA], displayName: 'Ops', members: ids(0, 3).map((value) => ({ value })) } }]);
 		expect(group).toMatchObject({ name: 'Ops', memberIds: ids(0, 3) });
+		expect(group).not.toHaveProperty('raw');
+	});
+
+	const conflict409: HttpResponse = {
+		status: 409,
+		headers: { 'content-type': 'application/json', 'x-notion-request-id': 'req-409' },
+		body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '409', scimType: 'uniqueness', detail: 'Group exists' }),
+	};
+
+	it('a POST refused as a conflict for a group made after the lookup: a duplicate name, with its id', async () => {
+		let madeId: string | undefined;
+		const { directory } = recorded({
+			before: (request) => {
+				if (request.method !== 'POST') return;
+				madeId = emulator.control.addGroup({ displayName: 'Raced', memberEmails: [] });
+				return conflict409;
+			},
+		});
+		const error = (await directory.createGroup('Raced').catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'conflict', applied: { id: madeId } });
+		expect(madeId).toBe(groupNamed('Raced')?.id);
+	});
+
+	it('a POST refused as a conflict with no such group found after it: a duplicate name, no id', async () => {
+		const { directory } = recorded({ before: (request) => (request.method === 'POST' ? conflict409 : undefined) });
+		await expect(directory.createGroup('Phantom')).rejects.toMatchObject({ kind: 'conflict', applied: undefined });
 	});
 
 	it('a create without members sends an empty member list', async () => {

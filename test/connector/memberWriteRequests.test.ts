@@ -24,13 +24,14 @@ describe('member writes, request by request', () => {
 	function recorded(
 		rewrite?: (request: HttpRequest, response: HttpResponse) => HttpResponse | Promise<HttpResponse>,
 		tuning = {},
-		/** Runs before a request is sent; throwing means it never reached Notion. */
-		before?: (request: HttpRequest) => void,
+		/** Runs before a request is sent; throwing means it never reached Notion, an answer replaces Notion's. */
+		before?: (request: HttpRequest) => HttpResponse | void,
 	) {
 		const requests: HttpRequest[] = [];
 		const wrap = (transport: HttpTransport): HttpTransport => async (request) => {
 			requests.push(request);
-			before?.(request);
+			const instead = before?.(request);
+			if (instead) return instead;
 			const response = await transport(request);
 			return rewrite ? rewrite(request, response) : response;
 		};
@@ -57,6 +58,7 @@ describe('member writes, request by request', () => {
 			displayName: 'Ada Lovelace',
 		});
 		expect(created).toMatchObject({ name: 'Ada Lovelace', reactivated: false });
+		expect(created).not.toHaveProperty('raw');
 	});
 
 	it('a create with a full name and a role sends the role extension, and the name as given', async () => {
@@ -111,8 +113,51 @@ describe('member writes, request by request', () => {
 
 	it('an update without a name change sends the PATCH alone', async () => {
 		const { directory, sent } = recorded();
-		await directory.updateMember(id(5), { role: 'membership_admin' });
+		const updated = await directory.updateMember(id(5), { role: 'membership_admin' });
 		expect(sent()).toEqual(['PATCH /scim/v2/Users/{id}']);
+		expect(updated).not.toHaveProperty('raw');
+	});
+
+	const conflict409: HttpResponse = {
+		status: 409,
+		headers: { 'content-type': 'application/json', 'x-notion-request-id': 'req-409' },
+		body: JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '409', scimType: 'uniqueness', detail: 'User already exists' }),
+	};
+
+	it('a POST refused as a conflict for someone who joined after the lookup: already a member, with the id', async () => {
+		const { directory } = recorded(undefined, {}, (request) => {
+			if (request.method !== 'POST') return;
+			emulator.control.addMember({ email: 'late.joiner@acme.test', name: 'Late Joiner', role: 'member', active: true });
+			return conflict409;
+		});
+		const error = (await directory.createMember({ email: 'late.joiner@acme.test' }).catch((e: unknown) => e)) as NotionAdminError;
+		const joined = emulator.control.snapshot().members.find((member) => member.email === 'late.joiner@acme.test');
+		expect(error).toMatchObject({ kind: 'conflict', httpStatus: 409, applied: { id: joined?.id } });
+		expect(error.message).toMatch(/already a member/);
+	});
+
+	it('a POST refused as a conflict with nobody found after it: already a member, no id', async () => {
+		const { directory } = recorded(undefined, {}, (request) => (request.method === 'POST' ? conflict409 : undefined));
+		const error = (await directory.createMember({ email: 'ghost@acme.test' }).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'conflict', httpStatus: 409, applied: undefined });
+	});
+
+	it('a POST to reactivate refused as a conflict, the member still deactivated: refused, saying so', async () => {
+		emulator.control.updateMember(id(10), { active: false });
+		const { directory } = recorded(undefined, {}, (request) => (request.method === 'POST' ? conflict409 : undefined));
+		const error = (await directory.createMember({ email: seed.members[10].email }).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'refused', httpStatus: 409, requestId: 'req-409', applied: { id: id(10), active: false } });
+		expect(error.message).toMatch(/deactivated member and was not reactivated: Notion still holds it deactivated \(/);
+	});
+
+	it('a new member whose every POST fails before reaching Notion: the POST\'s own failure, nothing created', async () => {
+		const { directory } = recorded(undefined, { maxAttempts: 2 }, (request) => {
+			if (request.method === 'POST') throw new TransportError('network', 'socket hang up');
+		});
+		const error = (await directory.createMember({ email: 'never.arrived@acme.test' }).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'unavailable', api: 'scim' });
+		expect(error.message).toMatch(/POST/);
+		expect(emulator.control.snapshot().members.some((member) => member.email === 'never.arrived@acme.test')).toBe(false);
 	});
 
 	it.each([{ name: 'New Name' }, { givenName: 'New' }, { familyName: 'Name' }])('an update changing %j reads the member first', async (changes) => {
