@@ -74,6 +74,16 @@ export async function userIdOf(directory: NotionDirectory, ref: UserRef): Promis
 	return (await directory.findMemberByEmail(ref.email)).value?.id ?? null;
 }
 
+/**
+ * The id of the member a write changes, looked up only when the picker gave an email: through
+ * SCIM alone (see NotionDirectory.findWriteTargetsByEmail), never the read fallback.
+ */
+export async function writeTargetIdOf(directory: NotionDirectory, ref: UserRef, label: string): Promise<string | null> {
+	if (ref.by === 'id') return ref.id;
+	const found = await directory.findWriteTargetsByEmail([ref.email], label);
+	return found.get(ref.email.toLowerCase())?.id ?? null;
+}
+
 /** The group the picker names; throws `not_found` on a miss. */
 export async function requireGroup(
 	directory: NotionDirectory,

@@ -175,7 +175,8 @@ function itemShare(
 
 /** What a membership change that stopped midway had applied (the connector's `partial` error). */
 function appliedChange(error: unknown): MembershipChange | undefined {
-	if (!(error instanceof NotionAdminError) || error.kind !== 'partial') return undefined;
+	// `outcome_unknown`: what the answers confirmed before the batch whose outcome is unknown.
+	if (!(error instanceof NotionAdminError) || (error.kind !== 'partial' && error.kind !== 'outcome_unknown')) return undefined;
 	const applied = error.applied as Partial<MembershipChange> | undefined;
 	return Array.isArray(applied?.added) && Array.isArray(applied?.removed)
 		? (applied as MembershipChange)

@@ -69,7 +69,7 @@ export function parseUsers(
 }
 
 /**
- * Lower-cased email → member id, or null when no member has that email. The connector's
+ * Lower-cased email → member id, or null when no member has that email, for a write. The connector's
  * lookup-or-list policy decides how (filters for a few, one listing for more) and says "no
  * member" only on evidence that could have found one.
  */
@@ -80,7 +80,8 @@ export async function resolveEmails(
 	const wanted = [...new Set([...emails].map((email) => email.toLowerCase()))];
 	const found = new Map<string, string | null>();
 	if (wanted.length === 0) return found;
-	const members = (await directory.findMembersByEmail(wanted)).value;
+	// Through SCIM only, as every caller writes: the read fallback does not see deactivated members.
+	const members = await directory.findWriteTargetsByEmail(wanted, 'Finding the members to change');
 	for (const email of wanted) found.set(email, members.get(email)?.id ?? null);
 	return found;
 }

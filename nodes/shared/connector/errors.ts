@@ -11,10 +11,11 @@ export type NotionAdminErrorKind =
 	| 'forbidden' // token lacks a capability (e.g. user information) or Notion refuses the change
 	| 'refused' // Notion refuses by rule: token owner removal, group delete orphaning pages
 	| 'rate_limited' // still limited after every retry
-	| 'unavailable' // 5xx / edge errors / resets after every retry
+	| 'unavailable' // 5xx / edge errors / resets after every retry; a redirect (never followed)
 	| 'timeout'
 	| 'bad_response' // malformed or truncated body
-	| 'partial'; // a multi-request change stopped midway: see `applied`
+	| 'partial' // a multi-request change stopped midway: see `applied`
+	| 'outcome_unknown'; // a write was sent, but the read that would tell whether Notion applied it failed
 
 export class NotionAdminError extends Error {
 	readonly kind: NotionAdminErrorKind;

@@ -28,7 +28,8 @@ import { scimRoot, type ScimContext } from './scim/scimContext';
 import { ScimUsers } from './scim/scimUsers';
 import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
-import { groupDeleteRefusal, memberRefusal, type MemberAction } from './scim/refusals';
+import { groupDeleteRefusal, lookupRefusal, memberRefusal, type MemberAction } from './scim/refusals';
+import { confirmingRead } from './scim/unknownOutcome';
 import { ScimFallback } from './scimFallback';
 import { membersByEmailInListing } from './listingLookup';
 import { resolveMembers, type MemberResolution, type ResolveOptions } from './memberResolution';
@@ -109,6 +110,16 @@ export class NotionDirectory {
 	}
 
 	/**
+	 * The members a write is about, by email (lower-cased email → member or null): through SCIM
+	 * only, the source that performs the write. The standard API (the fallback for reads) does not
+	 * show deactivated members, so its "no such member" could be false; a refused lookup fails.
+	 */
+	async findWriteTargetsByEmail(emails: string[], label: string): Promise<Map<string, Member | null>> {
+		const addresses = emails.map((email) => requireEmail(email));
+		return this.route.viaScim(label, ({ users }) => users.findManyByEmail(addresses), (error) => lookupRefusal(label, error));
+	}
+
+	/**
 	 * Whether these members are there: looked up one by one up to MAX_LOOKUPS, one listing
 	 * beyond (memberResolution.ts says what counts as proof).
 	 */
@@ -157,8 +168,9 @@ export class NotionDirectory {
 			'Removing a member',
 			async ({ users }) => {
 				await users.remove(userId);
-				// DELETE answered; make sure Notion really let the member go.
-				const after = await users.get(userId);
+				// DELETE answered; make sure Notion really let the member go. A failed read proves
+				// nothing about the DELETE: it is never taken for a refusal of the removal.
+				const after = await confirmingRead(() => users.get(userId), `The removal of member ${userId}`, 'User → Get (or the lookup by email)');
 				if (after !== null && after.active !== false) {
 					throw new NotionAdminError(
 						'unavailable',

@@ -3,7 +3,7 @@ import { toNodeError } from '../../../shared/n8n/toNodeError';
 import type { Operation } from '../../operationKit/defineResource';
 import { notice, optionsCollection, userLocator } from '../../operationKit/descriptions';
 import { perItem } from '../../operationKit/execute';
-import { readUserRef, userIdOf, userNotFound } from '../../operationKit/locators';
+import { readUserRef, writeTargetIdOf, userNotFound } from '../../operationKit/locators';
 import { optionParameter } from '../../operationKit/parameters';
 
 const ifNotFoundOptions = [
@@ -65,7 +65,7 @@ export const remove: Operation = {
 				if (failIfNotFound) throw userNotFound(ref);
 				return { ...given, removed: false, notFound: true };
 			};
-			const id = await userIdOf(directory, ref);
+			const id = await writeTargetIdOf(directory, ref, 'Finding the member to remove');
 			if (!id) return notFound();
 			try {
 				await directory.removeMember(id);

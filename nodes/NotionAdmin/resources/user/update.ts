@@ -6,7 +6,7 @@ import type { Operation } from '../../operationKit/defineResource';
 import { notice, userLocator } from '../../operationKit/descriptions';
 import { perItem } from '../../operationKit/execute';
 import { invalidInput } from '../../operationKit/itemInput';
-import { readUserRef, userIdOf, userNotFound, vanished } from '../../operationKit/locators';
+import { readUserRef, writeTargetIdOf, userNotFound, vanished } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
 import { booleanParameter } from '../../operationKit/parameters';
 import { roleOptions } from '../../operationKit/roles';
@@ -113,7 +113,7 @@ export const update: Operation = {
 		},
 
 		async run(directory, { ref, changes }) {
-			const id = await userIdOf(directory, ref);
+			const id = await writeTargetIdOf(directory, ref, 'Finding the member to change');
 			if (!id) throw userNotFound(ref);
 			try {
 				return memberItem(await directory.updateMember(id, changes));

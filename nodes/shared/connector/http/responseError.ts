@@ -175,5 +175,34 @@ function describeStatus(
 	if (status === 404) return make('not_found', 'Check the id; the member or group may have been removed');
 	if (status === 409) return make('conflict', 'It already exists in the workspace');
 	if (status >= 500) return make('unavailable', 'Notion is having trouble; try again in a few minutes (see status.notion.so)');
+	if (status >= 300 && status < 400) return redirected(status, apiName, what, tries, headers, extra);
 	return make('invalid_input', 'Notion rejected the request; check the values given');
+}
+
+/**
+ * A 3xx is no refusal of the values given: whatever answered (the Base URL, a proxy) sends the
+ * request elsewhere. Redirects are never followed, so the token is never carried to another
+ * address; the Base URL is what to check.
+ */
+function redirected(
+	status: number,
+	apiName: string,
+	what: string,
+	tries: string,
+	headers: Record<string, string>,
+	extra: ConstructorParameters<typeof RequestFailure>[3],
+): RequestFailure {
+	let to = '';
+	try {
+		// Only the host: a full location may carry a path or a query with secrets in it.
+		to = headers.location ? ` to ${redact(new URL(headers.location).host)}` : '';
+	} catch {
+		to = '';
+	}
+	return new RequestFailure(
+		'unavailable',
+		`${apiName} answered ${what} with a redirect (HTTP ${status})${to}${tries}: redirects are not followed, so the token is not sent to another address`,
+		"Check the Base URL in the credential: it must be the API's own address (https://api.notion.com), not one that redirects (http:// instead of https://, another host, a proxy)",
+		extra,
+	);
 }

@@ -3,8 +3,10 @@
  * members), applied in batched PATCHes, and reported as Notion holds it after a failure.
  */
 import { NotionAdminError } from '../errors';
+import { outcomeUnknown } from '../http/createOnce';
 import type { Group, MembershipChange, MembershipPlan } from '../model';
 import type { ScimGroups } from './scimGroups';
+import { unknownOutcome } from './unknownOutcome';
 
 /**
  * Applies a plan in batches. After a failure the group is read again: a change Notion holds in
@@ -20,7 +22,17 @@ async function applyMembershipChange(groups: ScimGroups, label: string, plan: Me
 		if (!(error instanceof NotionAdminError)) throw error;
 		// A PATCH whose answers were lost may have been applied: only the group as Notion now
 		// holds it says what went through. Without that read, what the answers confirmed.
-		const held = await groups.get(plan.groupId).catch(() => null);
+		let readFailure: NotionAdminError | undefined;
+		const held = await groups.get(plan.groupId).catch((readError: unknown) => {
+			if (!(readError instanceof NotionAdminError)) throw readError;
+			readFailure = readError;
+			return null;
+		});
+		// The batch in flight may have gone through and nothing could say: neither failed nor done.
+		if (readFailure !== undefined && outcomeUnknown(error)) {
+			const confirmed = `added ${change.added.length} of ${plan.toAdd.length}, removed ${change.removed.length} of ${plan.toRemove.length} as answers confirmed`;
+			throw unknownOutcome(`${label} stopped (${error.message}; ${confirmed}); its last batch`, readFailure, 'Group → Get', change);
+		}
 		if (held !== null) {
 			const members = new Set(held.memberIds);
 			change.added = plan.toAdd.filter((userId) => members.has(userId));

@@ -83,3 +83,18 @@ export function groupDeleteRefusal(error: RequestFailure): NotionAdminError | un
 		{ api: 'scim', httpStatus: error.httpStatus, requestId: error.requestId, cause: error },
 	);
 }
+
+/**
+ * A refused lookup of a write's target (by email). The standard API is not asked instead: it
+ * does not show deactivated members, so "not found" there would be false.
+ */
+export function lookupRefusal(label: string, error: RequestFailure): NotionAdminError | undefined {
+	const status = error.httpStatus;
+	if (status === undefined || status < 400 || status >= 500) return undefined;
+	return new NotionAdminError(
+		error.kind,
+		`${label}: the SCIM API refused the lookup by email (HTTP ${status}), so nothing was changed; the standard API is not used to find what a write changes (it does not show deactivated members). ${error.message}`,
+		error.hint,
+		{ api: 'scim', httpStatus: status, requestId: error.requestId, cause: error },
+	);
+}

@@ -8,6 +8,7 @@ import type { CreatedMember, ListOptions, Member, MemberChanges, NewMember, Resu
 import { EmailLookup } from './emailLookup';
 import { scimUserToMember } from './mapScim';
 import { sameResource } from './sameResource';
+import { confirmingRead } from './unknownOutcome';
 import { memberChangeOperations, patchBody } from './patchOps';
 import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from './schemas';
@@ -136,7 +137,8 @@ export class ScimUsers {
 			throw error;
 		}
 		if (json !== null) return sameResource('member', id, scimUserToMember(json, false));
-		const member = await this.get(id);
+		// Accepted without a body: a failed read of the member says nothing against the PATCH.
+		const member = await confirmingRead(() => this.get(id), `The change to member ${id}`, 'User → Get');
 		if (member === null) throw notFound(id);
 		return member;
 	}

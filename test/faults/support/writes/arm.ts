@@ -28,21 +28,6 @@ export function isListPage(request: Seen): boolean {
 	return (url.pathname === '/scim/v2/Users' && !url.searchParams.has('filter')) || url.pathname === '/v1/users';
 }
 
-/**
- * Numbers requests up to the operation's write (included), 0 after it: a refusal or a redirect
- * lands on a lookup or on the write, never on the read that confirms an applied write. (There,
- * today, a refused read-back makes User → Remove report a removal it made as refused: a known
- * gap, kept out of the random draws until the connector says what its write did.)
- */
-function beforeConfirming(write: string | undefined, number: (request: Seen) => number): (request: Seen) => number {
-	let written = false;
-	return (request) => {
-		if (written) return 0;
-		if (request.method === write) written = true;
-		return number(request);
-	};
-}
-
 export interface Injected {
 	/** Faults that reached a request, by kind. */
 	kinds: Record<string, number>;
@@ -108,7 +93,8 @@ export function armFault(world: World, operation: Operation, fault: OpFault, inj
 			break;
 		}
 		case 'echo': {
-			const number = beforeConfirming(write, counter(isApi));
+			// Any request: a lookup, the write, or the read that confirms an applied write.
+			const number = counter(isApi);
 			world.hooks.answer = (request) => {
 				if (number(request) !== fault.nth) return undefined;
 				count(`echo ${fault.status}`);
@@ -117,7 +103,8 @@ export function armFault(world: World, operation: Operation, fault: OpFault, inj
 			break;
 		}
 		case 'redirect': {
-			const number = beforeConfirming(write, counter(isApi));
+			// Any request: a lookup, the write, or the read that confirms an applied write.
+			const number = counter(isApi);
 			world.hooks.answer = (request) => {
 				if (number(request) !== fault.nth) return undefined;
 				count(`redirect ${fault.status}`);

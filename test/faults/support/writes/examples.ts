@@ -3,7 +3,7 @@
  * way for a write or a read to tell something untrue is always tried: a create whose answer is
  * lost (a new member, a deactivated one), a create of a member after a 502, a malformed 200 list
  * page, group names that end in a backslash or hold an escaped quote, a refusal echoing an odd
- * token, a redirect.
+ * token, a redirect, a refused or redirected read after an applied removal.
  */
 import type { OpFault, Operation, WriteSequence } from './operations';
 import { TOKEN_PAIRS } from './workspace';
@@ -37,4 +37,13 @@ export const WRITE_EXAMPLES: WriteSequence[] = [
 	sequence([step({ kind: 'listUsers' }, { kind: 'echo', nth: 1, status: 401 }, false)], quoted),
 	sequence([step({ kind: 'listUsers' }, { kind: 'redirect', nth: 1, status: 307 })]),
 	sequence([step({ kind: 'removeUser', email: 'alan@acme.test' }, { kind: 'redirect', nth: 2, status: 301 }, false)], quoted),
+	// The read that confirms an applied removal refused or redirected: the outcome is unknown, never
+	// "refused"; a deactivated member whose SCIM lookup is refused is not "not found".
+	sequence([
+		step({ kind: 'removeUser', email: 'linus@acme.test' }, { kind: 'echo', nth: 1, status: 403 }),
+		step({ kind: 'removeUser', email: 'grace@acme.test' }, { kind: 'echo', nth: 3, status: 400 }),
+		step({ kind: 'removeUser', email: 'alan@acme.test' }, { kind: 'echo', nth: 3, status: 403 }, false),
+		step({ kind: 'removeUser', email: 'katherine@acme.test' }, { kind: 'redirect', nth: 3, status: 302 }),
+		step({ kind: 'removeMembers', group: 'Engineering\\', emails: ['alan@acme.test'] }, { kind: 'redirect', nth: 1, status: 308 }, false),
+	]),
 ];

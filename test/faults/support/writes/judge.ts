@@ -1,8 +1,9 @@
 /**
  * The oracle of the write sequences: what the node said about one operation against what the
  * emulator holds before and after it (the truth). A write reported must have happened, a write
- * that happened must be reported, lookups find exactly the member or group named, listings are
- * the truth, and nothing else in the workspace moves.
+ * that happened must be reported (or, when a refusal or a redirect met the read that confirms it,
+ * said to be of unknown outcome: never refused), lookups find exactly the member or group named,
+ * listings are the truth, a redirect is called one, and nothing else in the workspace moves.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -28,6 +29,15 @@ const groupOf = (truth: Snapshot, name: string) => truth.groups.find((group) => 
 const sorted = (values: unknown) => (Array.isArray(values) ? values.map(String).sort() : []);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const ids = (values: string[] | undefined) => JSON.stringify([...(values ?? [])].sort());
+const within = (part: string[], whole: string[]) => part.every((id) => whole.includes(id));
+
+/**
+ * A failure that says the write's outcome is unknown: the read that would confirm it failed
+ * (an error item's kind, or the words every such message holds when the run failed).
+ */
+function saysUnknown(failure: Said['failure']): boolean {
+	return failure !== undefined && (failure.kind === 'outcome_unknown' || /may have been applied/.test(failure.message));
+}
 
 export function judge(operation: Operation, fault: OpFault, before: Snapshot, after: Snapshot, said: Said): Problem[] {
 	const problems: Problem[] = [];
@@ -35,6 +45,12 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 	const lost = (text: string) => problems.push({ kind: 'lost', text });
 	const failed = said.failure;
 	if (failed && !excused(operation, before, fault)) wrong(`failed although every fault was recoverable: ${failed.message}`);
+	// Only a refusal or a redirect can keep the confirming read from answering; only a write has one.
+	if (saysUnknown(failed) && (!mayFail(fault) || WRITES[operation.kind] !== true)) wrong(`said the outcome is unknown where no refusal or redirect met a write's confirming read: ${failed?.message}`);
+	// A redirect is never the user's input: where the fault, not the operation, made it fail, it says redirect.
+	if (failed && fault.kind === 'redirect' && !excused(operation, before, { kind: 'none' }) && (failed.kind === 'invalid_input' || !/redirect/i.test(failed.message))) {
+		wrong(`a redirect was reported as ${failed.kind ?? 'this'}: ${failed.message}`);
+	}
 	if (!failed && said.items.length !== 1 && !isListing(operation)) wrong(`answered ${said.items.length} items for one`);
 	const item = said.items[0] ?? {};
 	const emails = after.members.map((member) => lower(member.email));
@@ -46,7 +62,7 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 			const now = memberOf(after, operation.email);
 			const changed = !same(was, now);
 			if (failed) {
-				if (changed) lost(`Notion now holds ${JSON.stringify(now)} (was ${JSON.stringify(was)}) but the node said: ${failed.message}`);
+				if (changed && !saysUnknown(failed)) lost(`Notion now holds ${JSON.stringify(now)} (was ${JSON.stringify(was)}) but the node said: ${failed.message}`);
 			} else if (!now?.active || item.id !== now.id) {
 				wrong(`said ${JSON.stringify(item)} but Notion holds ${JSON.stringify(now)}`);
 			} else if (was?.active) {
@@ -61,11 +77,13 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 			const was = memberOf(before, operation.email);
 			const now = memberOf(after, operation.email);
 			if (failed) {
-				if (!same(was, now)) lost(`Notion now holds ${JSON.stringify(now)} (was ${JSON.stringify(was)}) but the node said: ${failed.message}`);
-			} else if (was === undefined || (mayFail(fault) && item.removed === false && same(was, now))) {
-				// A refused SCIM lookup falls back to the standard API, which cannot see a deactivated member.
-				if (item.removed !== false || !same(was, now)) wrong(`said ${JSON.stringify(item)} for no member`);
+				// A removal applied but not confirmed may be reported as unknown, never as refused or failed.
+				if (!same(was, now) && !saysUnknown(failed)) lost(`Notion now holds ${JSON.stringify(now)} (was ${JSON.stringify(was)}) but the node said: ${failed.message}`);
+				if (saysUnknown(failed) && now?.active === true) wrong(`said the removal may have been applied, but Notion holds ${JSON.stringify(now)}`);
+			} else if (was === undefined) {
+				if (item.removed !== false || item.notFound !== true || !same(was, now)) wrong(`said ${JSON.stringify(item)} for no member`);
 			} else if (item.removed !== true || item.id !== was.id || now?.active) {
+				// A deactivated member too: the lookup goes through SCIM, which sees her (never the standard API's "not found").
 				wrong(`said ${JSON.stringify(item)} but Notion holds ${JSON.stringify(now)}`);
 			}
 			break;
@@ -97,12 +115,17 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 			const applied = failed ? (failed.applied ?? {}) : item;
 			const sayAdded = sorted(applied.added);
 			const sayRemoved = sorted(applied.removed);
-			if (ids(sayAdded) !== ids(gained) || ids(sayRemoved) !== ids(dropped)) {
+			const asked = operation.emails.map((email) => memberOf(before, email)?.id).filter((id): id is string => id !== undefined);
+			if (saysUnknown(failed)) {
+				// What the answers confirmed happened; what else happened is among the members named.
+				if (!within(sayAdded, gained) || !within(sayRemoved, dropped) || !within(gained, asked) || !within(dropped, asked)) {
+					wrong(`said added ${JSON.stringify(sayAdded)}, removed ${JSON.stringify(sayRemoved)} with the rest unknown; Notion gained ${JSON.stringify(gained)}, dropped ${JSON.stringify(dropped)}`);
+				}
+			} else if (ids(sayAdded) !== ids(gained) || ids(sayRemoved) !== ids(dropped)) {
 				(failed ? lost : wrong)(`said added ${JSON.stringify(sayAdded)}, removed ${JSON.stringify(sayRemoved)}; Notion gained ${JSON.stringify(gained)}, dropped ${JSON.stringify(dropped)}`);
 			}
 			if (!failed) {
-				const asked = operation.emails.map((email) => memberOf(before, email)?.id);
-				const wrongSide = asked.filter((id) => id !== undefined && now.includes(id) !== (operation.kind === 'addMembers'));
+				const wrongSide = asked.filter((id) => now.includes(id) !== (operation.kind === 'addMembers'));
 				if (wrongSide.length > 0) wrong(`succeeded but Notion's group still ${operation.kind === 'addMembers' ? 'lacks' : 'holds'} ${JSON.stringify(wrongSide)}`);
 			}
 			break;
@@ -129,6 +152,8 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 	for (const text of untouched(operation, before, after)) wrong(text);
 	return problems;
 }
+
+const WRITES: Partial<Record<Operation['kind'], true>> = { createUser: true, removeUser: true, addMembers: true, removeMembers: true };
 
 function isListing(operation: Operation): boolean {
 	return operation.kind === 'listUsers' || operation.kind === 'groupMembers';
