@@ -6,7 +6,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ListingCursor, Member, ResumableListing, Via } from '../shared/connector/model';
+import type { ListingCursor, ListOptions, Member, ResumableListing, Via } from '../shared/connector/model';
 import type { NotionDirectory } from '../shared/connector/notionDirectory';
 import { toNodeError } from '../shared/n8n/toNodeError';
 import { isReported, viewOf } from './diff';
@@ -58,7 +58,7 @@ export async function listAcrossPolls(
 		const { consistent } = pending;
 		return { members: pendingMembers(pending), via, consistent, complete: true, spanned: true, proven: { gone, deactivated } };
 	}
-	const listing = await listPart(ctx, directory, clock, pending?.resume);
+	const listing = await listPart(ctx, directory, clock, { resume: pending?.resume, expectedTotal: basis.previous?.listed });
 	const startedOver = pending !== undefined && (listing.restarted || listing.via.source !== pending.source);
 	// The listing began again at the start: the earlier parts are not joined to it.
 	if (startedOver) pending = undefined;
@@ -118,7 +118,7 @@ export function deferProof(
 
 /** Manual mode: what one poll can list from the start; pending parts are neither used nor touched. */
 export async function listOnePoll(ctx: IPollFunctions, directory: NotionDirectory, clock: PollClock): Promise<Listed> {
-	const listing = await listPart(ctx, directory, clock, undefined);
+	const listing = await listPart(ctx, directory, clock, {});
 	if (!listing.complete && listing.pages === 0) throw budgetExceeded(ctx, clock);
 	return { ...listing, spanned: false };
 }
@@ -127,10 +127,10 @@ async function listPart(
 	ctx: IPollFunctions,
 	directory: NotionDirectory,
 	clock: PollClock,
-	resume: ListingCursor | undefined,
+	from: Pick<ListOptions, 'resume' | 'expectedTotal'>,
 ): Promise<ResumableListing> {
 	try {
-		return await directory.listMembers({ deadline: listingDeadline(clock), stopAtDeadline: true, resume });
+		return await directory.listMembers({ ...from, deadline: listingDeadline(clock), stopAtDeadline: true });
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error);
 	}

@@ -133,4 +133,14 @@ describe('a SCIM listing whose total is guessed before the first page answers', 
 		expect(rest.consistent).toBe(true);
 		expect(rest.members).toHaveLength(members.length - 300);
 	});
+
+	it("a directory listing given the caller's expected total sends its pages with the first one", async () => {
+		await start(1000);
+		const counter = firstRoundCounter();
+		const { directory } = directoryOn(emulator, { tuning: { requestsPerSecond: undefined }, wrap: counter.wrap });
+		const listing = await directory.listMembers({ expectedTotal: 1000 });
+		expect(counter.seen.beforeFirstAnswer).toBe(10);
+		expect(listing.consistent).toBe(true);
+		expect(listing.members.map((member) => member.id).sort()).toEqual(everyone());
+	});
 });

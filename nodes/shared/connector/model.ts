@@ -132,6 +132,12 @@ export interface ListOptions {
 	 * from the beginning and says so (`restarted`).
 	 */
 	resume?: ListingCursor;
+	/**
+	 * How many members the caller expects (its previous listing's count): a SCIM listing sends
+	 * the pages that implies together with the first one, saving the round trip that learns the
+	 * total. A wrong guess costs at most a few pages and never changes what is listed.
+	 */
+	expectedTotal?: number;
 }
 
 /**

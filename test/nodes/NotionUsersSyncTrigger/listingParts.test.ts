@@ -65,12 +65,12 @@ const basis = (previous?: DecodedBaseline, reportEveryone = false) => ({ scope: 
 const everyone = Array.from({ length: 6 }, (_, n) => person(n + 1));
 
 describe('listAcrossPolls', () => {
-	it('returns a listing complete in one poll as it is, read with three quarters of the budget', async () => {
+	it('returns a listing complete in one poll as it is, read with three quarters of the budget, expecting as many members as the baseline', async () => {
 		const { directory, asked } = scripted(part(everyone, { consistent: false }));
 		const staticData: IDataObject = {};
 		const listed = await listAcrossPolls(ctx, directory, CLOCK, staticData, basis(baselineOf(everyone)));
 		expect(listed).toEqual({ members: everyone, via: { source: 'scim' }, consistent: false, complete: true, spanned: false });
-		expect(asked).toEqual([{ deadline: CLOCK.start + 9_300, stopAtDeadline: true, resume: undefined }]);
+		expect(asked).toEqual([{ deadline: CLOCK.start + 9_300, stopAtDeadline: true, resume: undefined, expectedTotal: 6 }]);
 		expect(listingDeadline(CLOCK)).toBe(CLOCK.start + 9_300);
 		expect(staticData).toEqual({});
 	});

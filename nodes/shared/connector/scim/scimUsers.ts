@@ -47,6 +47,7 @@ export class ScimUsers {
 				deadline: options.deadline,
 				stop,
 				from,
+				expectedTotal: options.expectedTotal,
 			},
 		);
 		return {
