@@ -139,3 +139,90 @@ describe('a group membership change whose answers are lost and whose read-back i
 		expect(error.message).toMatch(/may have been applied/);
 	});
 });
+
+describe('an update or rename whose answer is lost and whose read-back fails', () => {
+	const withGroup = generateSeed({ members: 6, groups: 1, deactivated: 0, seed: 31 });
+	const memberId = (index: number) => withGroup.members[index].id as string;
+	let emulator: Emulator;
+	beforeEach(async () => {
+		emulator = await startWorkspace({ seed: withGroup });
+	});
+	afterEach(() => emulator.stop());
+
+	const isGroupRead = (request: HttpRequest) => request.method === 'GET' && /\/Groups\/[^/]+$/.test(new URL(request.url).pathname);
+	/** Notion applies every PATCH; its answer is replaced by `patchAnswer` (or lost), and the read-back by `readAnswer`. */
+	const applyingThenFailing = (patchAnswer: 'lost' | 502 | 204, isRead: (request: HttpRequest) => boolean, readAnswer: 'lost' | 403) =>
+		directoryOn(emulator, {
+			wrap: (transport) => async (request) => {
+				const response = await transport(request);
+				if (request.method === 'PATCH') {
+					if (patchAnswer === 'lost') throw new TransportError('network', 'socket hang up');
+					return patchAnswer === 204 ? { status: 204, headers: response.headers, body: '' } : { status: 502, headers: response.headers, body: '' };
+				}
+				if (!isRead(request)) return response;
+				if (readAnswer === 'lost') throw new TransportError('timeout', 'timed out');
+				return refusal(403, response);
+			},
+		}).directory;
+
+	for (const [patchAnswer, readAnswer] of [['lost', 403], [502, 'lost'], ['lost', 'lost']] as const) {
+		it(`a member update Notion applied (PATCH ${patchAnswer}, read-back ${readAnswer}): outcome unknown, never "failed"`, async () => {
+			const target = memberId(2);
+			const directory = applyingThenFailing(patchAnswer, (request) => isReadOf(request, target), readAnswer);
+			const error = await failureOf(directory.updateMember(target, { active: false }));
+			expect(memberIn(emulator, target)?.active).toBe(false);
+			expect(error).toMatchObject({ kind: 'outcome_unknown', api: 'scim' });
+			expect(error.message).toMatch(/may have been applied/);
+			expect(error.message).not.toMatch(/refused to deactivate/);
+			expect(error.hint).toMatch(/User → Get/);
+		});
+
+		it(`a group rename Notion applied (PATCH ${patchAnswer}, read-back ${readAnswer}): outcome unknown, never "failed"`, async () => {
+			const group = emulator.control.snapshot().groups[0];
+			const directory = applyingThenFailing(patchAnswer, isGroupRead, readAnswer);
+			const error = await failureOf(directory.renameGroup(group.id, 'Renamed Unseen'));
+			expect(emulator.control.snapshot().groups[0].displayName).toBe('Renamed Unseen');
+			expect(error).toMatchObject({ kind: 'outcome_unknown', api: 'scim' });
+			expect(error.message).toMatch(/may have been applied/);
+			expect(error.hint).toMatch(/Group → Get/);
+		});
+	}
+
+	it('a group rename Notion accepted with an empty answer, read back with HTTP 403: outcome unknown, not the read\'s refusal', async () => {
+		const group = emulator.control.snapshot().groups[0];
+		const error = await failureOf(applyingThenFailing(204, isGroupRead, 403).renameGroup(group.id, 'Renamed Quietly'));
+		expect(emulator.control.snapshot().groups[0].displayName).toBe('Renamed Quietly');
+		expect(error).toMatchObject({ kind: 'outcome_unknown' });
+		expect(error.message).toMatch(/may have been applied/);
+	});
+});
+
+describe('a rename with a deactivation whose first read of the member is refused', () => {
+	let emulator: Emulator;
+	beforeEach(async () => {
+		emulator = await startWorkspace({ seed });
+	});
+	afterEach(() => emulator.stop());
+
+	for (const status of [400, 403]) {
+		it(`HTTP ${status} on the read: says the read was refused and nothing was changed, never "refused to deactivate"`, async () => {
+			const target = id(6);
+			const before = memberIn(emulator, target);
+			const methods: string[] = [];
+			const { directory } = directoryOn(emulator, {
+				wrap: (transport) => async (request) => {
+					methods.push(request.method);
+					const response = await transport(request);
+					return isReadOf(request, target) ? refusal(status, response) : response;
+				},
+			});
+			const error = await failureOf(directory.updateMember(target, { name: 'Renamed Person', active: false }));
+			expect(methods).not.toContain('PATCH');
+			expect(memberIn(emulator, target)).toEqual(before);
+			expect(error.httpStatus).toBe(status);
+			expect(error.message).not.toMatch(/refused to deactivate/);
+			expect(error.message).toMatch(/refused the read of member/);
+			expect(error.message).toMatch(/nothing was changed/);
+		});
+	}
+});

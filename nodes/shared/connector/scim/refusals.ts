@@ -5,7 +5,7 @@
  * hold the token), and then as a possibility.
  */
 import { NotionAdminError } from '../errors';
-import type { RequestFailure } from '../http/responseError';
+import { RequestFailure } from '../http/responseError';
 import type { Member } from '../model';
 
 const REFUSAL_STATUSES = new Set([400, 403, 409, 412, 422]);
@@ -43,6 +43,8 @@ export async function memberRefusal(
 	action: MemberAction,
 	readTarget: () => Promise<Member | null>,
 ): Promise<NotionAdminError | undefined> {
+	// The read before the change failed: nothing was sent to refuse, and the error says so.
+	if (error instanceof ReadBeforeWriteFailure) return undefined;
 	const status = error.httpStatus;
 	if (status === undefined || !REFUSAL_STATUSES.has(status)) return undefined;
 	const answerNamesToken = /\btoken\b/i.test(error.message);
@@ -97,4 +99,28 @@ export function lookupRefusal(label: string, error: RequestFailure): NotionAdmin
 		error.hint,
 		{ api: 'scim', httpStatus: status, requestId: error.requestId, cause: error },
 	);
+}
+
+/**
+ * A read that must come before a write (an update reads the member's name first) and failed: no
+ * write was sent, so a refusal here is the read's, never the change's. Stays a RequestFailure so
+ * a dead token or a workspace without SCIM is still told apart (scimFallback.ts).
+ */
+class ReadBeforeWriteFailure extends RequestFailure {}
+
+export async function readBeforeWrite<T>(read: () => Promise<T>, memberId: string): Promise<T> {
+	try {
+		return await read();
+	} catch (error) {
+		if (!(error instanceof RequestFailure)) throw error;
+		const status = error.httpStatus;
+		const what = status !== undefined && status >= 400 && status < 500 ? `the SCIM server refused the read of member ${memberId} (HTTP ${status})` : `the read of member ${memberId} failed`;
+		throw new ReadBeforeWriteFailure(error.kind, `The change was not sent: ${what} that comes before it, so nothing was changed. ${error.message}`, error.hint, {
+			api: error.api,
+			httpStatus: status,
+			requestId: error.requestId,
+			code: error.code,
+			cause: error,
+		});
+	}
 }

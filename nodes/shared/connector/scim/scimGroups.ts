@@ -20,6 +20,7 @@ import {
 import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_GROUP_SCHEMA } from './schemas';
 import { pageSizeOf } from './scimUsers';
+import { confirmingRead } from './unknownOutcome';
 
 /** Follows a batched membership change as it goes, so a failure can say what was applied. */
 export interface BatchProgress {
@@ -68,12 +69,7 @@ export class ScimGroups {
 
 	async require(id: string): Promise<Group> {
 		const group = await this.get(id);
-		if (group === null) {
-			throw new NotionAdminError('not_found', `No group with id ${id} in the workspace`, 'Check the id; the group may have been deleted', {
-				api: 'scim',
-				httpStatus: 404,
-			});
-		}
+		if (group === null) throw groupNotFound(id);
 		return group;
 	}
 
@@ -128,12 +124,14 @@ export class ScimGroups {
 	}
 
 	async rename(id: string, name: string): Promise<Group> {
+		const write = `The rename of group ${id}`;
 		try {
-			return await this.patch(id, [renameGroupOperation(name)]);
+			return await this.patch(id, [renameGroupOperation(name)], write);
 		} catch (error) {
 			if (!outcomeUnknown(error)) throw error;
-			// Applied with every answer lost? The group as Notion holds it decides.
-			const held = await this.get(id).catch(() => null);
+			// Applied with every answer lost? The group as Notion holds it decides; without that
+			// read nobody can say (never "failed", never "done").
+			const held = await confirmingRead(() => this.get(id), `${write} (its answer was lost: ${error.message})`, 'Group → Get');
 			if (held?.name === name) return held;
 			throw error;
 		}
@@ -187,15 +185,30 @@ export class ScimGroups {
 		}
 	}
 
-	private async patch(id: string, operations: PatchOperation[]): Promise<Group> {
+	/**
+	 * With `confirms` (what the PATCH does, in words), a failed read after an empty answer is
+	 * `outcome_unknown` about that write, not the read's own failure.
+	 */
+	private async patch(id: string, operations: PatchOperation[], confirms?: string): Promise<Group> {
 		const call = scimCall(this.context, 'PATCH', `/Groups/${id}`, { body: patchBody(operations) });
 		const { json } = await this.context.requester.send(call);
-		return json === null ? this.require(id) : sameResource('group', id, scimGroupToGroup(json, false));
+		if (json !== null) return sameResource('group', id, scimGroupToGroup(json, false));
+		if (confirms === undefined) return this.require(id);
+		const group = await confirmingRead(() => this.get(id), confirms, 'Group → Get');
+		if (group === null) throw groupNotFound(id);
+		return group;
 	}
 }
 
 function isRefusal(error: unknown, ...scimTypes: string[]): boolean {
 	return error instanceof RequestFailure && error.httpStatus === 400 && scimTypes.includes(error.code ?? '');
+}
+
+function groupNotFound(id: string): NotionAdminError {
+	return new NotionAdminError('not_found', `No group with id ${id} in the workspace`, 'Check the id; the group may have been deleted', {
+		api: 'scim',
+		httpStatus: 404,
+	});
 }
 
 function duplicateName(name: string, id: string | undefined): NotionAdminError {

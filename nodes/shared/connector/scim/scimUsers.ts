@@ -7,6 +7,7 @@ import { nullWhenNotFound } from '../nullWhenNotFound';
 import type { CreatedMember, ListOptions, Member, MemberChanges, NewMember, ResumableListing } from '../model';
 import { EmailLookup } from './emailLookup';
 import { scimUserToMember } from './mapScim';
+import { readBeforeWrite } from './refusals';
 import { sameResource } from './sameResource';
 import { confirmingRead } from './unknownOutcome';
 import { memberChangeOperations, patchBody } from './patchOps';
@@ -123,7 +124,7 @@ export class ScimUsers {
 	/** A name change reads the member first (one GET): every name attribute it shows is written. */
 	async update(id: string, changes: MemberChanges): Promise<Member> {
 		const renames = changes.name !== undefined || changes.givenName !== undefined || changes.familyName !== undefined;
-		const current = renames ? await this.get(id) : null;
+		const current = renames ? await readBeforeWrite(() => this.get(id), id) : null;
 		if (renames && current === null) throw notFound(id);
 		const operations = memberChangeOperations(changes, current);
 		const call = scimCall(this.context, 'PATCH', `/Users/${id}`, { body: patchBody(operations) });
@@ -132,8 +133,9 @@ export class ScimUsers {
 			({ json } = await this.context.requester.send(call));
 		} catch (error) {
 			if (!outcomeUnknown(error)) throw error;
-			// The PATCH may have been applied with every answer lost: the member as Notion holds it decides.
-			const held = await this.get(id).catch(() => null);
+			// The PATCH may have been applied with every answer lost: the member as Notion holds it
+			// decides, and without that read nobody can say (never "failed", never "done").
+			const held = await confirmingRead(() => this.get(id), `The change to member ${id} (its answer was lost: ${error.message})`, 'User → Get');
 			if (held !== null && holdsChanges(held, changes)) return held;
 			throw error;
 		}
