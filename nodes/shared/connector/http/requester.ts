@@ -106,7 +106,9 @@ export class Requester {
 			const decision = decideRetry(failure, idempotent);
 			if (decision !== 'retry' || attempt >= tuning.maxAttempts) {
 				const error = describeFailure(failure, described, text, headers, attempt);
-				if (decision === 'ambiguous') throw markAmbiguous(error);
+				// A write refused after an attempt that may have applied it says nothing about that
+				// attempt: the caller reads what Notion holds (a GET changes nothing, so never).
+				if (decision === 'ambiguous' || (mayHaveApplied && call.method !== 'GET')) throw markAmbiguous(error);
 				throw error;
 			}
 			// A 503 whose guidance says "safe to retry" tells us the write was not saved.

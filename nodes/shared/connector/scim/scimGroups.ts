@@ -139,7 +139,14 @@ export class ScimGroups {
 
 	/** Throws `not_found` if absent; Notion's refusal (orphan pages) comes back as a RequestFailure. */
 	async remove(id: string): Promise<void> {
-		await this.context.requester.send(scimCall(this.context, 'DELETE', `/Groups/${id}`));
+		try {
+			await this.context.requester.send(scimCall(this.context, 'DELETE', `/Groups/${id}`));
+		} catch (error) {
+			if (!outcomeUnknown(error)) throw error;
+			// An attempt whose answer was lost may have deleted the group: what Notion holds decides.
+			const held = await confirmingRead(() => this.get(id), `The deletion of group ${id} (no clear answer: ${error.message})`, 'Group → Get');
+			if (held !== null) throw error;
+		}
 	}
 
 	/** One PATCH per batch of at most `pageSize` (≤ 100) users. */

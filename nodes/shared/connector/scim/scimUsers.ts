@@ -148,7 +148,19 @@ export class ScimUsers {
 
 	/** Throws `not_found` if Notion does not know the member. */
 	async remove(id: string): Promise<void> {
-		await this.context.requester.send(scimCall(this.context, 'DELETE', `/Users/${id}`));
+		try {
+			await this.context.requester.send(scimCall(this.context, 'DELETE', `/Users/${id}`));
+		} catch (error) {
+			if (!outcomeUnknown(error)) throw error;
+			// An attempt whose answer was lost may have removed the member (a refused or failed
+			// retry says nothing about it): the member as Notion holds it decides.
+			const held = await confirmingRead(
+				() => this.get(id),
+				`The removal of member ${id} (no clear answer: ${error.message})`,
+				'User → Get (or the lookup by email)',
+			);
+			if (held !== null && held.active !== false) throw error;
+		}
 	}
 }
 
