@@ -353,14 +353,21 @@ describe('a DELETE whose earlier answer was lost', () => {
 		}
 	});
 
-	it('another refusal after a failed attempt is still that refusal', async () => {
+	it('another refusal after a failed attempt is still that refusal, but says the first attempt may have applied', async () => {
 		const { requester } = setup([answer(502), answer(400, { detail: 'bad id' })]);
-		expect((await failureOf(requester.send(get({ method: 'DELETE' })))).kind).toBe('invalid_input');
+		expect(await failureOf(requester.send(get({ method: 'DELETE' })))).toMatchObject({ kind: 'invalid_input', ambiguous: true });
+		const patch = setup([answer(500), answer(409, '')]);
+		expect(await failureOf(patch.requester.send(get({ method: 'PATCH' })))).toMatchObject({ kind: 'conflict', ambiguous: true });
 	});
 
-	it('a GET that meets a 404 after a failure is still not found', async () => {
+	it('a refusal after a throttled attempt (nothing applied) is not ambiguous', async () => {
+		const { requester } = setup([answer(429, ''), answer(400, '')]);
+		expect(await failureOf(requester.send(get({ method: 'PATCH' })))).toMatchObject({ kind: 'invalid_input', ambiguous: false });
+	});
+
+	it('a GET that meets a 404 after a failure is still not found, and not ambiguous', async () => {
 		const { requester } = setup([answer(502), answer(404, '')]);
-		expect((await failureOf(requester.send(get()))).kind).toBe('not_found');
+		expect(await failureOf(requester.send(get()))).toMatchObject({ kind: 'not_found', ambiguous: false });
 	});
 });
 
