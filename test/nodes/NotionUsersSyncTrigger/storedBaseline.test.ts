@@ -179,3 +179,18 @@ describe('stored records, field by field', () => {
 		expect(withRecord([id, fixed, domain].join(';'))).toBeUndefined();
 	});
 });
+
+describe('edge forms a record must keep exactly', () => {
+	it('keeps ids with characters just past the hex digits, and emails that start with @', () => {
+		for (const id of ['0123456W-89ab-cdef-0123-456789abcdef', '0123456`-89ab-cdef-0123-456789abcdef', '_1234567-89ab-cdef-0123-456789abcdef']) {
+			expect(encodeId(id)).toBe(`~${encodeURIComponent(id)}`);
+			expect(decodeId(encodeId(id))).toBe(id);
+		}
+		const members = [person(1, { email: '@example-corp.com' })];
+		expect([...roundTrip(baselineOf(members)).members.values()].map((member) => member.email)).toEqual(['@example-corp.com']);
+	});
+
+	it('hashes a member known only by a family name', () => {
+		expect(nameHashOf({ name: null, givenName: null, familyName: 'Lovelace' })).toBe(hash36('', '', 'Lovelace'));
+	});
+});
