@@ -11,6 +11,8 @@ import type { World } from './workspace';
 const WRITE_METHOD: Partial<Record<Operation['kind'], string>> = {
 	createUser: 'POST',
 	removeUser: 'DELETE',
+	updateUser: 'PATCH',
+	renameGroup: 'PATCH',
 	addMembers: 'PATCH',
 	removeMembers: 'PATCH',
 };

@@ -52,6 +52,8 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 		wrong(`a redirect was reported as ${failed.kind ?? 'this'}: ${failed.message}`);
 	}
 	if (!failed && said.items.length !== 1 && !isListing(operation)) wrong(`answered ${said.items.length} items for one`);
+	// A failure that says nothing was changed must leave the workspace as it was.
+	if (failed && /nothing was changed/.test(failed.message) && !same(before, after)) wrong(`said nothing was changed, but the workspace moved: ${failed.message}`);
 	const item = said.items[0] ?? {};
 	const emails = after.members.map((member) => lower(member.email));
 	if (new Set(emails).size !== emails.length) wrong('left two members with one email');
@@ -85,6 +87,31 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 			} else if (item.removed !== true || item.id !== was.id || now?.active) {
 				// A deactivated member too: the lookup goes through SCIM, which sees her (never the standard API's "not found").
 				wrong(`said ${JSON.stringify(item)} but Notion holds ${JSON.stringify(now)}`);
+			}
+			break;
+		}
+		case 'updateUser': {
+			const was = memberOf(before, operation.email);
+			const now = memberOf(after, operation.email);
+			if (failed) {
+				// A change applied but not confirmed may be reported as unknown, never as failed.
+				if (!same(was, now) && !saysUnknown(failed)) lost(`Notion now holds ${JSON.stringify(now)} (was ${JSON.stringify(was)}) but the node said: ${failed.message}`);
+			} else if (was === undefined || now === undefined || item.id !== was.id) {
+				wrong(`said ${JSON.stringify(item)} for ${operation.email}; Notion held ${JSON.stringify(was)}`);
+			} else if ((operation.name !== undefined && now.name !== operation.name) || (operation.active !== undefined && now.active !== operation.active)) {
+				wrong(`succeeded but Notion holds ${JSON.stringify(now)} for ${JSON.stringify(operation)}`);
+			} else if (item.name !== now.name || item.active !== now.active) {
+				wrong(`said ${JSON.stringify(item)} but Notion holds ${JSON.stringify(now)}`);
+			}
+			break;
+		}
+		case 'renameGroup': {
+			const was = groupOf(before, operation.group);
+			const now = after.groups.find((group) => group.id === was?.id);
+			if (failed) {
+				if (was !== undefined && now?.displayName !== was.displayName && !saysUnknown(failed)) lost(`Notion renamed the group to ${JSON.stringify(now?.displayName)} but the node said: ${failed.message}`);
+			} else if (was === undefined || item.id !== was.id || item.name !== operation.name || now?.displayName !== operation.name) {
+				wrong(`said ${JSON.stringify(item)} but Notion holds ${JSON.stringify(now)} (was ${JSON.stringify(was)})`);
 			}
 			break;
 		}
@@ -141,6 +168,7 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 			break;
 		}
 		case 'groupMembers': {
+			if (!failed && groupOf(before, operation.group) === undefined) wrong(`listed members of a group that is not there: ${operation.group}`);
 			const active = new Set(after.members.filter((member) => member.active).map((member) => member.id));
 			const truth = (groupOf(after, operation.group)?.memberIds ?? []).filter((id) => active.has(id));
 			if (!failed && ids(said.items.map((listed) => String(listed.id))) !== ids(truth)) {
@@ -153,7 +181,7 @@ export function judge(operation: Operation, fault: OpFault, before: Snapshot, af
 	return problems;
 }
 
-const WRITES: Partial<Record<Operation['kind'], true>> = { createUser: true, removeUser: true, addMembers: true, removeMembers: true };
+const WRITES: Partial<Record<Operation['kind'], true>> = { createUser: true, removeUser: true, updateUser: true, renameGroup: true, addMembers: true, removeMembers: true };
 
 function isListing(operation: Operation): boolean {
 	return operation.kind === 'listUsers' || operation.kind === 'groupMembers';
@@ -171,8 +199,17 @@ function excused(operation: Operation, before: Snapshot, fault: OpFault): boolea
 			return groupOf(before, operation.name) === undefined;
 		case 'addMembers':
 		case 'removeMembers':
-			// Someone named who is no longer an active member: the item fails before any change.
-			return operation.emails.some((email) => memberOf(before, email)?.active !== true);
+			// Someone named who is no longer an active member, or a group renamed away: the item fails before any change.
+			return groupOf(before, operation.group) === undefined || operation.emails.some((email) => memberOf(before, email)?.active !== true);
+		case 'groupMembers':
+			return groupOf(before, operation.group) === undefined;
+		case 'updateUser':
+			return memberOf(before, operation.email) === undefined;
+		case 'renameGroup': {
+			// No such group (renamed away before), or the new name held by another group (case aside).
+			const target = groupOf(before, operation.group);
+			return target === undefined || before.groups.some((group) => group.id !== target.id && lower(group.displayName) === lower(operation.name));
+		}
 		default:
 			return false;
 	}
@@ -184,7 +221,9 @@ function untouched(operation: Operation, before: Snapshot, after: Snapshot): str
 	switch (operation.kind) {
 		case 'createUser':
 			return same(others(before, operation.email), others(after, operation.email)) && same(before.groups, after.groups) ? [] : ['changed other members or groups'];
-		case 'removeUser': {
+		case 'removeUser':
+		case 'updateUser': {
+			// A member removed or deactivated may leave her groups.
 			const id = memberOf(before, operation.email)?.id;
 			const groups = before.groups.map((group) => ({ ...group, memberIds: group.memberIds.filter((member) => member !== id) }));
 			const groupsOk = same(before.groups, after.groups) || same(groups, after.groups);
@@ -194,6 +233,12 @@ function untouched(operation: Operation, before: Snapshot, after: Snapshot): str
 		case 'removeMembers': {
 			const rest = (truth: Snapshot) => truth.groups.filter((group) => group.displayName !== operation.group);
 			return same(before.members, after.members) && same(rest(before), rest(after)) ? [] : ['changed members or other groups'];
+		}
+		case 'renameGroup': {
+			// Only the target's name may change.
+			const id = groupOf(before, operation.group)?.id;
+			const unnamed = (truth: Snapshot) => truth.groups.map((group) => (group.id === id ? { ...group, displayName: '' } : group));
+			return same(before.members, after.members) && same(unnamed(before), unnamed(after)) ? [] : ['changed members, other groups or the members of this one'];
 		}
 		default:
 			return same(before, after) ? [] : ['a read changed the workspace'];

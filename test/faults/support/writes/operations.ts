@@ -18,6 +18,10 @@ const PERSON_NAMES = ['Hedy Lamarr', 'Pat "Eq" O\\Brien) or x', 'Ann\\', 'Bo eq 
 export type Operation =
 	| { kind: 'createUser'; email: string; name?: string; ifAlreadyMember: 'fail' | 'returnExisting' }
 	| { kind: 'removeUser'; email: string }
+	/** User → Update: a rename, a deactivation or reactivation, or both (at least one). */
+	| { kind: 'updateUser'; email: string; name?: string; active?: boolean }
+	/** Group → Rename; some new names are taken by another group (case aside), one is the old one in capitals. */
+	| { kind: 'renameGroup'; group: string; name: string }
 	| { kind: 'getUser'; email: string }
 	| { kind: 'getGroup'; name: string }
 	| { kind: 'addMembers'; group: string; emails: string[] }
@@ -60,11 +64,20 @@ export interface WriteSequence {
 
 const email = (pool: string[]) => fc.constantFrom(...pool);
 const groupName = fc.constantFrom(...GROUP_NAMES, ...MISSING_GROUP_NAMES);
+/** New group names: free, taken by another group, the same name in capitals, a near miss a lookup may later hit. */
+const NEW_GROUP_NAMES = ['Platform', 'ENGINEERING', 'Ops "eq" Team', 'Engineering\\\\'];
 const someEmails = fc.uniqueArray(fc.constantFrom('ada@acme.test', 'grace@acme.test', 'alan@acme.test', 'katherine@acme.test'), { minLength: 1, maxLength: 3 });
 
 export const operationArbitrary: fc.Arbitrary<Operation> = fc.oneof(
 	{ weight: 3, arbitrary: fc.record({ kind: fc.constant('createUser' as const), email: email(WRITABLE_EMAILS), name: fc.option(fc.constantFrom(...PERSON_NAMES), { nil: undefined }), ifAlreadyMember: fc.constantFrom('fail' as const, 'returnExisting' as const) }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('removeUser' as const), email: email(WRITABLE_EMAILS) }) },
+	{
+		weight: 2,
+		arbitrary: fc
+			.record({ kind: fc.constant('updateUser' as const), email: email(WRITABLE_EMAILS), name: fc.option(fc.constantFrom(...PERSON_NAMES), { nil: undefined }), active: fc.option(fc.boolean(), { nil: undefined }) })
+			.filter((update) => update.name !== undefined || update.active !== undefined),
+	},
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('renameGroup' as const), group: fc.constantFrom(...GROUP_NAMES), name: fc.constantFrom(...NEW_GROUP_NAMES) }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('getUser' as const), email: email(ALL_EMAILS) }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('getGroup' as const), name: groupName }) },
 	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('addMembers' as const), group: fc.constantFrom(...GROUP_NAMES), emails: someEmails }) },

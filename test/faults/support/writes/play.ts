@@ -8,7 +8,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { packageNodeType, runNode, type TestCredentials } from '../../../../tools/engine-harness';
 import { tokensReceived } from '../../../security/servers';
-import { armFault, type Injected } from './arm';
+import { armFault, writeMethodOf, type Injected } from './arm';
 import { leaksIn } from './echo';
 import { judge, type Said } from './judge';
 import { describeStep, type Operation, type WriteSequence } from './operations';
@@ -40,6 +40,14 @@ function parametersOf(operation: Operation): Record<string, unknown> {
 			};
 		case 'removeUser':
 			return { resource: 'user', operation: 'remove', user: byEmail(operation.email) };
+		case 'updateUser': {
+			const updateFields: Record<string, unknown> = {};
+			if (operation.name !== undefined) updateFields.name = operation.name;
+			if (operation.active !== undefined) updateFields.active = operation.active;
+			return { resource: 'user', operation: 'update', user: byEmail(operation.email), updateFields };
+		}
+		case 'renameGroup':
+			return { resource: 'group', operation: 'rename', group: byName(operation.group), newName: operation.name };
 		case 'getUser':
 			return { resource: 'user', operation: 'get', user: byEmail(operation.email) };
 		case 'getGroup':
@@ -57,6 +65,8 @@ function parametersOf(operation: Operation): Record<string, unknown> {
 const COUNTED: Record<Operation['kind'], 'writes' | 'lookups' | 'listings'> = {
 	createUser: 'writes',
 	removeUser: 'writes',
+	updateUser: 'writes',
+	renameGroup: 'writes',
 	addMembers: 'writes',
 	removeMembers: 'writes',
 	getUser: 'lookups',
@@ -113,6 +123,13 @@ export async function playWrites(sequence: WriteSequence, logged: string[]): Pro
 			}
 
 			const sent = world.relay.seen.length - requestsBefore;
+			// A write said to be refused must have been sent (a refused read before it is no refusal of it).
+			const writeMethod = writeMethodOf(step.operation);
+			const writesSent = world.relay.seen.slice(requestsBefore).filter((request) => request.method === writeMethod).length;
+			if (said.failure !== undefined && /refused to (remove|deactivate|change the role of|delete)/.test(said.failure.message) && writesSent === 0) {
+				outcome.false += 1;
+				outcome.problems.push(`${label}: said a write was refused, but no ${writeMethod ?? 'write'} was sent: ${said.failure.message}`);
+			}
 			// Input refused by the node itself (not an answer of Notion's, which names its HTTP status).
 			if (said.failure?.kind === 'invalid_input' && !/HTTP \d{3}/.test(said.failure.message) && sent > 0) {
 				outcome.false += 1;
