@@ -181,6 +181,21 @@ describe('group writes, request by request', () => {
 		expect(error.hint).toMatch(/Group → Get/);
 	});
 
+	it('a rename whose outcome is unknown and whose group is gone when read back fails with the PATCH\'s error', async () => {
+		const legal = groupNamed('Legal');
+		const gone: HttpResponse = { status: 404, headers: { 'content-type': 'application/json', 'x-notion-request-id': 'r404' }, body: '{"status":"404","detail":"Group not found"}' };
+		const { directory, sent } = recorded({
+			before: (request) => {
+				if (request.method === 'PATCH') throw new TransportError('network', 'socket hang up');
+				if (request.method === 'GET') return gone;
+			},
+		});
+		const error = (await directory.renameGroup(legal?.id as string, 'Gone').catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'unavailable', api: 'scim' });
+		expect(error.message).toMatch(/PATCH/);
+		expect(sent()).toEqual(['PATCH', 'GET']);
+	});
+
 	it('a refused rename is not read back', async () => {
 		const legal = groupNamed('Legal');
 		const { directory, sent } = recorded({

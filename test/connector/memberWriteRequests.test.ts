@@ -231,6 +231,18 @@ describe('member writes, request by request', () => {
 		expect(await directory.updateMember(id(8), { familyName: 'Held' })).toMatchObject({ id: id(8), familyName: 'Held' });
 	});
 
+	it('a PATCH whose outcome is unknown and whose member is gone when read back fails with the PATCH\'s error', async () => {
+		const gone: HttpResponse = { status: 404, headers: { 'content-type': 'application/json', 'x-notion-request-id': 'r404' }, body: '{"status":"404","detail":"User not found"}' };
+		const { directory, sent } = recorded(undefined, { maxAttempts: 1 }, (request) => {
+			if (request.method === 'PATCH') throw new TransportError('network', 'socket hang up');
+			if (request.method === 'GET') return gone;
+		});
+		const error = (await directory.updateMember(id(8), { role: 'membership_admin' }).catch((e: unknown) => e)) as NotionAdminError;
+		expect(error).toMatchObject({ kind: 'unavailable', api: 'scim' });
+		expect(error.message).toMatch(/PATCH/);
+		expect(sent()).toEqual(['PATCH /scim/v2/Users/{id}', 'GET /scim/v2/Users/{id}']);
+	});
+
 	it('a refused PATCH is not re-read', async () => {
 		const { directory, sent } = recorded((request, response) => (request.method === 'PATCH' ? { status: 400, headers: response.headers, body: '{"detail":"bad","scimType":"invalidValue"}' } : response));
 		// An email change: no refusal of the directory reads the member to explain it either.
