@@ -34,6 +34,8 @@ function scimServer(initial: string[], script: ServerScript = {}) {
 	const members = [...initial];
 	const asked: number[] = [];
 	const clock = { now: 0 };
+	/** How many requests were out when the first answer came: the first round. */
+	const round = { first: 0 };
 	const requester = {
 		send: async (call: ApiCall): Promise<ApiResult> => {
 			const url = new URL(call.url);
@@ -43,6 +45,7 @@ function scimServer(initial: string[], script: ServerScript = {}) {
 			const n = asked.length;
 			// Let concurrent requests interleave as they would over a network.
 			await Promise.resolve();
+			if (round.first === 0) round.first = asked.length;
 			if (script.pastDeadline?.(n, startIndex)) {
 				clock.now = 1000;
 				throw new NotionAdminError('timeout', 'past its time limit', 'hint', { api: 'scim' });
@@ -55,7 +58,7 @@ function scimServer(initial: string[], script: ServerScript = {}) {
 		},
 	} as unknown as Requester;
 	const stop = { deadline: 500, now: () => clock.now };
-	return { requester, members, asked, stop };
+	return { requester, members, asked, stop, round };
 }
 
 async function list(server: ReturnType<typeof scimServer>, request: Partial<PageRequest> = {}) {
@@ -176,7 +179,7 @@ describe('valid-looking answers that are wrong', () => {
 		const server = scimServer(people(420), { answer: (body) => ({ ...body, totalResults: 200 }) });
 		const listing = await list(server);
 		expect(listing.consistent).toBe(false);
-		expect(listing.ids.slice(0, 300)).toEqual(people(300));
+		expect(listing.ids).toEqual(people(420));
 	});
 
 	it('a page short of its share of the total is inconsistent', async () => {
@@ -190,12 +193,16 @@ describe('valid-looking answers that are wrong', () => {
 		const exact = scimServer(people(250));
 		expect((await list(exact)).consistent).toBe(true);
 		const short = scimServer(people(250), { answer: (body, startIndex) => (startIndex === 201 ? { ...body, Resources: body.Resources?.slice(0, 49) } : body) });
-		expect((await list(short)).consistent).toBe(false);
+		const listing = await list(short);
+		expect(listing.consistent).toBe(false);
+		// The page short by one leaves the next index at the total: it is read.
+		expect(listing.ids).toEqual(people(250));
 	});
 
 	it('a total with members but an empty first page is inconsistent', async () => {
 		const server = scimServer(people(5), { answer: (body) => ({ ...body, Resources: [] }) });
-		expect(await list(server)).toMatchObject({ ids: [], consistent: false });
+		expect(await list(server)).toMatchObject({ ids: [], pages: 1, consistent: false });
+		expect(server.asked).toEqual([1]);
 	});
 
 	it('a later page with another total is inconsistent, and a grown total is read to its end', async () => {
@@ -229,9 +236,115 @@ describe('valid-looking answers that are wrong', () => {
 		['a negative total', { totalResults: -1, Resources: [] }],
 		['no Resources with a total above 0', { totalResults: 3 }],
 		['Resources that are no list', { totalResults: 3, Resources: { 0: { id: 'a' } } }],
+		['a total of 0 with Resources that are no list', { totalResults: 0, Resources: {} }],
 	])('a page that is not a list (%s) is never taken for an empty listing', async (_name, body) => {
 		const server = scimServer(people(3), { answer: () => body });
 		await expect(list(server)).rejects.toMatchObject({ kind: 'bad_response' });
+	});
+});
+
+describe('totals that move, and the tail', () => {
+	it('a later page that claims a smaller total (someone left) is inconsistent, even with its page full', async () => {
+		const server = scimServer(people(250), { answer: (body, startIndex) => (startIndex === 101 ? { ...body, totalResults: 249 } : body) });
+		expect(await list(server)).toMatchObject({ ids: people(250), consistent: false });
+	});
+
+	it('the tail reads on as far as the latest total says', async () => {
+		const totals: Record<number, number> = { 1: 250, 101: 250, 201: 260, 251: 400, 291: 400, 331: 400 };
+		const sizes: Record<number, number> = { 201: 50, 251: 40, 291: 40 };
+		const server = scimServer(people(330), {
+			answer: (body, startIndex) => ({ totalResults: totals[startIndex], Resources: sizes[startIndex] === undefined ? body.Resources : body.Resources?.slice(0, sizes[startIndex]) }),
+		});
+		const listing = await list(server, { concurrency: 1 });
+		expect(listing.consistent).toBe(false);
+		expect(listing.ids).toEqual(people(330));
+	});
+
+	it('a resumed listing whose short total ends on a full page is probed too, and what the probe finds is listed', async () => {
+		const server = scimServer(people(320), { answer: (body) => ({ ...body, totalResults: 299 }) });
+		const listing = await list(server, { concurrency: 2, from: { startIndex: 101, totalResults: 299, lastId: idOf(100) } });
+		expect(listing.consistent).toBe(false);
+		expect(listing.ids).toEqual(people(220, 101));
+	});
+
+	it('a resumed listing whose first page holds more than the total leaves room for is inconsistent', async () => {
+		const server = scimServer(people(151), { answer: (body) => ({ ...body, totalResults: 150 }) });
+		const listing = await list(server, { from: { startIndex: 101, totalResults: 150, lastId: idOf(100) } });
+		expect(listing.consistent).toBe(false);
+		const exact = scimServer(people(150));
+		expect(await list(exact, { from: { startIndex: 101, totalResults: 150, lastId: idOf(100) } })).toMatchObject({ ids: people(50, 101), consistent: true });
+	});
+
+	it('after a failed page, no further pages are asked for', async () => {
+		const server = scimServer(people(1000), { answer: (body, startIndex) => (startIndex === 101 ? {} : body) });
+		await expect(list(server, { concurrency: 2 })).rejects.toMatchObject({ kind: 'bad_response' });
+		for (let tick = 0; tick < 20; tick++) await new Promise((resolve) => setImmediate(resolve));
+		expect(server.asked.length).toBeLessThanOrEqual(3);
+	});
+});
+
+describe('a listing whose total is expected: its pages go out with the first one', () => {
+	it('the expected pages are asked at once, up to the in-flight cap, and the listing is the same', async () => {
+		const server = scimServer(people(250));
+		expect(await list(server, { expectedTotal: 250 })).toMatchObject({ ids: people(250), pages: 3, consistent: true });
+		expect(server.round.first).toBe(3);
+		const capped = scimServer(people(450));
+		expect(await list(capped, { expectedTotal: 450, concurrency: 2 })).toMatchObject({ ids: people(450), consistent: true });
+		expect(capped.round.first).toBe(2);
+	});
+
+	it('no guess from a total that is not a whole number, or with none', async () => {
+		const odd = scimServer(people(250));
+		await list(odd, { expectedTotal: 250.5 });
+		expect(odd.round.first).toBe(1);
+		const none = scimServer(people(250));
+		await list(none);
+		expect(none.round.first).toBe(1);
+	});
+
+	it('an expected total ending on a full page sends its probe with the first round when the cap allows, not beyond it', async () => {
+		const roomy = scimServer(people(200));
+		expect(await list(roomy, { expectedTotal: 200, concurrency: 3 })).toMatchObject({ ids: people(200), pages: 3, consistent: true });
+		expect(roomy.round.first).toBe(3);
+		const tight = scimServer(people(200));
+		expect(await list(tight, { expectedTotal: 200, concurrency: 2 })).toMatchObject({ ids: people(200), pages: 3, consistent: true });
+		expect(tight.round.first).toBe(2);
+	});
+
+	it('with a limit, only the pages within it are guessed, and no probe', async () => {
+		const server = scimServer(people(450));
+		expect(await list(server, { expectedTotal: 450, limit: 200, concurrency: 5 })).toMatchObject({ ids: people(200) });
+		expect(server.round.first).toBe(2);
+		expect([...server.asked].sort((a, b) => a - b)).toEqual([1, 101]);
+	});
+
+	it('a guess too high costs the empty pages past the total, and the listing stays consistent', async () => {
+		const server = scimServer(people(250));
+		expect(await list(server, { expectedTotal: 450, concurrency: 5 })).toMatchObject({ ids: people(250), pages: 5, consistent: true });
+	});
+
+	it('a guessed page past the total that claims another total is inconsistent', async () => {
+		const server = scimServer(people(250), { answer: (body, startIndex) => (startIndex === 401 ? { ...body, totalResults: 260 } : body) });
+		expect(await list(server, { expectedTotal: 450, concurrency: 5 })).toMatchObject({ ids: people(250), consistent: false });
+	});
+
+	it('a guessed page past a short total that holds members: they are listed, and the listing is inconsistent', async () => {
+		const server = scimServer(people(320), { answer: (body) => ({ ...body, totalResults: 250 }) });
+		const listing = await list(server, { expectedTotal: 450, concurrency: 5 });
+		expect(listing.consistent).toBe(false);
+		expect(listing.ids).toEqual(people(320));
+	});
+
+	it('guessed pages a server paging by fewer makes misaligned are left out, and the listing is consistent', async () => {
+		const server = scimServer(people(120), { maxPage: 30 });
+		expect(await list(server, { expectedTotal: 120, concurrency: 3 })).toMatchObject({ ids: people(120), consistent: true });
+	});
+
+	it('a guessed page past the total cut by the deadline is no gap', async () => {
+		const server = scimServer(people(250), { pastDeadline: (_n, startIndex) => startIndex >= 301 });
+		const listing = await list(server, { expectedTotal: 450, concurrency: 5, stop: server.stop });
+		expect(listing).toMatchObject({ ids: people(250), consistent: true });
+		expect(listing.next).toBeUndefined();
 	});
 });
 
@@ -284,6 +397,13 @@ describe('resuming and stopping at the deadline', () => {
 		const resumed = scimServer(people(250), { pastDeadline: () => true });
 		const from = { startIndex: 101, totalResults: 250, lastId: idOf(100) };
 		expect(await list(resumed, { stop: resumed.stop, from })).toMatchObject({ ids: [], next: from });
+	});
+
+	it('a resumed listing cut before it read anyone new keeps the last id it had', async () => {
+		const server = scimServer(people(250), { maxPage: 1, pastDeadline: (_n, startIndex) => startIndex >= 101 });
+		const listing = await list(server, { stop: server.stop, concurrency: 1, from: { startIndex: 101, totalResults: 250, lastId: idOf(100) } });
+		expect(listing.ids).toEqual([]);
+		expect(listing.next).toEqual({ startIndex: 101, totalResults: 250, lastId: idOf(100) });
 	});
 
 	it('a cut during the tail says where the tail was', async () => {
