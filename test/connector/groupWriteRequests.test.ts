@@ -187,7 +187,7 @@ describe('group writes, request by request', () => {
 		const { directory, sent } = recorded({
 			before: (request) => {
 				if (request.method === 'PATCH') throw new TransportError('network', 'socket hang up');
-				if (request.method === 'GET') return gone;
+				return request.method === 'GET' ? gone : undefined;
 			},
 		});
 		const error = (await directory.renameGroup(legal?.id as string, 'Gone').catch((e: unknown) => e)) as NotionAdminError;

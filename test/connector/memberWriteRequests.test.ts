@@ -235,7 +235,7 @@ describe('member writes, request by request', () => {
 		const gone: HttpResponse = { status: 404, headers: { 'content-type': 'application/json', 'x-notion-request-id': 'r404' }, body: '{"status":"404","detail":"User not found"}' };
 		const { directory, sent } = recorded(undefined, { maxAttempts: 1 }, (request) => {
 			if (request.method === 'PATCH') throw new TransportError('network', 'socket hang up');
-			if (request.method === 'GET') return gone;
+			return request.method === 'GET' ? gone : undefined;
 		});
 		const error = (await directory.updateMember(id(8), { role: 'membership_admin' }).catch((e: unknown) => e)) as NotionAdminError;
 		expect(error).toMatchObject({ kind: 'unavailable', api: 'scim' });
