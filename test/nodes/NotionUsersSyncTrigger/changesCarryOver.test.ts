@@ -4,6 +4,7 @@
  * or spanning listing will report, and what manual runs leave alone.
  */
 import type { INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { BASELINE_KEY, pollChanges } from '../../../nodes/NotionUsersSyncTrigger/changes';
 import { PENDING_KEY } from '../../../nodes/NotionUsersSyncTrigger/listing';
@@ -90,6 +91,51 @@ describe('names of members a later poll reports', () => {
 		expect(await poll(notion, context)).toBeNull();
 		const result = await poll(notion, context);
 		expect(result?.[0].map((item) => (item.json.member as { name: string }).name)).toEqual(everyone.map((member) => member.name));
+	});
+});
+
+describe('what a poll stores and shows', () => {
+	it('a first listing that spans polls keeps no names when nobody will be reported', async () => {
+		const notion = new FakeNotion(everyone);
+		const context = fakeContext();
+		const cursor = { source: 'scim' as const, startIndex: 4, totalResults: 6, lastId: 'x' };
+		notion.listings.push(listingOf(everyone.slice(0, 3), { complete: false, resume: cursor }));
+		expect(await poll(notion, context)).toBeNull();
+		expect(decodePending(context.staticData[PENDING_KEY])?.names.size).toBe(0);
+	});
+
+	it('a first poll out of time with nothing proven still defers: the baseline stays as it was', async () => {
+		const { notion, context } = await started();
+		notion.truth.delete(b.id);
+		notion.lookupBudget = 0;
+		const baselineBefore = context.staticData[BASELINE_KEY];
+		expect(await poll(notion, context)).toBeNull();
+		expect(context.staticData[BASELINE_KEY]).toBe(baselineBefore);
+		expect(decodePending(context.staticData[PENDING_KEY])?.proving).toEqual({ via: { source: 'scim' }, gone: [], deactivated: [] });
+	});
+
+	it('a SCIM listing that shows bots sees one of them leave', async () => {
+		const integration = { ...bot(1), source: 'scim' as const };
+		const notion = new FakeNotion([...everyone, integration, { ...bot(2), source: 'scim' }]);
+		const context = fakeContext({ ...NO_GUARD, 'options.includeBots': true });
+		expect(await poll(notion, context)).toBeNull();
+		expect(context.staticData[BASELINE_KEY]).toMatchObject({ seesBots: true });
+		notion.truth.delete(integration.id);
+		expect(events(await poll(notion, context))).toEqual([`member.removed ${integration.id}`]);
+	});
+
+	it('errors that hold a poll say that nothing was lost', async () => {
+		const { notion, context } = await started({});
+		for (const member of [b, c]) notion.truth.delete(member.id);
+		const trip = await poll(notion, context).catch((caught: unknown) => caught as NodeOperationError);
+		expect(trip).toBeInstanceOf(NodeOperationError);
+		expect(trip?.description).toMatch(/Nothing was emitted and the stored baseline is unchanged/);
+
+		const unreadable = fakeContext();
+		unreadable.staticData[BASELINE_KEY] = { v: 99 };
+		const refused = await poll(notion, unreadable).catch((caught: unknown) => caught as NodeOperationError);
+		expect(refused).toBeInstanceOf(NodeOperationError);
+		expect(refused?.description).toMatch(/the stored state was kept, so no change is lost/);
 	});
 });
 
