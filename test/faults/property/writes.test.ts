@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { prng } from '../../../tools/notion-emulator/prng';
-import { PROPERTY_SEED, replayHint, runsFor, saveTotals, type FaultTotals } from '../support/totals';
+import { noTotals, PROPERTY_SEED, replayHint, runsFor, saveTotals, type FaultTotals } from '../support/totals';
 import { WRITE_EXAMPLES } from '../support/writes/examples';
 import { writeSequenceArbitrary } from '../support/writes/operations';
 import { playWrites } from '../support/writes/play';
@@ -18,22 +18,7 @@ const RUNS = runsFor('FAULTS_WRITES_RUNS', 100);
 /** Backoff waits are real (n8n's own sleep): full jitter over a tenth of its range, seeded per sequence. */
 const JITTER_SCALE = 0.1;
 
-const sum: FaultTotals = {
-	sequences: 0,
-	polls: 0,
-	failedPolls: 0,
-	faults: 0,
-	events: 0,
-	lost: 0,
-	duplicated: 0,
-	false: 0,
-	removalsConfirmed: 0,
-	guardTrips: 0,
-	faultKinds: {},
-	writesChecked: 0,
-	lookupsChecked: 0,
-	listingsChecked: 0,
-};
+const sum: FaultTotals = { ...noTotals(), writesChecked: 0, lookupsChecked: 0, listingsChecked: 0 };
 
 const logged: string[] = [];
 beforeEach(() => {

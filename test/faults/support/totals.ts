@@ -41,8 +41,9 @@ export interface FaultTotals {
 
 export const TOTALS_PREFIX = 'faults-';
 
-export function totals(label: string) {
-	const sum: FaultTotals = {
+/** Nothing counted yet. */
+export function noTotals(): FaultTotals {
+	return {
 		sequences: 0,
 		polls: 0,
 		failedPolls: 0,
@@ -55,6 +56,10 @@ export function totals(label: string) {
 		guardTrips: 0,
 		faultKinds: {},
 	};
+}
+
+export function totals(label: string) {
+	const sum = noTotals();
 	return {
 		add(outcome: Outcome): void {
 			sum.sequences += 1;
