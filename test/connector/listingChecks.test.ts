@@ -249,6 +249,16 @@ describe('totals that move, and the tail', () => {
 		expect(await list(server)).toMatchObject({ ids: people(250), consistent: false });
 	});
 
+	it('the largest total any page claimed decides how far the listing reads', async () => {
+		// Page 201 holds what a total of 250 leaves room for; the ten past it show only to a tail read.
+		const server = scimServer(people(260), {
+			answer: (body, startIndex) => ({ totalResults: startIndex === 101 ? 260 : 250, Resources: startIndex === 201 ? body.Resources?.slice(0, 50) : body.Resources }),
+		});
+		const listing = await list(server, { concurrency: 1 });
+		expect(listing.consistent).toBe(false);
+		expect(listing.ids).toEqual(people(260));
+	});
+
 	it('the tail reads on as far as the latest total says', async () => {
 		const totals: Record<number, number> = { 1: 250, 101: 250, 201: 260, 251: 400, 291: 400, 331: 400 };
 		const sizes: Record<number, number> = { 201: 50, 251: 40, 291: 40 };
