@@ -178,13 +178,13 @@ describe('listAcrossPolls', () => {
 		for (const cut of [part([], { complete: false, resume: cursor(1), pages: 0 }), part(everyone, { complete: false })]) {
 			const staticData: IDataObject = {};
 			const { directory } = scripted(cut);
-			const error = await listAcrossPolls(ctx, directory, CLOCK, staticData, basis(baselineOf(everyone))).catch(
-				(caught: unknown) => caught as NodeOperationError,
-			);
+			const error = (await listAcrossPolls(ctx, directory, CLOCK, staticData, basis(baselineOf(everyone))).catch(
+				(caught: unknown) => caught,
+			)) as NodeOperationError;
 			expect(error).toBeInstanceOf(NodeOperationError);
-			expect(error?.message).toContain("within this poll's time budget (12 s)");
+			expect(error.message).toContain("within this poll's time budget (12 s)");
 			// What the user needs to know: nothing was lost, and what to change.
-			expect(error?.description).toMatch(/baseline is unchanged.*give polls more time or poll less often/);
+			expect(error.description).toMatch(/baseline is unchanged.*give polls more time or poll less often/);
 			expect(staticData).toEqual({});
 		}
 	});
