@@ -190,6 +190,12 @@ export interface StoredRecords {
 	count: number;
 }
 
+/**
+ * The domain entry of an email that ends with "@": the empty entry already means "no @ at all".
+ * A domain is what follows the last "@", so no real one is "@".
+ */
+const AFTER_LAST_AT = '@';
+
 export function encodeRecords(members: ReadonlyMap<string, StoredMember>): StoredRecords {
 	const domains: string[] = [];
 	const domainIndex = new Map<string, number>();
@@ -199,7 +205,7 @@ export function encodeRecords(members: ReadonlyMap<string, StoredMember>): Store
 		let localField = '';
 		if (member.email !== null) {
 			const at = member.email.lastIndexOf('@');
-			const domain = at < 0 ? '' : member.email.slice(at + 1);
+			const domain = at < 0 ? '' : member.email.slice(at + 1) || AFTER_LAST_AT;
 			let index = domainIndex.get(domain);
 			if (index === undefined) {
 				index = domains.length;
@@ -231,7 +237,7 @@ export function decodeRecords(stored: Pick<StoredRecords, 'domains' | 'records'>
 		if (domainField !== '') {
 			const local = decodeURIComponent(localField);
 			const domain = stored.domains[parseInt(domainField, 36)];
-			email = domain === '' ? local : `${local}@${domain}`;
+			email = domain === '' ? local : `${local}@${domain === AFTER_LAST_AT ? '' : domain}`;
 		}
 		members.set(id, { kind, role, nameHash: nameHash === NO_HASH ? null : nameHash, email });
 	}

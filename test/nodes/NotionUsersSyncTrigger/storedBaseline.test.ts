@@ -190,6 +190,12 @@ describe('edge forms a record must keep exactly', () => {
 		expect([...roundTrip(baselineOf(members)).members.values()].map((member) => member.email)).toEqual(['@example-corp.com']);
 	});
 
+	it('keeps an email that ends with @ apart from the same text without it (no rename reported on every poll)', () => {
+		const emails = ['ada@', 'ada', 'ada@@', 'grace@example-corp.com'];
+		const members = emails.map((email, i) => person(i + 1, { email }));
+		expect([...roundTrip(baselineOf(members)).members.values()].map((member) => member.email)).toEqual(emails);
+	});
+
 	it('hashes a member known only by a family name', () => {
 		expect(nameHashOf({ name: null, givenName: null, familyName: 'Lovelace' })).toBe(hash36('', '', 'Lovelace'));
 	});
