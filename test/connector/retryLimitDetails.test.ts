@@ -158,6 +158,22 @@ describe('decisions that depend on the details', () => {
 	});
 });
 
+describe('the status sets, built when the module loads', () => {
+	// Loaded afresh inside the test, so that mutation testing sees a test use them.
+	it('429 and 529 are throttling (always retried); 500, 502, 503 and 504 transient; others not', async () => {
+		await jest.isolateModulesAsync(async () => {
+			const fresh = await import('../../nodes/shared/connector/http/retryPolicy');
+			for (const status of [429, 529]) {
+				expect([status, fresh.isThrottled({ type: 'status', status }), fresh.decideRetry({ type: 'status', status }, false)]).toEqual([status, true, 'retry']);
+			}
+			for (const status of [500, 502, 503, 504]) {
+				expect([status, fresh.decideRetry({ type: 'status', status }, false), fresh.decideRetry({ type: 'status', status }, true)]).toEqual([status, 'ambiguous', 'retry']);
+			}
+			for (const status of [400, 501, 530]) expect([status, fresh.decideRetry({ type: 'status', status }, true)]).toEqual([status, 'give_up']);
+		});
+	});
+});
+
 describe('parseRetryAfter', () => {
 	const now = Date.UTC(2026, 0, 1, 12, 0, 0);
 
