@@ -232,6 +232,7 @@ describe('many members: one listing', () => {
 		const twice = [...shown, shown[0]];
 		const fake = fakeReader({ listing: { members: twice } });
 		const resolution = await resolve(fake, many);
+		expect(resolution.present).toHaveLength(shown.length);
 		expect(resolution.present.map(({ member: found }) => found)).toEqual(shown);
 	});
 
