@@ -38,9 +38,8 @@ describe('Notion Admin: a Custom request budget that cannot be used', () => {
 		['a fraction', 2.5],
 		['not a number', 'fast'],
 		['empty', ''],
-		['left out', undefined],
 	])('fails naming the credential and "Requests per Minute" when it is %s, and sends nothing', async (_what, value) => {
-		const run = await runWithBudget({ requestBudget: 'custom', ...(value === undefined ? {} : { requestsPerMinute: value }) });
+		const run = await runWithBudget({ requestBudget: 'custom', requestsPerMinute: value });
 
 		expect(run.status).not.toBe('success');
 		expect(run.error?.message).toContain('"Requests per Minute"');
@@ -59,6 +58,16 @@ describe('Notion Admin: a Custom request budget that cannot be used', () => {
 
 	it('a whole number of at least 1 is used as the budget and the node runs', async () => {
 		const run = await runWithBudget({ requestBudget: 'custom', requestsPerMinute: 120 });
+
+		expectSuccess(run);
+		expect(run.items.length).toBeGreaterThan(0);
+	});
+
+	it('left out, it is the field\'s default (600), as n8n fills a credential, and the node runs', async () => {
+		const credentials = emulatorCredentials(emulator);
+		delete credentials.notionAdminApi.requestsPerMinute;
+		credentials.notionAdminApi.requestBudget = 'custom';
+		const run = await runNode({ type: packageNodeType('notionAdmin'), parameters: getMany, credentials });
 
 		expectSuccess(run);
 		expect(run.items.length).toBeGreaterThan(0);
