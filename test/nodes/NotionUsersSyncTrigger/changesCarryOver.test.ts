@@ -3,35 +3,19 @@
  * (fakeNotion.ts): proven deactivations across deferred proofs, the names of members a deferred
  * or spanning listing will report, and what manual runs leave alone.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BASELINE_KEY, pollChanges } from '../../../nodes/NotionUsersSyncTrigger/changes';
+import { BASELINE_KEY } from '../../../nodes/NotionUsersSyncTrigger/changes';
 import { PENDING_KEY } from '../../../nodes/NotionUsersSyncTrigger/listing';
 import { decodePending } from '../../../nodes/NotionUsersSyncTrigger/pending';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import { fakeContext, FakeNotion, listingOf, type FakeContext } from './fakeNotion';
+import { fakeContext, FakeNotion, listingOf } from './fakeNotion';
+import { events, NO_GUARD, poll, startedWith } from './changesPolls';
 import { bot, person } from './members';
 
 const everyone = Array.from({ length: 6 }, (_, n) => person(n + 1));
 const [, b, c, d, e] = everyone;
-const NO_GUARD = { 'options.maxRemovals': 0, 'options.maxRemovalPercent': 0 };
-
-async function poll(notion: FakeNotion, context: FakeContext, production = true) {
-	return await pollChanges(context.ctx, notion.directory, notion.clock(), production);
-}
-
-function events(result: INodeExecutionData[][] | null): string[] | null {
-	return result === null ? null : result[0].map((item) => `${String(item.json.event)} ${String(item.json.memberId)}`);
-}
-
-async function started(parameters: Record<string, unknown> = NO_GUARD) {
-	const notion = new FakeNotion(everyone);
-	const context = fakeContext(parameters);
-	expect(await poll(notion, context)).toBeNull();
-	notion.listed.length = 0;
-	return { notion, context };
-}
+const started = (parameters?: Record<string, unknown>) => startedWith(everyone, parameters);
 
 function deactivate(notion: FakeNotion, ...members: typeof everyone) {
 	for (const member of members) notion.truth.set(member.id, { ...member, active: false });

@@ -6,36 +6,19 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { BASELINE_KEY, pollChanges } from '../../../nodes/NotionUsersSyncTrigger/changes';
+import { BASELINE_KEY } from '../../../nodes/NotionUsersSyncTrigger/changes';
 import { PENDING_KEY } from '../../../nodes/NotionUsersSyncTrigger/listing';
 import { decodePending } from '../../../nodes/NotionUsersSyncTrigger/pending';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import type { Member } from '../../../nodes/shared/connector/model';
 import { BUDGET_MS, fakeContext, FakeNotion, listingOf, POLL_START, type FakeContext } from './fakeNotion';
+import { events, NO_GUARD, poll, startedWith } from './changesPolls';
 import { bot, person } from './members';
 
 const everyone = Array.from({ length: 6 }, (_, n) => person(n + 1));
 const [a, b, c, d] = everyone;
 const without = (...gone: Member[]) => everyone.filter((member) => !gone.includes(member));
-/** No mass-removal guard: these tests are about proof, not limits. */
-const NO_GUARD = { 'options.maxRemovals': 0, 'options.maxRemovalPercent': 0 };
-
-async function poll(notion: FakeNotion, context: FakeContext, production = true) {
-	return await pollChanges(context.ctx, notion.directory, notion.clock(), production);
-}
-
-function events(result: INodeExecutionData[][] | null): string[] | null {
-	return result === null ? null : result[0].map((item) => `${String(item.json.event)} ${String(item.json.memberId)}`);
-}
-
-/** A workspace of six whose baseline the first poll took. */
-async function started(parameters: Record<string, unknown> = NO_GUARD) {
-	const notion = new FakeNotion(everyone);
-	const context = fakeContext(parameters);
-	expect(await poll(notion, context)).toBeNull();
-	notion.listed.length = 0;
-	return { notion, context };
-}
+const started = (parameters?: Record<string, unknown>) => startedWith(everyone, parameters);
 
 function storedListed(context: FakeContext): unknown {
 	return (context.staticData[BASELINE_KEY] as { listed: number }).listed;

@@ -80,6 +80,16 @@ export interface FakeContext {
 	parameters: Record<string, unknown>;
 }
 
+/** The trigger's node as a poll sees it, without credentials. */
+export const TRIGGER_NODE: INode = {
+	id: 'trigger',
+	name: 'Notion Users Sync Trigger',
+	type: 'notionUsersSyncTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
 /** A poll context whose node holds the API credential `credential` (`null`: none). */
 export function fakeContext(
 	parameters: Record<string, unknown> = {},
@@ -87,12 +97,7 @@ export function fakeContext(
 ): FakeContext {
 	const staticData: IDataObject = {};
 	const node: INode = {
-		id: 'trigger',
-		name: 'Notion Users Sync Trigger',
-		type: 'notionUsersSyncTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
+		...TRIGGER_NODE,
 		...(credential === null ? {} : { credentials: { notionAdminApi: credential } }),
 	};
 	const ctx = {

@@ -4,7 +4,7 @@
  * what a listing whose proof was deferred hands back. (acrossPolls.test.ts drives the same
  * paths through the engine against the emulator.)
  */
-import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { baselineFrom, indexMembers, viewOf } from '../../../nodes/NotionUsersSyncTrigger/diff';
@@ -21,17 +21,10 @@ import { decodePending } from '../../../nodes/NotionUsersSyncTrigger/pending';
 import { encodeId, type DecodedBaseline } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import type { ListingCursor, ListOptions, Member, ResumableListing } from '../../../nodes/shared/connector/model';
 import type { NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
+import { TRIGGER_NODE } from './fakeNotion';
 import { person } from './members';
 
-const NODE: INode = {
-	id: 'trigger',
-	name: 'Notion Users Sync Trigger',
-	type: 'notionUsersSyncTrigger',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const ctx = { getNode: () => NODE } as unknown as IPollFunctions;
+const ctx = { getNode: () => TRIGGER_NODE } as unknown as IPollFunctions;
 const CLOCK: PollClock = { start: Date.UTC(2026, 10, 25, 12), budgetMs: 12_400, now: () => Date.UTC(2026, 10, 25, 12) };
 const SCOPE = 'cred-1';
 
