@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { API_CREDENTIAL, SCIM_CREDENTIAL } from '../shared/n8n/credentialSettings';
+import { WORKSPACE_CREDENTIALS } from '../shared/n8n/credentialSettings';
+import { NODE_ICON } from '../shared/n8n/nodeIcon';
 import { directoryFor } from '../shared/n8n/directoryFromContext';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchUsers } from './listSearch/searchUsers';
@@ -21,7 +22,7 @@ export class NotionAdmin implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Notion Admin',
 		name: 'notionAdmin',
-		icon: { light: 'file:../../icons/notion.svg', dark: 'file:../../icons/notion.dark.svg' },
+		icon: NODE_ICON,
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -31,10 +32,7 @@ export class NotionAdmin implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: API_CREDENTIAL, required: true },
-			{ name: SCIM_CREDENTIAL, required: false },
-		],
+		credentials: WORKSPACE_CREDENTIALS,
 		properties: [
 			{
 				displayName: 'Resource',

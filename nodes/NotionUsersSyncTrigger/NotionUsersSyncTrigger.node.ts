@@ -6,7 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { API_CREDENTIAL, SCIM_CREDENTIAL } from '../shared/n8n/credentialSettings';
+import { WORKSPACE_CREDENTIALS } from '../shared/n8n/credentialSettings';
+import { NODE_ICON } from '../shared/n8n/nodeIcon';
 import { ALL_EVENTS } from './events';
 import { pollUsers } from './poll';
 
@@ -14,7 +15,7 @@ export class NotionUsersSyncTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Notion Users Sync Trigger',
 		name: 'notionUsersSyncTrigger',
-		icon: { light: 'file:../../icons/notion.svg', dark: 'file:../../icons/notion.dark.svg' },
+		icon: NODE_ICON,
 		group: ['trigger'],
 		version: 1,
 		subtitle:
@@ -25,10 +26,7 @@ export class NotionUsersSyncTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: API_CREDENTIAL, required: true },
-			{ name: SCIM_CREDENTIAL, required: false },
-		],
+		credentials: WORKSPACE_CREDENTIALS,
 		properties: [
 			{
 				displayName: 'Mode',

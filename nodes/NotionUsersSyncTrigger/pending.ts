@@ -33,18 +33,9 @@ export interface PendingListing {
 	names: Map<string, MemberNames>;
 }
 
-export interface StoredPending extends StoredRecords {
-	v: 1;
-	scope: string;
-	baselineAt: string;
-	source: Source;
-	resume: ListingCursor;
-	consistent: boolean;
-	startedAt: string;
-	polls: number;
-	names: Record<string, MemberNames>;
-	proving?: Proving;
-}
+/** The listing as kept in static data: the same fields, its members packed, its names a plain object. */
+export type StoredPending = Omit<PendingListing, 'members' | 'names'> &
+	StoredRecords & { v: 1; names: Record<string, MemberNames> };
 
 /** A complete listing still being proven: its source, and the claims proven so far (encoded ids). */
 export interface Proving {
@@ -77,19 +68,8 @@ export function pendingMembers(pending: PendingListing): Member[] {
 }
 
 export function encodePending(pending: PendingListing): StoredPending {
-	return {
-		v: 1,
-		scope: pending.scope,
-		baselineAt: pending.baselineAt,
-		source: pending.source,
-		resume: pending.resume,
-		consistent: pending.consistent,
-		startedAt: pending.startedAt,
-		polls: pending.polls,
-		...encodeRecords(pending.members),
-		names: Object.fromEntries(pending.names),
-		...(pending.proving === undefined ? {} : { proving: pending.proving }),
-	};
+	const { members, names, ...fields } = pending;
+	return { v: 1, ...fields, ...encodeRecords(members), names: Object.fromEntries(names) };
 }
 
 /** `undefined` when nothing usable is stored: the next listing then starts at the beginning. */

@@ -66,6 +66,22 @@ describe('a write whose confirming read is refused', () => {
 		expect(error.message).toMatch(/may have been applied/);
 	});
 
+	it('a removal whose every DELETE answer was lost is proven by one read, not two', async () => {
+		const target = id(6);
+		let reads = 0;
+		const { directory } = directoryOn(emulator, {
+			wrap: (transport) => async (request) => {
+				const response = await transport(request);
+				if (isReadOf(request, target)) reads += 1;
+				if (request.method === 'DELETE') throw new TransportError('network', 'socket hang up');
+				return response;
+			},
+		});
+		await directory.removeMember(target);
+		expect(memberIn(emulator, target)?.active ?? false).toBe(false);
+		expect(reads).toBe(1);
+	});
+
 	it('a deactivation Notion accepted with an empty answer, read back with HTTP 400: outcome unknown, never "refused to deactivate"', async () => {
 		const target = id(5);
 		const { directory } = directoryOn(emulator, {

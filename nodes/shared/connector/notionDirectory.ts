@@ -6,7 +6,6 @@
  */
 import { deadlineStopOf } from './deadlineStop';
 import { pacingOf, resolveTuning, type NotionDirectoryOptions } from './directoryOptions';
-import { NotionAdminError } from './errors';
 import { pacersFor, type Clock } from './http/pacer';
 import { Requester } from './http/requester';
 import type {
@@ -29,7 +28,6 @@ import { ScimUsers } from './scim/scimUsers';
 import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
 import { groupDeleteRefusal, lookupRefusal, memberRefusal, type MemberAction } from './scim/refusals';
-import { confirmingRead } from './scim/unknownOutcome';
 import { ScimFallback } from './scimFallback';
 import { membersByEmailInListing } from './listingLookup';
 import { resolveMembers, type MemberResolution, type ResolveOptions } from './memberResolution';
@@ -166,20 +164,8 @@ export class NotionDirectory {
 		const userId = requireId(id);
 		await this.route.viaScim(
 			'Removing a member',
-			async ({ users }) => {
-				await users.remove(userId);
-				// DELETE answered; make sure Notion really let the member go. A failed read proves
-				// nothing about the DELETE: it is never taken for a refusal of the removal.
-				const after = await confirmingRead(() => users.get(userId), `The removal of member ${userId}`, 'User → Get (or the lookup by email)');
-				if (after !== null && after.active !== false) {
-					throw new NotionAdminError(
-						'unavailable',
-						`Notion accepted the removal of ${userId} but still lists the member as active`,
-						'Check the member in Notion and try again',
-						{ api: 'scim' },
-					);
-				}
-			},
+			// Proven: returns only once Notion shows the member gone.
+			({ users }) => users.remove(userId),
 			(refusal, { users }) => memberRefusal(refusal, 'remove', () => users.get(userId)),
 		);
 	}

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	INodeCredentialDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { baseUrlProblem, DEFAULT_BASE_URL } from './credentialFields';
@@ -7,6 +12,12 @@ export type NotionContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFun
 
 export const API_CREDENTIAL = 'notionAdminApi';
 export const SCIM_CREDENTIAL = 'notionAdminScimApi';
+
+/** What both nodes ask for: the workspace's API key, and its SCIM token where there is one. */
+export const WORKSPACE_CREDENTIALS: INodeCredentialDescription[] = [
+	{ name: API_CREDENTIAL, required: true },
+	{ name: SCIM_CREDENTIAL, required: false },
+];
 
 /** The previous release's default rate; a saved credential holding it never chose a rate. */
 const PREVIOUS_DEFAULT_RATE = 3;

@@ -20,7 +20,7 @@ import {
 import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_GROUP_SCHEMA } from './schemas';
 import { pageSizeOf } from './scimUsers';
-import { confirmingRead } from './unknownOutcome';
+import { confirmingRead, deleteSettled } from './unknownOutcome';
 
 /** Follows a batched membership change as it goes, so a failure can say what was applied. */
 export interface BatchProgress {
@@ -139,14 +139,8 @@ export class ScimGroups {
 
 	/** Throws `not_found` if absent; Notion's refusal (orphan pages) comes back as a RequestFailure. */
 	async remove(id: string): Promise<void> {
-		try {
-			await this.context.requester.send(scimCall(this.context, 'DELETE', `/Groups/${id}`));
-		} catch (error) {
-			if (!outcomeUnknown(error)) throw error;
-			// An attempt whose answer was lost may have deleted the group: what Notion holds decides.
-			const held = await confirmingRead(() => this.get(id), `The deletion of group ${id} (no clear answer: ${error.message})`, 'Group → Get');
-			if (held !== null) throw error;
-		}
+		const deletion = { write: `The deletion of group ${id}`, check: 'Group → Get', took: (held: Group | null) => held === null };
+		await deleteSettled(() => this.context.requester.send(scimCall(this.context, 'DELETE', `/Groups/${id}`)), () => this.get(id), deletion);
 	}
 
 	/** One PATCH per batch of at most `pageSize` (≤ 100) users. */

@@ -9,7 +9,7 @@ import { EmailLookup } from './emailLookup';
 import { scimUserToMember } from './mapScim';
 import { readBeforeWrite } from './refusals';
 import { sameResource } from './sameResource';
-import { confirmingRead } from './unknownOutcome';
+import { confirmingRead, deleteSettled } from './unknownOutcome';
 import { memberChangeOperations, patchBody } from './patchOps';
 import { pageQuery, scimCall, type ScimContext } from './scimContext';
 import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from './schemas';
@@ -146,20 +146,25 @@ export class ScimUsers {
 		return member;
 	}
 
-	/** Throws `not_found` if Notion does not know the member. */
+	/**
+	 * Returns only once a read shows the member gone or deactivated; throws `not_found` if Notion
+	 * does not know the member.
+	 */
 	async remove(id: string): Promise<void> {
-		try {
-			await this.context.requester.send(scimCall(this.context, 'DELETE', `/Users/${id}`));
-		} catch (error) {
-			if (!outcomeUnknown(error)) throw error;
-			// An attempt whose answer was lost may have removed the member (a refused or failed
-			// retry says nothing about it): the member as Notion holds it decides.
-			const held = await confirmingRead(
-				() => this.get(id),
-				`The removal of member ${id} (no clear answer: ${error.message})`,
-				'User → Get (or the lookup by email)',
+		// A refused or failed retry says nothing about an earlier attempt that may have removed the
+		// member; a member Notion keeps deactivated is removed.
+		const took = (held: Member | null) => held === null || held.active === false;
+		const removal = { write: `The removal of member ${id}`, check: 'User → Get (or the lookup by email)', took };
+		const settled = await deleteSettled(() => this.context.requester.send(scimCall(this.context, 'DELETE', `/Users/${id}`)), () => this.get(id), removal);
+		// DELETE answered: a failed read proves nothing about it, and is never taken for a refusal.
+		const after = settled === undefined ? await confirmingRead(() => this.get(id), removal.write, removal.check) : settled.held;
+		if (!took(after)) {
+			throw new NotionAdminError(
+				'unavailable',
+				`Notion accepted the removal of ${id} but still lists the member as active`,
+				'Check the member in Notion and try again',
+				{ api: 'scim' },
 			);
-			if (held !== null && held.active !== false) throw error;
 		}
 	}
 }

@@ -6,6 +6,7 @@
  * write, why the read failed, and how to look.
  */
 import { NotionAdminError } from '../errors';
+import { outcomeUnknown } from '../http/createOnce';
 
 export function unknownOutcome(write: string, readFailure: NotionAdminError, check: string, applied?: unknown): NotionAdminError {
 	return new NotionAdminError(
@@ -23,5 +24,26 @@ export async function confirmingRead<T>(read: () => Promise<T>, write: string, c
 	} catch (error) {
 		if (!(error instanceof NotionAdminError)) throw error;
 		throw unknownOutcome(write, error, check);
+	}
+}
+
+/**
+ * Sends a DELETE. When its answer is lost, an attempt may still have deleted: the resource read
+ * back decides (`took`), and if it is still there the failure stands. Returns what was read back,
+ * if anything, so that a caller proving the deletion need not read again.
+ */
+export async function deleteSettled<T>(
+	send: () => Promise<unknown>,
+	read: () => Promise<T>,
+	deletion: { write: string; check: string; took: (held: T) => boolean },
+): Promise<{ held: T } | undefined> {
+	try {
+		await send();
+		return undefined;
+	} catch (error) {
+		if (!outcomeUnknown(error)) throw error;
+		const held = await confirmingRead(read, `${deletion.write} (no clear answer: ${error.message})`, deletion.check);
+		if (!deletion.took(held)) throw error;
+		return { held };
 	}
 }
