@@ -30,7 +30,7 @@ describe('automatic budget', () => {
 			const refusal = limiter.take(request.api === 'scim' ? 'scim' : 'api', request.method, new URL(request.url).pathname);
 			if (refusal === undefined) return transport(request);
 			seen.refused.push(refusal.reason);
-			const answer = tooManyRequests(request.api, refusal.reason, refusal.retryAfter);
+			const answer = tooManyRequests(request.api === 'scim' ? 'scim' : 'standard', refusal.reason, refusal.retryAfter);
 			return { status: answer.status, headers: answer.headers ?? {}, body: JSON.stringify(answer.body) };
 		};
 		const { directory } = directoryOn(emulator, {

@@ -62,7 +62,8 @@ function setup(steps: Step[], tuning: Partial<DirectoryTuning> = {}, random = ()
 		clock,
 		random,
 		tuning: { ...TUNING, ...tuning },
-		pacers: { scim: scim.pacer, standard: standard.pacer },
+		// The organization connection is not used here.
+		pacers: { scim: scim.pacer, standard: standard.pacer, organization: standard.pacer },
 	});
 	return { requester, clock, requests, events: scim.events, standardEvents: standard.events };
 }

@@ -16,13 +16,17 @@ import {
 	type HttpTransport,
 } from '../../nodes/shared/connector/transport';
 
-/** The emulator's shape: `api` is the standard API's integration token, `scim` the SCIM token. */
+/**
+ * The emulator's shape: `api` is the standard API's integration token, `scim` the SCIM token,
+ * `admin` the organization bot token (the Admin API's).
+ */
 export interface Tokens {
 	api?: string;
 	scim?: string;
+	admin?: string;
 }
 
-const TOKEN_FOR: Record<Api, keyof Tokens> = { standard: 'api', scim: 'scim' };
+const TOKEN_FOR: Record<Api, keyof Tokens> = { standard: 'api', scim: 'scim', organization: 'admin' };
 
 export interface LoopbackOptions {
 	/** Called once per request sent (after the answer or failure), e.g. to count or inspect. */
@@ -34,7 +38,7 @@ const agent = new Agent({ keepAlive: true, maxSockets: 32 });
 
 export function loopbackTransport(tokens: Tokens, options: LoopbackOptions = {}): HttpTransport {
 	// Like n8n's transport: the tokens it adds are taken out of every answer.
-	const redact = secretRedactor([tokens.api, tokens.scim]);
+	const redact = secretRedactor([tokens.api, tokens.scim, tokens.admin]);
 	return async (request) => {
 		try {
 			return withoutSecrets(await send(request, tokens[TOKEN_FOR[request.api]]), redact);

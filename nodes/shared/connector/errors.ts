@@ -1,3 +1,5 @@
+import type { Api } from './transport';
+
 /**
  * The closed set of failures the connector reports. Every error says what went wrong
  * (`message`) and what the user can do about it (`hint`); neither ever contains a token.
@@ -22,7 +24,7 @@ export class NotionAdminError extends Error {
 	readonly hint: string;
 	readonly httpStatus?: number;
 	/** Which API answered, when one did. */
-	readonly api?: 'scim' | 'standard';
+	readonly api?: Api;
 	/** Notion's request id or SCIM detail, safe to show. */
 	readonly requestId?: string;
 	/** Field the error is about, for invalid input. */
@@ -36,7 +38,7 @@ export class NotionAdminError extends Error {
 		hint: string,
 		extra: {
 			httpStatus?: number;
-			api?: 'scim' | 'standard';
+			api?: Api;
 			requestId?: string;
 			field?: string;
 			applied?: unknown;

@@ -9,7 +9,8 @@
  */
 import type { Redact } from './redact';
 
-export type Api = 'standard' | 'scim';
+/** `organization`: the Admin API, with the organization bot token (it spans workspaces). */
+export type Api = 'standard' | 'scim' | 'organization';
 
 export interface HttpRequest {
 	api: Api;

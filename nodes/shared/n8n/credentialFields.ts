@@ -14,12 +14,12 @@ import { SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from '../connector/http/respon
 export const DEFAULT_BASE_URL = 'https://api.notion.com';
 
 /** `apiPath` is what the nodes append (e.g. /v1), so the user must leave it out. */
-export function baseUrlProperty(apiPath: string): INodeProperties {
+export function baseUrlProperty(apiPath: string, defaultBaseUrl = DEFAULT_BASE_URL): INodeProperties {
 	return {
 		displayName: 'Base URL',
 		name: 'baseUrl',
 		type: 'string',
-		default: DEFAULT_BASE_URL,
+		default: defaultBaseUrl,
 		description: `Leave as is for Notion. Change it only to go through a proxy or to test against an emulator. Only http:// and https:// URLs are accepted, without a user name or password; no trailing ${apiPath}.`,
 	};
 }
@@ -73,10 +73,10 @@ export function bearerAuthentication(credentialName: string) {
  * token: the test fails instead of following it. The Base URL is read the way the nodes read
  * it: blank means Notion, and trailing slashes and a trailing `apiPath` (e.g. /v1) are dropped.
  */
-export function testRequestBase(apiPath: ApiPath) {
+export function testRequestBase(apiPath: ApiPath, defaultBaseUrl = DEFAULT_BASE_URL) {
 	const suffix = apiPath.replace(/\//g, '\\/');
 	return {
-		baseURL: `={{ String($credentials.baseUrl || "${DEFAULT_BASE_URL}").trim().replace(/\\/+$/, "").replace(/${suffix}$/i, "") }}`,
+		baseURL: `={{ String($credentials.baseUrl || "${defaultBaseUrl}").trim().replace(/\\/+$/, "").replace(/${suffix}$/i, "") }}`,
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	} as const;
@@ -116,5 +116,28 @@ export function testRules(apiPath: ApiPath): IAuthenticateRuleResponseCode[] {
 	return Array.from({ length: 300 }, (_, index) => 300 + index).map((status) => ({
 		type: 'responseCode',
 		properties: { value: status, message: testFailure(status, apiPath) },
+	}));
+}
+
+/**
+ * The Test button's messages for the organization credential (`GET /v1/spaces` under the
+ * Admin API's base): its token and scope, not an integration's capability.
+ */
+export function organizationTestRules(defaultBaseUrl: string, scope: string): IAuthenticateRuleResponseCode[] {
+	const message = (status: number): string => {
+		if (status === 401) {
+			return 'The Admin API refused the organization bot token (HTTP 401): it is wrong or was revoked; create one in the organization console and paste it again';
+		}
+		if (status === 403) {
+			return `The organization bot token may not list the workspaces (HTTP 403): add the scope "${scope}" to it in the organization console (the Admin API needs the Enterprise plan)`;
+		}
+		if (status === 404) {
+			return `Nothing answered the test at this Base URL (HTTP 404): leave it at ${defaultBaseUrl}, or give your proxy's address without /v1`;
+		}
+		return testFailure(status, '/v1');
+	};
+	return Array.from({ length: 300 }, (_, index) => 300 + index).map((status) => ({
+		type: 'responseCode',
+		properties: { value: status, message: message(status) },
 	}));
 }

@@ -12,6 +12,8 @@ export type NotionContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFun
 
 export const API_CREDENTIAL = 'notionAdminApi';
 export const SCIM_CREDENTIAL = 'notionAdminScimApi';
+/** The Admin API's organization bot token: one organization, every workspace it owns. */
+export const ORGANIZATION_CREDENTIAL = 'notionOrganizationApi';
 
 /** What both nodes ask for: the workspace's API key, and its SCIM token where there is one. */
 export const WORKSPACE_CREDENTIALS: INodeCredentialDescription[] = [
@@ -119,17 +121,18 @@ async function optionalCredential<T extends object>(
  * Only http(s) without a user name or password is accepted: the credential form cannot
  * validate, so the nodes do, before any request.
  */
-function checkedBaseUrl(
+export function checkedBaseUrl(
 	ctx: Pick<NotionContext, 'getNode'>,
 	value: string | undefined,
 	credential: string,
+	defaultBaseUrl = DEFAULT_BASE_URL,
 ): string {
-	const text = (value ?? '').trim() || DEFAULT_BASE_URL;
+	const text = (value ?? '').trim() || defaultBaseUrl;
 	const problem = baseUrlProblem(text);
 	if (problem !== undefined) {
 		// The value itself is not echoed: a URL may carry a user name and password.
 		throw new NodeOperationError(ctx.getNode(), `The "Base URL" field of the "${credential}" credential ${problem}`, {
-			description: `Open the "${credential}" credential and set "Base URL" to ${DEFAULT_BASE_URL} (or the http(s) address of your proxy or emulator, without a user name or password).`,
+			description: `Open the "${credential}" credential and set "Base URL" to ${defaultBaseUrl} (or the http(s) address of your proxy or emulator, without a user name or password).`,
 		});
 	}
 	return text.replace(/\/+$/, '');

@@ -1,7 +1,14 @@
 import { secretRedactor, type Redact } from '../connector/redact';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../connector/transport';
+import type { Api, HttpRequest, HttpResponse, HttpTransport } from '../connector/transport';
 import { TransportError, withoutSecrets } from '../connector/transport';
-import { API_CREDENTIAL, SCIM_CREDENTIAL, type NotionContext } from './credentialSettings';
+import { API_CREDENTIAL, ORGANIZATION_CREDENTIAL, SCIM_CREDENTIAL, type NotionContext } from './credentialSettings';
+
+/** Which credential n8n authenticates each API's requests with. */
+const CREDENTIAL_FOR: Record<Api, string> = {
+	standard: API_CREDENTIAL,
+	scim: SCIM_CREDENTIAL,
+	organization: ORGANIZATION_CREDENTIAL,
+};
 
 const TIMEOUT_CODES = new Set([
 	'ETIMEDOUT',
@@ -33,7 +40,7 @@ export function n8nTransport(
 		try {
 			response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
-				request.api === 'scim' ? SCIM_CREDENTIAL : API_CREDENTIAL,
+				CREDENTIAL_FOR[request.api],
 				{
 					method: request.method,
 					url: request.url,

@@ -78,11 +78,15 @@ export function pacerFor(pacingKey: string | undefined, api: Api, settings: Pace
 	return pacer;
 }
 
-/** Pacers for both APIs that share one workspace gate (no key: fresh ones). */
+/** Pacers for every API that share one workspace gate (no key: fresh ones). */
 export function pacersFor(pacingKey: string | undefined, settings: PacerSettings): Record<Api, Pacer> {
 	if (pacingKey !== undefined) {
-		return { scim: pacerFor(pacingKey, 'scim', settings), standard: pacerFor(pacingKey, 'standard', settings) };
+		return {
+			scim: pacerFor(pacingKey, 'scim', settings),
+			standard: pacerFor(pacingKey, 'standard', settings),
+			organization: pacerFor(pacingKey, 'organization', settings),
+		};
 	}
 	const gate = new WorkspaceGate();
-	return { scim: build(settings, gate), standard: build(settings, gate) };
+	return { scim: build(settings, gate), standard: build(settings, gate), organization: build(settings, gate) };
 }

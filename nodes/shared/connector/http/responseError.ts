@@ -43,6 +43,7 @@ const ACCESS_REFUSED: Record<401 | 403, { kind: NotionAdminErrorKind; hint: Reco
 		hint: {
 			scim: SCIM_REVOKED_HINT,
 			standard: 'The Notion API token is invalid or was revoked; paste the internal integration secret again in the Notion API credential',
+			organization: 'The organization bot token is invalid or was revoked; create one in the organization console and paste it into the Notion Organization API credential',
 		},
 	},
 	403: {
@@ -50,6 +51,7 @@ const ACCESS_REFUSED: Record<401 | 403, { kind: NotionAdminErrorKind; hint: Reco
 		hint: {
 			scim: SCIM_FORBIDDEN_HINT,
 			standard: "The integration lacks a capability: enable 'Read user information including email addresses' in the integration's settings",
+			organization: 'The organization bot token lacks the scope this request needs; add it to the token in the organization console',
 		},
 	},
 };
@@ -86,7 +88,7 @@ function readErrorBody(text: string): ErrorBody {
 
 const optionalRedact = (text: string | undefined) => (text === undefined ? undefined : redact(text));
 
-const API_NAMES: Record<Api, string> = { standard: 'Notion API', scim: 'Notion SCIM API' };
+const API_NAMES: Record<Api, string> = { standard: 'Notion API', scim: 'Notion SCIM API', organization: 'Notion Admin API' };
 
 interface Described {
 	api: Api;

@@ -1,0 +1,91 @@
+import type {
+	IAuthenticate,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	ADMIN_API_VERSION,
+	DEFAULT_ORGANIZATION_BASE_URL,
+} from '../nodes/shared/connector/organization/adminRequest';
+import { SCOPES } from '../nodes/shared/connector/organization/scopes';
+import {
+	baseUrlProperty,
+	bearerAuthentication,
+	organizationTestRules,
+	testRequestBase,
+} from '../nodes/shared/n8n/credentialFields';
+import { ORGANIZATION_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
+
+/**
+ * Notion's Admin API token (an organization bot token, Enterprise plan). It reaches every
+ * workspace of the organization, so it belongs to the Notion Organization node, not to the
+ * workspace-bound Notion Admin node.
+ */
+export class NotionOrganizationApi implements ICredentialType {
+	name = ORGANIZATION_CREDENTIAL;
+
+	displayName = 'Notion Organization API';
+
+	icon: Icon = { light: 'file:../icons/notion.svg', dark: 'file:../icons/notion.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-notion-admin/n8n-nodes-notion-admin/blob/main/docs/organization.md';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: `The Admin API needs the Enterprise plan. An organization owner creates the organization bot token in Notion's organization console and picks its scopes. Each operation needs one: Workspace → Get Many: ${SCOPES.listWorkspaces}; Member → Get Many and Find in Every Workspace: ${SCOPES.listWorkspaces} and ${SCOPES.listWorkspaceUsers}; Session → Revoke: ${SCOPES.revokeSessions} (by email also ${SCOPES.listWorkspaces} and ${SCOPES.listWorkspaceUsers}); Personal Access Token → Get Many: ${SCOPES.listPersonalAccessTokens}, Revoke: ${SCOPES.revokePersonalAccessToken}; MCP Connection → Get Many: ${SCOPES.listMcpConnections}, Revoke, Deny and Restore: ${SCOPES.revokeMcpConnection}.`,
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Organization Bot Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+		},
+		baseUrlProperty('/v1', DEFAULT_ORGANIZATION_BASE_URL),
+		{
+			displayName: 'Request Budget',
+			name: 'requestBudget',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'automatic',
+					description:
+						'Start at 600 requests per minute; after the first "too many requests" from Notion, keep the budget it allowed',
+				},
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'automatic',
+			description:
+				'Requests per minute the Notion Organization node sends with this token. In n8n queue mode each worker has its own budget: choose Custom and divide by the number of workers.',
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 600,
+			displayOptions: { show: { requestBudget: ['custom'] } },
+			description: 'Never more than this many requests in any 60 seconds with this token',
+		},
+	];
+
+	authenticate: IAuthenticate = bearerAuthentication('Notion Organization API');
+
+	test: ICredentialTestRequest = {
+		request: {
+			...testRequestBase('/v1', DEFAULT_ORGANIZATION_BASE_URL),
+			url: '/v1/spaces',
+			qs: { page_size: 1 },
+			headers: { 'Notion-Version': ADMIN_API_VERSION },
+		},
+		rules: organizationTestRules(DEFAULT_ORGANIZATION_BASE_URL, SCOPES.listWorkspaces),
+	};
+}

@@ -1,0 +1,84 @@
+/** Workspaces of the organization and their users (`GET /v1/spaces`, `GET /v1/spaces/{id}/users`). */
+import { isObject, type AdminContext } from './adminRequest';
+import type { PersonSearch, Workspace, WorkspaceUser } from './model';
+import { collect } from './pages';
+import { SCOPES } from './scopes';
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function toWorkspace(raw: unknown): Workspace | undefined {
+	if (!isObject(raw) || typeof raw.id !== 'string') return undefined;
+	return { id: raw.id, name: text(raw.name) ?? '' };
+}
+
+/** Notion's standard user object: `person.email` for people, a `bot` object for bots. */
+export function toWorkspaceUser(raw: unknown): WorkspaceUser | undefined {
+	if (!isObject(raw) || typeof raw.id !== 'string') return undefined;
+	const person = isObject(raw.person) ? raw.person : undefined;
+	return {
+		id: raw.id,
+		type: raw.type === 'bot' ? 'bot' : 'person',
+		name: text(raw.name),
+		email: text(person?.email),
+	};
+}
+
+export async function listWorkspaces(context: AdminContext, limit?: number): Promise<Workspace[]> {
+	return await collect(
+		context,
+		{
+			path: '/spaces',
+			action: 'list the workspaces',
+			scope: SCOPES.listWorkspaces,
+			notFound: 'Check the Base URL of the Notion Organization API credential: it must end in /admin',
+			cursorParam: 'start_cursor',
+			paged: true,
+		},
+		toWorkspace,
+		limit,
+	);
+}
+
+export async function listWorkspaceUsers(context: AdminContext, spaceId: string, limit?: number): Promise<WorkspaceUser[]> {
+	return await collect(
+		context,
+		{
+			path: `/spaces/${encodeURIComponent(spaceId)}/users`,
+			action: 'list the users of a workspace',
+			scope: SCOPES.listWorkspaceUsers,
+			notFound: `No live workspace ${spaceId} in this organization: pick one from the list (deleted workspaces and those of other organizations are not shown)`,
+			cursorParam: 'start_cursor',
+			paged: true,
+		},
+		toWorkspaceUser,
+		limit,
+	);
+}
+
+/**
+ * Every workspace where a person with exactly this address (case aside) is a member. The Admin
+ * API has no search by email, so each workspace's user list is read in full: only an exact
+ * match counts, never a similar one.
+ */
+export async function findPersonInEveryWorkspace(context: AdminContext, email: string): Promise<PersonSearch> {
+	const wanted = email.toLowerCase();
+	const workspaces = await listWorkspaces(context);
+	const found: PersonSearch['found'] = [];
+	for (const workspace of workspaces) {
+		for (const user of await listWorkspaceUsers(context, workspace.id)) {
+			if (user.type === 'person' && user.email !== null && user.email.trim().toLowerCase() === wanted) {
+				found.push({ workspaceId: workspace.id, workspaceName: workspace.name, user });
+			}
+		}
+	}
+	return { email, found, workspacesSearched: workspaces.length };
+}
+
+/** The address of the person with this id in the first workspace that lists them (undefined: none). */
+export async function emailOfUser(context: AdminContext, userId: string): Promise<string | undefined> {
+	for (const workspace of await listWorkspaces(context)) {
+		const user = (await listWorkspaceUsers(context, workspace.id)).find((candidate) => candidate.id === userId);
+		if (user?.email) return user.email;
+	}
+	return undefined;
+}
