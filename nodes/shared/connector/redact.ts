@@ -108,5 +108,16 @@ export function secretRedactor(secrets: ReadonlyArray<string | undefined>): Reda
 		.sort((a, b) => b.length - a.length)
 		.map((value) => [...value].map(characterPattern).join(''));
 	const pattern = new RegExp(patterns.join('|'), 'g');
-	return (text) => redact(text.replace(pattern, REDACTED));
+	// Every escaped or encoded form starts with a backslash, "&" or "%". A text without any can
+	// hold a secret only as it is, which a plain search finds many times faster than the pattern
+	// (most answers: a page of members is searched once per answer). A space may come back as "+"
+	// and a "+" as a space, so secrets holding either always take the pattern.
+	const plain = [...values];
+	const plainOnly = plain.every((value) => !/[ +]/.test(value));
+	return (text) => {
+		if (plainOnly && !ESCAPE_STARTS.test(text) && !plain.some((value) => text.includes(value))) return redact(text);
+		return redact(text.replace(pattern, REDACTED));
+	};
 }
+
+const ESCAPE_STARTS = /[\\&%]/;
