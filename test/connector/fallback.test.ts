@@ -96,7 +96,7 @@ describe('falling back to the standard API for reads, never for writes', () => {
 
 	it('reports a dead API token plainly when it is the only way to read', async () => {
 		const { directory } = directoryOn(emulator, { scim: false });
-		const broken = { ...emulator, tokens: { api: 'secret_wrong', scim: emulator.tokens.scim } };
+		const broken = { ...emulator, tokens: { ...emulator.tokens, api: 'secret_wrong' } };
 		const { directory: wrong } = directoryOn(broken, { scim: false });
 		await expect(directory.listMembers()).resolves.toBeDefined();
 		const error = await wrong.listMembers().catch((e: unknown) => e as NotionAdminError);

@@ -132,6 +132,9 @@ export function createControl(rt: Runtime): EmulatorControl {
 			});
 			return id;
 		},
-		snapshot: () => rt.store.snapshot(),
+		snapshot: () => {
+			const org = rt.store.org;
+			return { ...rt.store.snapshot(), ...(org ? { organization: org.snapshot() } : {}) };
+		},
 	};
 }

@@ -1,9 +1,21 @@
-/** The Notion emulator: standard users API and SCIM 2.0 over real loopback HTTP (docs/emulator.md). */
+/** The Notion emulator: standard users API, SCIM 2.0 and the Admin API over real loopback HTTP (docs/emulator.md). */
 import { startServer } from './server';
 import type { Emulator, EmulatorOptions } from './types';
 
 export { demoSeed, generateSeed, type GenerateSeedOptions } from './seed';
 export { LIST_FAULT_KINDS } from './types';
+export { ADMIN_API_VERSION, ADMIN_DEFAULT_BEHAVIOURS, ADMIN_SCOPES } from './admin/types';
+export type {
+	AdminBehaviours,
+	AdminScope,
+	McpConnectionState,
+	OrganizationSnapshot,
+	OrgWorkspaceState,
+	PatState,
+	SeedOrganization,
+	SeedOrgMember,
+	SeedOrgWorkspace,
+} from './admin/types';
 export type {
 	Behaviours,
 	Emulator,

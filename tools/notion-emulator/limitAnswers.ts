@@ -152,5 +152,6 @@ function connectionOf(ctx: RequestContext): Connection | undefined {
 	const { api, scim } = ctx.store.tokens;
 	if (ctx.bearer === api) return 'api';
 	if (ctx.bearer === scim) return 'scim';
+	if (ctx.bearer === ctx.store.org?.adminToken && (ctx.behaviours.adminRequestLimits ?? true)) return 'admin';
 	return undefined;
 }

@@ -12,7 +12,8 @@
  */
 import type { WindowLimitOptions } from './types';
 
-export type Connection = 'api' | 'scim';
+/** `admin`: the organization token of the Admin API (whether Notion limits it so is unconfirmed). */
+export type Connection = 'api' | 'scim' | 'admin';
 
 export type RateLimitReason =
 	| 'public_api_request_rate_limit'
@@ -85,7 +86,10 @@ export class WindowLimiter {
 		const checks: Array<{ window: FixedWindow; reason: RateLimitReason }> = [
 			{ window: this.window(`c:${connection}`, this.perConnection(), windowMs), reason: 'public_api_request_rate_limit' },
 		];
-		const countsForWorkspace = connection === 'api' || (this.options.scimCountsTowardWorkspace ?? true);
+		const countsForWorkspace =
+			connection === 'api' ||
+			(connection === 'scim' && (this.options.scimCountsTowardWorkspace ?? true)) ||
+			(connection === 'admin' && (this.options.adminCountsTowardWorkspace ?? false));
 		if (this.options.workspaceBudget !== undefined && countsForWorkspace) {
 			const workspaceWindow = this.options.workspaceWindowMs ?? windowMs;
 			checks.push({

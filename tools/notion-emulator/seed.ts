@@ -9,6 +9,8 @@ export interface GenerateSeedOptions {
 	groups?: number;
 	deactivated?: number;
 	seed?: number;
+	/** Further workspaces of the organization (Admin API only), each sharing a few of the members. */
+	adminOnlyWorkspaces?: number;
 }
 
 const FIRST = [
@@ -77,7 +79,7 @@ function roleOf(i: number): Role {
 }
 
 export function generateSeed(options: GenerateSeedOptions): Seed {
-	const { members: count, bots = 1, guests = 1, groups = 3, deactivated = 0, seed = 1 } = options;
+	const { members: count, bots = 1, guests = 1, groups = 3, deactivated = 0, seed = 1, adminOnlyWorkspaces = 0 } = options;
 	if (count < 1)
 		throw new Error('generateSeed: at least one member (the SCIM token owner) is needed');
 	const random = prng(seed);
@@ -110,7 +112,7 @@ export function generateSeed(options: GenerateSeedOptions): Seed {
 	}));
 	return {
 		workspace: { id: uuidFrom(random), name: 'Acme', plan: 'enterprise', emailCapability: true },
-		tokens: { api: `secret_emu${hex(32)}`, scim: `scim-emu${hex(32)}` },
+		tokens: { api: `secret_emu${hex(32)}`, scim: `scim-emu${hex(32)}`, admin: adminToken(seed) },
 		scimTokenOwnerId: members[0].id as string,
 		members,
 		bots: Array.from({ length: bots }, (_, i) => ({
@@ -123,10 +125,42 @@ export function generateSeed(options: GenerateSeedOptions): Seed {
 			name: `Gus Guest${i === 0 ? '' : ` ${i + 1}`}`,
 		})),
 		groups: groupSeeds,
+		...organizationOf(members, seed, adminOnlyWorkspaces),
 	};
 }
 
-/** The default workspace: a few dozen members with every role, 2 deactivated, 1 bot, 1 guest, 3 groups. */
+const LAB_NAMES = ['Acme Labs', 'Acme Europe', 'Acme Ventures'];
+
+/**
+ * The organization token and the further workspaces, from a PRNG of their own so that every id
+ * above stays what it was before the Admin API existed. Workspace k shares every fifth member
+ * from member k (member 0, the owner, is in the first) and has two people of its own.
+ */
+function organizationOf(members: SeedMember[], seed: number, count: number): Pick<Seed, 'organization'> {
+	const random = prng(seed * 7919 + 104729);
+	const workspaces = Array.from({ length: count }, (_, k) => ({
+		id: uuidFrom(random),
+		name: LAB_NAMES[k] ?? `Acme Workspace ${k + 2}`,
+		members: [
+			...members.filter((m, i) => m.active !== false && i % 5 === k % 5).map((m) => ({ email: m.email, name: m.name, role: m.role })),
+			{ email: `lab${k + 1}.lead@acme.test`, name: `Lab ${k + 1} Lead`, role: 'owner' as const },
+			{ email: `lab${k + 1}.intern@acme.test`, name: `Lab ${k + 1} Intern`, role: 'restricted_member' as const },
+		],
+		bots: [{ name: `Lab ${k + 1} bot` }],
+	}));
+	return { organization: { id: uuidFrom(random), name: 'Acme Corp', workspaces } };
+}
+
+/** The organization bot token, from its own PRNG (the other ids do not move). */
+function adminToken(seed: number): string {
+	const random = prng(seed * 31 + 7);
+	return `adm_emu${Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('')}`;
+}
+
+/**
+ * The default workspace: a few dozen members with every role, 2 deactivated, 1 bot, 1 guest, 3 groups;
+ * its organization has one more workspace (Admin API only).
+ */
 export function demoSeed(): Seed {
-	return generateSeed({ members: 30, deactivated: 2, bots: 1, guests: 1, groups: 3, seed: 1 });
+	return generateSeed({ members: 30, deactivated: 2, bots: 1, guests: 1, groups: 3, seed: 1, adminOnlyWorkspaces: 1 });
 }

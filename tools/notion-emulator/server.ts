@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { organizationFromSeed } from './admin/orgSeed';
 import type { Answer } from './answer';
 import type { RequestContext } from './context';
 import { createControl } from './control';
@@ -14,6 +15,7 @@ import { FaultPlan, isListFault } from './faults';
 import { wrongList } from './listFaults';
 import { applyListingChanges } from './listingChanges';
 import { RequestLimits } from './limitAnswers';
+import { adminApi } from './routes/admin';
 import { controlApi } from './routes/control';
 import { scimApi } from './routes/scim';
 import { standardApi } from './routes/standardApi';
@@ -35,6 +37,7 @@ const EDGE_502_HTML =
 
 const PREFIXES: Array<[string, ApiKind]> = [
 	['/scim/v2', 'scim'],
+	['/admin/v1', 'admin'],
 	['/_emulator', 'control'],
 	['/v1', 'standard'],
 ];
@@ -87,6 +90,8 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		faults: new FaultPlan(),
 		log: [],
 	};
+	const organization = organizationFromSeed(seed, rt.store);
+	rt.store.attachOrganization(organization);
 	if (options.faults)
 		rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
 	const limits = new RequestLimits(options.rateLimit ?? { requestsPerSecond: 3, burst: 10 });
@@ -103,7 +108,9 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			return;
 		}
 		let body = answer.body;
-		if (requestId && entry.api === 'standard' && (body as { object?: string }).object === 'error') {
+		// The Admin API's public-style errors carry it too (its strict `type` family does not).
+		const carriesId = entry.api === 'standard' || entry.api === 'admin';
+		if (requestId && carriesId && (body as { object?: string }).object === 'error') {
 			body = { ...(body as object), request_id: requestId };
 		}
 		const text = JSON.stringify(body);
@@ -114,6 +121,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 	}
 
 	function route(ctx: RequestContext, api: Exclude<ApiKind, 'control'>): Answer {
+		if (api === 'admin') return adminApi(ctx);
 		return api === 'scim' ? scimApi(ctx) : standardApi(ctx);
 	}
 
@@ -202,15 +210,24 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			return;
 		}
 		const requestId = randomUUID();
-		if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+		// Notion answers in about `latencyMs`, its own work included, and works on many requests at
+		// once: the answer is made on arrival and held until then, so that ten requests in flight
+		// are not answered one emulator-computation after the other.
+		const due = performance.now() + latencyMs;
+		const untilDue = async () => {
+			const left = due - performance.now();
+			if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+		};
 		const listRequest = isListRequest(method, api, segments, url.searchParams);
 		if (listRequest) {
 			const changed = applyListingChanges(rt, rt.faults.listingChangesDue());
 			if (changed.length > 0) entry.listingChange = changed;
 		}
 		const kind = rt.faults.next(listRequest);
-		if (kind && isListFault(kind)) {
+		// List faults apply to the member listings of SCIM and the standard API only.
+		if (kind && isListFault(kind) && api !== 'admin') {
 			const real = route(ctx, api);
+			await untilDue();
 			if (real.status !== 200) {
 				// Only a 200 listing can be made wrong: the fault waits for the next one.
 				rt.faults.putBack(kind);
@@ -222,6 +239,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			return;
 		}
 		if (kind) {
+			await untilDue();
 			fault(kind, req, res, entry, ctx, api, requestId);
 			return;
 		}
@@ -233,6 +251,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			rt.behaviours.scimErrorStatusType === 'string',
 			(routed) => route(routed, api),
 		);
+		await untilDue();
 		send(res, entry, answer, requestId);
 	}
 
@@ -250,7 +269,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 
 	return {
 		url: baseUrl,
-		tokens: { ...seed.tokens },
+		tokens: { ...seed.tokens, admin: organization.adminToken },
 		control,
 		limits,
 		stop: () => {

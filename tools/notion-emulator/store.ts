@@ -4,6 +4,7 @@
  * Listing stays O(page): SCIM pages slice an ordered id array, API pages binary-search a sequence.
  */
 import { randomUUID } from 'node:crypto';
+import type { Organization } from './admin/organization';
 import type {
 	GroupState,
 	MemberState,
@@ -71,6 +72,8 @@ interface State {
 	groups: Map<string, GroupRecord>;
 	groupIds: string[];
 	newcomers: number;
+	/** The Admin API's organization; travels with the workspace so a throw-away clone has its own. */
+	org?: Organization;
 }
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
@@ -189,9 +192,18 @@ export class Workspace {
 				apiSeqOf: new Map(s.apiSeqOf),
 				groups: new Map(s.groups),
 				groupIds: [...s.groupIds],
+				org: s.org?.clone(),
 			},
 			this.now,
 		);
+	}
+
+	get org(): Organization | undefined {
+		return this.s.org;
+	}
+
+	attachOrganization(org: Organization): void {
+		this.s.org = org;
 	}
 
 	get info(): WorkspaceInfo {

@@ -1,4 +1,6 @@
 /** The emulator's public vocabulary (seed format, options, control surface); see docs/emulator.md. */
+import type { AdminBehaviours, OrganizationSnapshot, SeedOrganization } from './admin/types';
+import { ADMIN_DEFAULT_BEHAVIOURS } from './admin/types';
 import type { LimitControl } from './limitAnswers';
 
 export type Role = 'owner' | 'membership_admin' | 'member' | 'restricted_member';
@@ -43,13 +45,16 @@ export interface Seed {
 		/** Without the user information capability every /v1/users call is refused (403). */
 		userCapability?: boolean;
 	};
-	tokens: { api: string; scim: string };
+	/** `admin`: the organization bot token of the Admin API (made up when left out). */
+	tokens: { api: string; scim: string; admin?: string };
 	scimTokenOwnerId: string;
 	members: SeedMember[];
 	/** The first bot is the integration that owns the API token (GET /v1/users/me). */
 	bots: SeedBot[];
 	guests: SeedGuest[];
 	groups: SeedGroup[];
+	/** The organization the workspace belongs to, for the Admin API (admin/types.ts). */
+	organization?: SeedOrganization;
 }
 
 export type FaultKind =
@@ -114,7 +119,11 @@ export interface ListingChange {
 }
 
 /** Switches for behaviours the reference marks UNCONFIRMED; defaults are the most likely ones. */
-export interface Behaviours {
+/**
+ * The Admin API's switches (admin/types.ts) are optional here, so code that enumerates the switches
+ * of the other APIs is unaffected; DEFAULT_BEHAVIOURS sets them all.
+ */
+export interface Behaviours extends Partial<AdminBehaviours> {
 	scimRevokedStatus: 401 | 403;
 	notEnterpriseStatus: 401 | 403;
 	deletedUserLookup: '404' | 'inactive';
@@ -149,6 +158,7 @@ export interface Behaviours {
 }
 
 export const DEFAULT_BEHAVIOURS: Readonly<Behaviours> = {
+	...ADMIN_DEFAULT_BEHAVIOURS,
 	scimRevokedStatus: 401,
 	notEnterpriseStatus: 403,
 	deletedUserLookup: '404',
@@ -195,10 +205,12 @@ export interface WindowLimitOptions {
 	workspaceWindowMs?: number;
 	/** Whether SCIM requests count toward the workspace budget (unconfirmed; default true). */
 	scimCountsTowardWorkspace?: boolean;
+	/** Whether the Admin API's organization token counts toward the workspace budget (unconfirmed; default false). */
+	adminCountsTowardWorkspace?: boolean;
 	/** Extra budgets per window and connection for requests whose "METHOD /path" starts with `prefix`. */
 	endpoints?: Array<{ prefix: string; budget: number }>;
 	/** Connections whose API access is restricted from the start. */
-	blocked?: Array<'api' | 'scim'>;
+	blocked?: Array<'api' | 'scim' | 'admin'>;
 }
 
 export type RateLimitOptions = TokenBucketOptions | WindowLimitOptions;
@@ -218,7 +230,7 @@ export interface EmulatorOptions {
 	behaviours?: Partial<Behaviours>;
 }
 
-export type ApiKind = 'standard' | 'scim' | 'control';
+export type ApiKind = 'standard' | 'scim' | 'admin' | 'control';
 
 export interface LogEntry {
 	method: string;
@@ -263,6 +275,8 @@ export interface WorkspaceSnapshot {
 	bots: Array<{ id: string; name: string }>;
 	guests: Array<{ id: string; email: string; name: string }>;
 	groups: GroupState[];
+	/** The organization (Admin API): its workspaces, sessions, PATs and MCP connections. */
+	organization?: OrganizationSnapshot;
 }
 
 export interface EmulatorControl {
@@ -291,7 +305,8 @@ export interface EmulatorControl {
 
 export interface Emulator {
 	url: string;
-	tokens: { api: string; scim: string };
+	/** `admin`: the organization bot token (Admin API under `${url}/admin/v1`). */
+	tokens: { api: string; scim: string; admin: string };
 	control: EmulatorControl;
 	/** Scripted 429/529/503 answers and blocked connections (limitAnswers.ts). */
 	limits: LimitControl;

@@ -1,0 +1,36 @@
+/** What one Admin API route declares: method, path pattern, scope, error family, handler. */
+import type { Answer } from '../answer';
+import type { RequestContext } from '../context';
+import type { ErrorFamily } from './errors';
+import type { Organization } from './organization';
+import type { AdminScope } from './types';
+
+export interface AdminRequest {
+	ctx: RequestContext;
+	org: Organization;
+	/** Path parameters by name (`space_id`, `bot_id`), URI-decoded. */
+	params: Record<string, string>;
+}
+
+export interface AdminEndpoint {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** After `/admin/v1`, e.g. `/spaces/{space_id}/users`. */
+	path: string;
+	scope: AdminScope;
+	/** The error body family the reference guesses for this endpoint. */
+	family: ErrorFamily;
+	handle(req: AdminRequest): Answer;
+}
+
+/** Path parameters when `segments` fit the pattern, else undefined. */
+export function matchPath(pattern: string, segments: string[]): Record<string, string> | undefined {
+	const parts = pattern.split('/').filter(Boolean);
+	if (parts.length !== segments.length) return undefined;
+	const params: Record<string, string> = {};
+	for (let i = 0; i < parts.length; i++) {
+		const param = /^\{(\w+)\}$/.exec(parts[i]);
+		if (param) params[param[1]] = segments[i];
+		else if (parts[i] !== segments[i]) return undefined;
+	}
+	return params;
+}

@@ -1,0 +1,207 @@
+/**
+ * The organization behind the Admin API. Its main workspace is the one the SCIM and standard API
+ * serve: its people are read from the Workspace store every time, never copied, so a member removed
+ * or deactivated through SCIM is gone from the Admin API at once. Further workspaces, sessions,
+ * PATs and MCP connections live here. They are keyed by user id and outlive a SCIM removal, as in
+ * Notion (removing someone does not sign them out nor revoke their tokens).
+ * Records are replaced, never mutated, so clone() (for a fault's throw-away write) is shallow.
+ */
+import type { Workspace } from '../store';
+import type { Role } from '../types';
+import type {
+	McpConnectionState,
+	OrganizationSnapshot,
+	OrgWorkspaceState,
+	PatState,
+} from './types';
+
+/** A user as the Admin API lists it. */
+export interface OrgUser {
+	id: string;
+	type: 'person' | 'bot';
+	name: string;
+	email?: string;
+}
+
+export interface AdminOnlyMember {
+	id: string;
+	email: string;
+	name: string;
+	role: Role;
+	active: boolean;
+}
+
+export interface OrganizationState {
+	id: string;
+	name: string;
+	adminToken: string;
+	domains: string[];
+	workspaces: Map<string, OrgWorkspaceState>;
+	/** Members of each Admin-API-only workspace, by workspace id. */
+	members: Map<string, Map<string, AdminOnlyMember>>;
+	bots: Map<string, Array<{ id: string; name: string }>>;
+	sessions: Map<string, number>;
+	pats: Map<string, PatState>;
+	mcp: McpConnectionState[];
+	denied: Set<string>;
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export class Organization {
+	constructor(private readonly s: OrganizationState) {}
+
+	clone(): Organization {
+		const s = this.s;
+		return new Organization({
+			...s,
+			domains: [...s.domains],
+			workspaces: new Map(s.workspaces),
+			members: new Map([...s.members].map(([k, v]) => [k, new Map(v)])),
+			bots: new Map(s.bots),
+			sessions: new Map(s.sessions),
+			pats: new Map(s.pats),
+			mcp: [...s.mcp],
+			denied: new Set(s.denied),
+		});
+	}
+
+	get id(): string {
+		return this.s.id;
+	}
+
+	get name(): string {
+		return this.s.name;
+	}
+
+	get adminToken(): string {
+		return this.s.adminToken;
+	}
+
+	/** Live workspaces ordered by id, as list-spaces answers. */
+	workspaces(): OrgWorkspaceState[] {
+		return [...this.s.workspaces.values()].filter((w) => !w.deleted).sort(byId);
+	}
+
+	/** A live workspace of the organization; deleted or foreign ones are unknown. */
+	workspace(id: string): OrgWorkspaceState | undefined {
+		const ws = this.s.workspaces.get(id);
+		return ws && !ws.deleted ? ws : undefined;
+	}
+
+	/** Active members (restricted included) and bots, ordered by id; for the main workspace, the store's. */
+	users(workspaceId: string, store: Workspace): OrgUser[] {
+		const ws = this.workspace(workspaceId);
+		if (!ws) return [];
+		const users: OrgUser[] = [];
+		if (ws.kind === 'main') {
+			const all = store.apiPage(0, Number.MAX_SAFE_INTEGER).users;
+			for (const u of all) {
+				if (u.kind === 'bot') users.push({ id: u.id, type: 'bot', name: u.name });
+				else users.push({ id: u.id, type: 'person', name: u.name, email: u.email });
+			}
+		} else {
+			for (const m of this.s.members.get(ws.id)?.values() ?? []) {
+				if (m.active) users.push({ id: m.id, type: 'person', name: m.name, email: m.email });
+			}
+			for (const b of this.s.bots.get(ws.id) ?? []) users.push({ id: b.id, type: 'bot', name: b.name });
+		}
+		return users.sort(byId);
+	}
+
+	/** Whether the person has an account known to that workspace (a member now or earlier). */
+	knownIn(userId: string, workspaceId: string, store: Workspace): boolean {
+		const ws = this.workspace(workspaceId);
+		if (!ws) return false;
+		if (ws.kind === 'main') {
+			const user = store.user(userId);
+			return user?.kind === 'member' || user?.kind === 'former';
+		}
+		return this.s.members.get(ws.id)?.has(userId) ?? false;
+	}
+
+	/** An account of the organization's verified domains, found by email anywhere in it. */
+	managedUserByEmail(email: string, store: Workspace): string | undefined {
+		const lower = email.toLowerCase();
+		if (!this.s.domains.includes(lower.split('@')[1] ?? '')) return undefined;
+		const person = store.personByEmail(lower);
+		if (person && person.kind !== 'guest') return person.id;
+		for (const members of this.s.members.values()) {
+			for (const m of members.values()) if (m.email === lower) return m.id;
+		}
+		return undefined;
+	}
+
+	/** A managed user by id: known somewhere in the organization and on a verified domain. */
+	managedUserById(id: string, store: Workspace): string | undefined {
+		const person = store.user(id);
+		if (person && person.kind !== 'bot' && person.kind !== 'guest') {
+			return this.managedUserByEmail(person.email, store);
+		}
+		for (const members of this.s.members.values()) {
+			const m = members.get(id);
+			if (m) return this.managedUserByEmail(m.email, store);
+		}
+		return undefined;
+	}
+
+	revokeSessions(userId: string): void {
+		this.s.sessions.set(userId, 0);
+	}
+
+	pats(spaceId: string): PatState[] {
+		return [...this.s.pats.values()].filter((p) => p.spaceId === spaceId).sort(byId);
+	}
+
+	pat(spaceId: string, id: string): PatState | undefined {
+		const pat = this.s.pats.get(id);
+		return pat && pat.spaceId === spaceId && this.workspace(spaceId) ? pat : undefined;
+	}
+
+	putPat(pat: PatState): void {
+		this.s.pats.set(pat.id, pat);
+	}
+
+	mcpConnections(): readonly McpConnectionState[] {
+		return this.s.mcp;
+	}
+
+	/** Revokes the matching connections' tokens; answers how many tokens that was. */
+	revokeMcp(match: (c: McpConnectionState) => boolean): number {
+		let count = 0;
+		this.s.mcp = this.s.mcp.map((c) => {
+			if (!match(c) || c.activeTokens === 0) return c;
+			count += c.activeTokens;
+			return { ...c, activeTokens: 0, status: 'revoked' };
+		});
+		return count;
+	}
+
+	isDenied(userId: string, workspaceId: string): boolean {
+		return this.s.denied.has(`${userId}:${workspaceId}`);
+	}
+
+	setDenied(userId: string, workspaceId: string, denied: boolean): void {
+		if (denied) this.s.denied.add(`${userId}:${workspaceId}`);
+		else this.s.denied.delete(`${userId}:${workspaceId}`);
+	}
+
+	snapshot(): OrganizationSnapshot {
+		const s = this.s;
+		const adminOnlyMembers: OrganizationSnapshot['adminOnlyMembers'] = [];
+		for (const [workspaceId, members] of s.members) {
+			for (const m of members.values()) adminOnlyMembers.push({ workspaceId, ...m });
+		}
+		return {
+			id: s.id,
+			name: s.name,
+			domains: [...s.domains],
+			workspaces: [...s.workspaces.values()].map((w) => ({ ...w })),
+			adminOnlyMembers,
+			sessions: Object.fromEntries(s.sessions),
+			pats: [...s.pats.values()].map((p) => ({ ...p })),
+			mcpConnections: s.mcp.map((c) => ({ ...c, client: { ...c.client } })),
+			deniedManagedAccess: [...s.denied],
+		};
+	}
+}
