@@ -10,7 +10,7 @@ export type Pacing = 'budget' | 'previous';
 export const PREVIOUS_PACING: Partial<DirectoryTuning> = { requestsPerSecond: 3, burst: 3 };
 
 export function benchDirectory(
-	emulator: Emulator,
+	emulator: Pick<Emulator, 'url' | 'tokens'>,
 	options: { scim: boolean; pacingKey: string; pacing: Pacing; tuning?: Partial<DirectoryTuning> },
 ): NotionDirectory {
 	return createDirectory({

@@ -1,6 +1,6 @@
 /** Runs one measured client against a fresh emulator and reads what it saw from its log. */
-import { startEmulator } from '../tools/notion-emulator';
-import type { Emulator, LogEntry, Seed, WindowLimitOptions } from '../tools/notion-emulator/types';
+import type { LogEntry, Seed, WindowLimitOptions } from '../tools/notion-emulator/types';
+import { startEmulatorProcess, type EmulatorProcess } from './emulatorProcess';
 import type { BenchOptions } from './options';
 
 export interface Measured<T> {
@@ -16,21 +16,21 @@ export const BUSINESS: WindowLimitOptions = { model: 'window', plan: 'business' 
 
 /**
  * A fresh emulator per measured client, so neither the limiter's windows nor the request log
- * carry over from the previous run.
+ * carry over from the previous run; in a process of its own, so only the client's CPU is measured.
  */
 export async function measureAgainstEmulator<T>(
 	seed: Seed,
 	options: BenchOptions,
-	run: (emulator: Emulator) => Promise<T>,
+	run: (emulator: EmulatorProcess) => Promise<T>,
 	limits: WindowLimitOptions = BUSINESS,
 	/** Runs first, unmeasured (e.g. another connection spending the workspace budget). */
-	before?: (emulator: Emulator) => Promise<void>,
+	before?: (emulator: EmulatorProcess) => Promise<void>,
 ): Promise<Measured<T>> {
-	const emulator = await startEmulator({ seed, rateLimit: limits, latencyMs: options.latencyMs });
+	const emulator = await startEmulatorProcess({ seed, rateLimit: limits, latencyMs: options.latencyMs });
 	try {
 		if (before) {
 			await before(emulator);
-			emulator.control.resetLog();
+			await emulator.resetLog();
 		}
 		const started = performance.now();
 		let value: T | undefined;
@@ -41,7 +41,7 @@ export async function measureAgainstEmulator<T>(
 			error = e;
 		}
 		const wallMs = performance.now() - started;
-		const log = emulator.control.requestLog().filter((entry) => entry.api !== 'control');
+		const log = (await emulator.requestLog()).filter((entry) => entry.api !== 'control');
 		return { value, error, wallMs, log };
 	} finally {
 		await emulator.stop();

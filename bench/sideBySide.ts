@@ -2,7 +2,8 @@
  * One case, three clients, each against its own fresh emulator with the same limits: the connector
  * as released, the connector with the previous release's pacing, and the naive client.
  */
-import type { Emulator, Seed, WindowLimitOptions } from '../tools/notion-emulator/types';
+import type { Seed, WindowLimitOptions } from '../tools/notion-emulator/types';
+import type { EmulatorProcess } from './emulatorProcess';
 import { measureAgainstEmulator, type Measured } from './emulatorRun';
 import { clientFigures } from './figures';
 import type { BenchOptions } from './options';
@@ -10,9 +11,9 @@ import { progress } from './progress';
 import type { ClientFigures, TargetCheck } from './result';
 
 export interface ThreeClients<T> {
-	connector: (emulator: Emulator) => Promise<T>;
-	previous: (emulator: Emulator) => Promise<T>;
-	naive: (emulator: Emulator) => Promise<T>;
+	connector: (emulator: EmulatorProcess) => Promise<T>;
+	previous: (emulator: EmulatorProcess) => Promise<T>;
+	naive: (emulator: EmulatorProcess) => Promise<T>;
 }
 
 export interface SideBySide<T> {
@@ -30,9 +31,9 @@ export async function sideBySide<T>(
 	clients: ThreeClients<T>,
 	ok: (value: T | undefined) => boolean,
 	msFloor: number,
-	before?: (emulator: Emulator) => Promise<void>,
+	before?: (emulator: EmulatorProcess) => Promise<void>,
 ): Promise<SideBySide<T>> {
-	const measure = async (label: string, run: (emulator: Emulator) => Promise<T>) => {
+	const measure = async (label: string, run: (emulator: EmulatorProcess) => Promise<T>) => {
 		progress(`${name}: ${label}`);
 		const measured = await measureAgainstEmulator(seed, options, run, limits, before);
 		const figures = clientFigures(measured, ok(measured.value), msFloor);

@@ -43,7 +43,7 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 					credentials: emulatorCredentials(emulator),
 				});
 				if (run.status !== 'success') throw run.error ?? new Error(`the workflow ended ${run.status}`);
-				const inGroup = emulator.control.snapshot().groups.find((g) => g.id === GROUP_ID)?.memberIds ?? [];
+				const inGroup = (await emulator.state()).groups.find((g) => g.id === GROUP_ID)?.memberIds ?? [];
 				return { outputItems: run.items.length, inGroup: userIds.filter((id) => inGroup.includes(id)).length };
 			});
 			const ok = node.value?.outputItems === k && node.value.inGroup === k;
@@ -64,7 +64,7 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 			const naive = await measureAgainstEmulator(seed, options, async (emulator) => {
 				const client = new NaiveClient({ baseUrl: emulator.url, token: emulator.tokens.scim });
 				for (const userId of userIds) await client.addGroupMember(GROUP_ID, userId);
-				return emulator.control.snapshot().groups.find((g) => g.id === GROUP_ID)?.memberIds.length ?? 0;
+				return (await emulator.state()).groups.find((g) => g.id === GROUP_ID)?.memberIds.length ?? 0;
 			});
 			const n = clientFigures(naive, naive.value === k, msFloor);
 			progress(`${name}: naive ${n.requests} requests, ${n.met429} 429s, ${(n.wallMs / 1000).toFixed(2)} s`);

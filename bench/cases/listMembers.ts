@@ -5,9 +5,10 @@
  * workspace's shared budget. Each beside the previous release's pacing and the naive client.
  */
 import { generateSeed } from '../../tools/notion-emulator';
-import type { Emulator, WindowLimitOptions } from '../../tools/notion-emulator/types';
+import type { WindowLimitOptions } from '../../tools/notion-emulator/types';
 import type { BenchCase } from '../benchCase';
 import { benchDirectory, type Pacing } from '../benchDirectory';
+import type { EmulatorProcess } from '../emulatorProcess';
 import { describeError } from '../figures';
 import { floorMs, floorRequests, sequentialFloorMs } from '../floor';
 import { NaiveClient } from '../naiveClient';
@@ -69,7 +70,7 @@ function listCase(listing: Listing): BenchCase {
 					: floorMs(requests, effective, options.latencyMs, options.inFlight);
 			progress(`${name}: floor ${requests} requests, ${(msFloor / 1000).toFixed(2)} s`);
 
-			const viaConnector = (pacing: Pacing) => async (emulator: Emulator) => {
+			const viaConnector = (pacing: Pacing) => async (emulator: EmulatorProcess) => {
 				const directory = benchDirectory(emulator, { scim: via === 'scim', pacingKey: `bench:${name}:${pacing}`, pacing });
 				const result = await directory.listMembers();
 				return { listed: result.members.length, pages: result.pages, source: result.via.source as string };

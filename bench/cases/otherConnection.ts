@@ -4,7 +4,7 @@
  */
 import type { Emulator } from '../../tools/notion-emulator/types';
 
-export async function spendWorkspaceBudget(emulator: Emulator, requests: number, inFlight: number): Promise<void> {
+export async function spendWorkspaceBudget(emulator: Pick<Emulator, 'url' | 'tokens'>, requests: number, inFlight: number): Promise<void> {
 	let sent = 0;
 	const worker = async () => {
 		while (sent < requests) {
