@@ -16,7 +16,7 @@
  * A workflow whose parameters fail n8n's own checks (e.g. a resource locator regex) is refused
  * before it starts, as in n8n: runWorkflow/runNode then reject with WorkflowHasIssuesError.
  */
-export { emulatorCredentials, type EmulatorEndpoint } from './emulatorCredentials';
+export { emulatorCredentials, organizationCredentials, type EmulatorEndpoint } from './emulatorCredentials';
 export { testCredential, type CredentialTestResult } from './credentialTest';
 export { type TestCredentials } from './credentialsHelper';
 export { START_NODE_TYPE } from './nodeTypes';

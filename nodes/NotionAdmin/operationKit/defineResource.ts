@@ -6,6 +6,7 @@
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import type { OperationExecute } from './execute';
 
 export interface OperationOption {
@@ -17,18 +18,19 @@ export interface OperationOption {
 	action: string;
 }
 
-export interface Operation {
+/** `C` is the connector the node hands its operations (Notion Organization's is not a directory). */
+export interface Operation<C = NotionDirectory> {
 	option: OperationOption;
 	/** The operation's fields in editor order; no `resource`/`operation` display rule of their own. */
 	fields: INodeProperties[];
-	execute: OperationExecute;
+	execute: OperationExecute<C>;
 }
 
-export interface Resource {
+export interface Resource<C = NotionDirectory> {
 	option: { name: string; value: string };
 	/** The Operation selector followed by every operation's fields. */
 	properties: INodeProperties[];
-	execute: Record<string, OperationExecute>;
+	execute: Record<string, OperationExecute<C>>;
 }
 
 /** The field, shown only for this resource and operation and under its own conditions as well. */
@@ -47,12 +49,12 @@ function shownFor(resource: string, operation: string, field: INodeProperties): 
  * `operations` in the order their fields appear in the editor; `defaultOperation` is the one a
  * new node starts with.
  */
-export function defineResource(
+export function defineResource<C = NotionDirectory>(
 	option: { name: string; value: string },
-	operations: Operation[],
+	operations: Array<Operation<C>>,
 	defaultOperation: string,
-): Resource {
-	const execute: Record<string, OperationExecute> = {};
+): Resource<C> {
+	const execute: Record<string, OperationExecute<C>> = {};
 	for (const operation of operations) {
 		if (execute[operation.option.value]) {
 			throw new Error(`${option.value}: two operations have the value "${operation.option.value}"`);

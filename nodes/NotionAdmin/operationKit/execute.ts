@@ -11,10 +11,10 @@ import { toNodeError } from '../../shared/n8n/toNodeError';
 import { itemInputError } from './itemInput';
 import { rawParameter } from './parameters';
 
-/** Runs one operation over all input items of one execution. */
-export type OperationExecute = (
+/** Runs one operation over all input items of one execution, with the node's connector `C`. */
+export type OperationExecute<C = NotionDirectory> = (
 	this: IExecuteFunctions,
-	directory: NotionDirectory,
+	directory: C,
 	items: INodeExecutionData[],
 ) => Promise<INodeExecutionData[]>;
 
@@ -22,7 +22,7 @@ export type OperationExecute = (
  * A per-item operation in two steps, so that every item is read and checked before the first
  * request: a bad item fails (or stops the run) without anything half-done.
  */
-export interface ItemOperation<P> {
+export interface ItemOperation<P, C = NotionDirectory> {
 	/**
 	 * Reads and checks the item's parameters; makes no request. A connector input check that
 	 * fails here is reported with the item and the field it names.
@@ -31,7 +31,7 @@ export interface ItemOperation<P> {
 	/** The connector call(s); zero or more output objects for this item. */
 	run(
 		this: IExecuteFunctions,
-		directory: NotionDirectory,
+		directory: C,
 		params: P,
 		itemIndex: number,
 	): Promise<IDataObject | IDataObject[]>;
@@ -65,7 +65,7 @@ export function failedItem(
 	};
 }
 
-export function perItem<P>(operation: ItemOperation<P>): OperationExecute {
+export function perItem<P, C = NotionDirectory>(operation: ItemOperation<P, C>): OperationExecute<C> {
 	return async function (this: IExecuteFunctions, directory, items) {
 		const parsed: Array<{ params: P } | { error: unknown }> = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

@@ -1,0 +1,11 @@
+import { defineResource } from '../../../NotionAdmin/operationKit/defineResource';
+import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { getAll } from './getAll';
+import { denyManagedAccess, restoreManagedAccess } from './managedAccess';
+import { revoke } from './revoke';
+
+export const mcpConnection = defineResource<NotionOrganizationClient>(
+	{ name: 'MCP Connection', value: 'mcpConnection' },
+	[getAll, revoke, denyManagedAccess, restoreManagedAccess],
+	'getAll',
+);

@@ -1,0 +1,10 @@
+import { defineResource } from '../../../NotionAdmin/operationKit/defineResource';
+import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { findInEveryWorkspace } from './findInEveryWorkspace';
+import { getAll } from './getAll';
+
+export const member = defineResource<NotionOrganizationClient>(
+	{ name: 'Member', value: 'member' },
+	[getAll, findInEveryWorkspace],
+	'getAll',
+);
