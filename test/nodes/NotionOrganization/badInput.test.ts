@@ -1,0 +1,99 @@
+/**
+ * Every parameter of every Notion Organization operation, given bad values through an expression
+ * (the way bad data arrives from upstream nodes): each gives an error naming the item and the
+ * field before any request; with continue-on-fail nothing stops the workflow; without it the run
+ * stops with that error and nothing was sent.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Emulator } from '../../../tools/notion-emulator';
+import { describeValue, VALUES, type Values } from '../../badInput/values';
+import { adminRequests, byEmail, byId, runOrganization, startOrganization } from './support';
+
+const V = '={{ $json.value }}';
+const WS = '11111111-1111-4111-8111-111111111111';
+const USER = '22222222-2222-4222-8222-222222222222';
+
+interface Parameter {
+	operation: string;
+	field: string;
+	values: Values;
+	parameters: Record<string, unknown>;
+}
+
+const STATUSES: Values = { rejected: ['maybe', '', null, 42, ['active', 'gone']], accepted: [], either: [] };
+
+const op = (resource: string, operation: string, extra: Record<string, unknown>) => ({ resource, operation, ...extra });
+
+const PARAMETERS: Parameter[] = [
+	{ operation: 'Workspace → Get Many', field: 'Limit', values: VALUES.limit, parameters: op('workspace', 'getAll', { returnAll: false, limit: V }) },
+	{ operation: 'Workspace → Get Many', field: 'Return All', values: VALUES.boolean, parameters: op('workspace', 'getAll', { returnAll: V, limit: 2 }) },
+
+	{ operation: 'Member → Get Many', field: 'Workspace', values: VALUES.id, parameters: op('member', 'getAll', { workspace: byId(V), returnAll: true }) },
+	{ operation: 'Member → Get Many', field: 'Limit', values: VALUES.limit, parameters: op('member', 'getAll', { workspace: byId(WS), returnAll: false, limit: V }) },
+	{ operation: 'Member → Find in Every Workspace', field: 'Email', values: VALUES.email, parameters: op('member', 'findInEveryWorkspace', { email: V }) },
+
+	{ operation: 'Session → Revoke', field: 'User (By ID)', values: VALUES.id, parameters: op('session', 'revoke', { user: byId(V) }) },
+	{ operation: 'Session → Revoke', field: 'User (By Email)', values: VALUES.email, parameters: op('session', 'revoke', { user: byEmail(V) }) },
+
+	{ operation: 'Personal Access Token → Get Many', field: 'Workspace', values: VALUES.id, parameters: op('personalAccessToken', 'getAll', { workspace: byId(V), returnAll: true }) },
+	{ operation: 'Personal Access Token → Get Many', field: 'Filters → Owner', values: VALUES.email, parameters: op('personalAccessToken', 'getAll', { workspace: byId(WS), returnAll: true, filters: { owner: V } }) },
+	{ operation: 'Personal Access Token → Get Many', field: 'Filters → Search', values: VALUES.name, parameters: op('personalAccessToken', 'getAll', { workspace: byId(WS), returnAll: true, filters: { search: V } }) },
+	{ operation: 'Personal Access Token → Get Many', field: 'Filters → Status', values: STATUSES, parameters: op('personalAccessToken', 'getAll', { workspace: byId(WS), returnAll: true, filters: { status: V } }) },
+	{ operation: 'Personal Access Token → Revoke', field: 'Workspace', values: VALUES.id, parameters: op('personalAccessToken', 'revoke', { workspace: byId(V), tokenId: USER }) },
+	{ operation: 'Personal Access Token → Revoke', field: 'Token ID', values: VALUES.id, parameters: op('personalAccessToken', 'revoke', { workspace: byId(WS), tokenId: V }) },
+
+	{ operation: 'MCP Connection → Get Many', field: 'Filters → User IDs', values: VALUES.optionalUsers, parameters: op('mcpConnection', 'getAll', { returnAll: true, filters: { userIds: V } }) },
+	{ operation: 'MCP Connection → Get Many', field: 'Filters → Workspace IDs', values: VALUES.optionalUsers, parameters: op('mcpConnection', 'getAll', { returnAll: true, filters: { workspaceIds: V } }) },
+	{ operation: 'MCP Connection → Revoke', field: 'Client Key', values: VALUES.name, parameters: op('mcpConnection', 'revoke', { clientKey: V, userId: USER, workspace: byId(WS) }) },
+	{ operation: 'MCP Connection → Revoke', field: 'User ID', values: VALUES.id, parameters: op('mcpConnection', 'revoke', { clientKey: 'claude-code', userId: V, workspace: byId(WS) }) },
+	{ operation: 'MCP Connection → Revoke', field: 'Workspace', values: VALUES.id, parameters: op('mcpConnection', 'revoke', { clientKey: 'claude-code', userId: USER, workspace: byId(V) }) },
+	...(['denyManagedAccess', 'restoreManagedAccess'] as const).flatMap((operation): Parameter[] => [
+		{ operation: `MCP Connection → ${operation}`, field: 'User ID', values: VALUES.id, parameters: op('mcpConnection', operation, { userId: V, workspace: byId(WS) }) },
+		{ operation: `MCP Connection → ${operation}`, field: 'Workspace', values: VALUES.id, parameters: op('mcpConnection', operation, { userId: USER, workspace: byId(V) }) },
+	]),
+];
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startOrganization();
+});
+afterAll(async () => {
+	await emulator.stop();
+});
+
+/** What is wrong with one run of a bad value, or undefined. */
+async function tryRejected(parameter: Parameter, value: unknown): Promise<string | undefined> {
+	emulator.control.resetLog();
+	const run = await runOrganization(emulator, parameter.parameters, { items: [{ value }], continueOnFail: true });
+	if (run.status !== 'success') return `the workflow stopped with continue-on-fail on: ${run.error?.message}`;
+	const output = run.items.map((item) => item.json as IDataObject);
+	const error = output.length === 1 && typeof output[0].error === 'string' ? output[0] : undefined;
+	if (error === undefined) return `accepted (${JSON.stringify(output).slice(0, 200)}; ${adminRequests(emulator).length} requests)`;
+	const message = String(error.error);
+	if (!message.includes(parameter.field) || !message.includes('[item 0]')) return `unclear error: ${message.slice(0, 200)}`;
+	if (error.kind !== 'invalid_input') return `kind ${String(error.kind)}`;
+	if (message.length + String(error.description ?? '').length >= 600) return 'a very long error';
+	if (adminRequests(emulator).length > 0) return `${adminRequests(emulator).length} requests were sent`;
+	return undefined;
+}
+
+describe.each(PARAMETERS)('$operation, $field', (parameter) => {
+	it('bad values are refused naming the item and the field, before any request', async () => {
+		const problems: string[] = [];
+		for (const value of parameter.values.rejected) {
+			const problem = await tryRejected(parameter, value);
+			if (problem) problems.push(`${describeValue(value)}: ${problem}`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('without continue-on-fail, the run stops with that error and nothing was sent', async () => {
+		emulator.control.resetLog();
+		const run = await runOrganization(emulator, parameter.parameters, { items: [{ value: 'ok' }, { value: parameter.values.rejected[1] }] });
+		expect(run.status).toBe('error');
+		expect(run.error?.message).toContain(parameter.field);
+		expect(run.error?.message).toMatch(/\[item [01]\]/);
+		expect(adminRequests(emulator)).toEqual([]);
+	});
+});
