@@ -1,6 +1,21 @@
 /** Every Admin API route the emulator serves (one file each under routes/admin*.ts). */
+import { updateMcpManagedAccess } from '../routes/adminMcpAccess';
+import { listMcpConnections } from '../routes/adminMcpList';
+import { revokeMcpConnection } from '../routes/adminMcpRevoke';
+import { listPats } from '../routes/adminPatList';
+import { revokePat } from '../routes/adminPatRevoke';
+import { revokeSession } from '../routes/adminRevokeSession';
 import { listSpaces } from '../routes/adminSpaces';
 import { listUsers } from '../routes/adminUsers';
 import type { AdminEndpoint } from './endpoint';
 
-export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [listSpaces, listUsers];
+export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
+	listSpaces,
+	listUsers,
+	revokeSession,
+	listPats,
+	revokePat,
+	listMcpConnections,
+	revokeMcpConnection,
+	updateMcpManagedAccess,
+];

@@ -145,6 +145,17 @@ export class Organization {
 		return undefined;
 	}
 
+	/** Name and email of an account known anywhere in the organization (for PAT creators). */
+	person(id: string, store: Workspace): { name: string; email: string } | undefined {
+		const user = store.user(id);
+		if (user && user.kind !== 'bot') return { name: user.name, email: user.email };
+		for (const members of this.s.members.values()) {
+			const m = members.get(id);
+			if (m) return { name: m.name, email: m.email };
+		}
+		return undefined;
+	}
+
 	revokeSessions(userId: string): void {
 		this.s.sessions.set(userId, 0);
 	}
