@@ -51,6 +51,8 @@ describe('Admin API: list users of a workspace', () => {
 
 	it('drops a member removed through SCIM, and one deactivated through SCIM, at once', async () => {
 		const [removed, deactivated] = seed.members.filter((m, i) => i > 0 && m.active !== false && m.role === 'member');
+		const before = (await admin(emu(), main())).body.results.map((u: { id: string }) => u.id);
+		expect(before).toEqual(expect.arrayContaining([removed.id, deactivated.id]));
 		expect((await scim(emu(), 'DELETE', `/Users/${removed.id}`)).status).toBe(204);
 		const patched = await scim(emu(), 'PATCH', `/Users/${deactivated.id}`, patchOp({ op: 'replace', path: 'active', value: false }));
 		expect(patched.status).toBe(200);
@@ -64,6 +66,7 @@ describe('Admin API: list users of a workspace', () => {
 	});
 
 	it('shows a member added through SCIM', async () => {
+		expect((await admin(emu(), main())).status).toBe(200);
 		const created = await scim(emu(), 'POST', '/Users', { userName: 'new.hire@acme.test', name: { formatted: 'New Hire' } });
 		expect(created.status).toBe(201);
 		const users = (await admin(emu(), main())).body.results;
