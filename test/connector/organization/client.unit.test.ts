@@ -186,6 +186,16 @@ describe('organization client operations', () => {
 		expect(sent()).toEqual([`GET /v1/mcp_client_connections?user_ids[]=${ADA}`, `GET /v1/mcp_client_connections?user_ids[]=${ADA}&cursor=p2`]);
 	});
 
+	it('an MCP list answered in the P1 shape (object "list") is paged on with start_cursor', async () => {
+		const { client, sent } = fakeOrganization((_request, url) =>
+			url.searchParams.get('start_cursor') === 'p2'
+				? list([{ client: { key: 'cursor' } }])
+				: list([{ client: { key: 'claude' } }], 'p2'),
+		);
+		await expect(client.listMcpConnections()).resolves.toHaveLength(2);
+		expect(sent()).toEqual(['GET /v1/mcp_client_connections', 'GET /v1/mcp_client_connections?start_cursor=p2']);
+	});
+
 	it('revokes an MCP connection and denies or restores managed access with the documented bodies', async () => {
 		const bodies: Array<[string, unknown]> = [];
 		const { client } = fakeOrganization((request, url) => {

@@ -1,6 +1,8 @@
 /**
  * Paging an Admin API list. Notion's lists answer `{results, has_more, next_cursor}` and take the
  * cursor back as `start_cursor` (most lists) or `cursor` (some); `page_size` only where documented.
+ * Which one a list takes is not documented everywhere: a page in the public API's list shape
+ * (`object: "list"`) is answered with `start_cursor`, whatever the call expected.
  * Tolerant of what the documentation leaves open: a page without `has_more` goes on while it gives
  * a `next_cursor`, which may be null or left out on the last page.
  */
@@ -16,12 +18,14 @@ export interface ListCall extends Omit<AdminCall, 'method' | 'accepts'> {
 interface Page {
 	results: unknown[];
 	nextCursor?: string;
+	/** The list said it is a P1 list, which takes its cursor back as `start_cursor`. */
+	p1: boolean;
 }
 
 function readPage(json: unknown): Page {
-	const body = json as { results: unknown[]; has_more?: unknown; next_cursor?: unknown };
+	const body = json as { object?: unknown; results: unknown[]; has_more?: unknown; next_cursor?: unknown };
 	const cursor = typeof body.next_cursor === 'string' && body.next_cursor !== '' ? body.next_cursor : undefined;
-	return { results: body.results, nextCursor: body.has_more === false ? undefined : cursor };
+	return { results: body.results, nextCursor: body.has_more === false ? undefined : cursor, p1: body.object === 'list' };
 }
 
 const isListPage = (json: unknown) => isObject(json) && Array.isArray(json.results);
@@ -30,13 +34,14 @@ const isListPage = (json: unknown) => isObject(json) && Array.isArray(json.resul
 export async function* pages(context: AdminContext, call: ListCall, limit?: number): AsyncGenerator<unknown[]> {
 	const seen = new Set<string>();
 	let cursor: string | undefined;
+	let cursorParam = call.cursorParam;
 	let taken = 0;
 	for (;;) {
 		const pageSize = Math.min(context.pageSize, limit === undefined ? context.pageSize : Math.max(1, limit - taken));
 		const { json } = await adminCall(context, {
 			...call,
 			method: 'GET',
-			query: { ...call.query, ...(call.paged ? { page_size: pageSize } : {}), [call.cursorParam]: cursor },
+			query: { ...call.query, ...(call.paged ? { page_size: pageSize } : {}), [cursorParam]: cursor },
 			accepts: isListPage,
 		});
 		const page = readPage(json);
@@ -54,6 +59,7 @@ export async function* pages(context: AdminContext, call: ListCall, limit?: numb
 		}
 		seen.add(page.nextCursor);
 		cursor = page.nextCursor;
+		if (page.p1) cursorParam = 'start_cursor';
 	}
 }
 
