@@ -1,5 +1,6 @@
 /** EmulatorControl: what tests (and the HTTP control API) may read or change behind the APIs' back. */
 import { randomUUID } from 'node:crypto';
+import { addMcpConnection, addPat } from './admin/orgControl';
 import type { Runtime } from './runtime';
 import { isPersonMember, memberRecord, type PersonRecord } from './store';
 import { DEFAULT_BEHAVIOURS, ROLES, type EmulatorControl, type SeedMember } from './types';
@@ -132,6 +133,8 @@ export function createControl(rt: Runtime): EmulatorControl {
 			});
 			return id;
 		},
+		addMcpConnection: (c) => addMcpConnection(rt.store, c),
+		addPat: (p) => addPat(rt.store, p),
 		snapshot: () => {
 			const org = rt.store.org;
 			return { ...rt.store.snapshot(), ...(org ? { organization: org.snapshot() } : {}) };

@@ -16,6 +16,7 @@ export type {
 	SeedOrgMember,
 	SeedOrgWorkspace,
 } from './admin/types';
+export type { NewMcpConnection, NewPat } from './admin/orgControl';
 export type {
 	Behaviours,
 	Emulator,

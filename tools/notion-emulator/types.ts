@@ -1,4 +1,5 @@
 /** The emulator's public vocabulary (seed format, options, control surface); see docs/emulator.md. */
+import type { NewMcpConnection, NewPat } from './admin/orgControl';
 import type { AdminBehaviours, OrganizationSnapshot, SeedOrganization } from './admin/types';
 import { ADMIN_DEFAULT_BEHAVIOURS } from './admin/types';
 import type { LimitControl } from './limitAnswers';
@@ -300,6 +301,10 @@ export interface EmulatorControl {
 	updateMember(id: string, partial: Partial<Omit<SeedMember, 'id'>>): void;
 	removeMember(id: string): void;
 	addGroup(group: SeedGroup): string;
+	/** Admin API: a member connects an MCP client (again); refused for a managed one while denied. */
+	addMcpConnection(connection: NewMcpConnection): void;
+	/** Admin API: a member creates a PAT in a workspace of the organization → its id. */
+	addPat(pat: NewPat): string;
 	snapshot(): WorkspaceSnapshot;
 }
 

@@ -177,6 +177,10 @@ export class Organization {
 		return this.s.mcp;
 	}
 
+	addMcp(connection: McpConnectionState): void {
+		this.s.mcp = [...this.s.mcp, connection];
+	}
+
 	/** Revokes the matching connections' tokens; answers how many tokens that was. */
 	revokeMcp(match: (c: McpConnectionState) => boolean): number {
 		let count = 0;

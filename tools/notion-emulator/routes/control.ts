@@ -1,5 +1,6 @@
 /** The control API over HTTP (/_emulator/*), for a real n8n or a demo in another process. */
 import { type Answer, json } from '../answer';
+import type { NewMcpConnection, NewPat } from '../admin/orgControl';
 import type { RequestContext } from '../context';
 import type { EmulatorControl, FaultKind, ListingChange, SeedGroup, SeedMember } from '../types';
 
@@ -61,6 +62,11 @@ export function controlApi(ctx: RequestContext, control: EmulatorControl): Answe
 				return { status: 204 };
 			case 'POST groups':
 				return json(201, { id: control.addGroup(body<SeedGroup>(ctx)) });
+			case 'POST mcp-connections':
+				control.addMcpConnection(body<NewMcpConnection>(ctx));
+				return { status: 204 };
+			case 'POST pats':
+				return json(201, { id: control.addPat(body<NewPat>(ctx)) });
 			default:
 				return json(404, {
 					error: `no control endpoint ${ctx.method} /_emulator/${ctx.segments.join('/')}`,
