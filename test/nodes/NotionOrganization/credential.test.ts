@@ -64,11 +64,15 @@ describe('Notion Organization API credential', () => {
 		const token = 'adm_echo-me-if-you-can-0123456789';
 		registerSecrets(token);
 		const echo = await startRecorder(undefined, {
-			answer: (request) => ({
-				status: 401,
-				headers: { 'content-type': 'application/json', 'x-notion-request-id': String(request.headers.authorization) },
-				body: JSON.stringify({ type: 'error', status: 401, code: 'unauthorized', message: `Invalid token: ${String(request.headers.authorization)}` }),
-			}),
+			// The bare token, without "Bearer " (which a pattern would catch): only the transport knows it.
+			answer: (request) => {
+				const received = String(request.headers.authorization).replace(/^Bearer /, '');
+				return {
+					status: 401,
+					headers: { 'content-type': 'application/json', 'x-notion-request-id': `req ${received}` },
+					body: JSON.stringify({ type: 'error', status: 401, code: 'unauthorized', message: `Invalid token ${received}`, request_id: received }),
+				};
+			},
 		});
 		try {
 			for (const continueOnFail of [false, true]) {
