@@ -88,7 +88,7 @@ function readErrorBody(text: string): ErrorBody {
 
 const optionalRedact = (text: string | undefined) => (text === undefined ? undefined : redact(text));
 
-const API_NAMES: Record<Api, string> = { standard: 'Notion API', scim: 'Notion SCIM API', organization: 'Notion Admin API' };
+const API_NAMES: Record<Api, string> = { standard: 'Notion API', scim: 'Notion SCIM API', organization: "Notion's Admin API" };
 
 interface Described {
 	api: Api;

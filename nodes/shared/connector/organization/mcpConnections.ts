@@ -73,7 +73,7 @@ export async function setMcpManagedAccess(
 	if (body.access !== wanted) {
 		throw new NotionAdminError(
 			'bad_response',
-			`The Notion Admin API answered "${body.access}" when asked for "${wanted}"`,
+			`Notion's Admin API answered "${body.access}" when asked for "${wanted}"`,
 			'Run it again; Deny and Restore are safe to repeat',
 			{ api: 'organization' },
 		);

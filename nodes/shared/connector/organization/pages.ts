@@ -52,7 +52,7 @@ export async function* pages(context: AdminContext, call: ListCall, limit?: numb
 			// The same cursor twice would page forever.
 			throw new NotionAdminError(
 				'bad_response',
-				`The Notion Admin API gave the same cursor twice while listing ${call.path}`,
+				`Notion's Admin API gave the same cursor twice while listing ${call.path}`,
 				'Notion sent a broken listing; try again later',
 				{ api: 'organization' },
 			);
@@ -80,7 +80,7 @@ export async function collect<T>(
 			if (value === undefined) {
 				throw new NotionAdminError(
 					'bad_response',
-					`The Notion Admin API listed an entry without an id under ${call.path}`,
+					`Notion's Admin API listed an entry without an id under ${call.path}`,
 					'Notion or a proxy in between sent a broken answer; try again later',
 					{ api: 'organization' },
 				);
