@@ -34,3 +34,14 @@ export function matchPath(pattern: string, segments: string[]): Record<string, s
 	}
 	return params;
 }
+
+/** An endpoint in one line: `endpoint('GET', '/spaces/{space_id}/groups', scope, family, handle)`. */
+export function endpoint(
+	method: AdminEndpoint['method'],
+	path: string,
+	scope: AdminScope,
+	family: ErrorFamily,
+	handle: AdminEndpoint['handle'],
+): AdminEndpoint {
+	return { method, path, scope, family, handle };
+}

@@ -1,4 +1,12 @@
 /** Every Admin API route the emulator serves (one file each under routes/admin*.ts). */
+import { addGroupMember } from '../routes/adminGroupMemberAdd';
+import { createGroup } from '../routes/adminGroupCreate';
+import { deleteGroup } from '../routes/adminGroupDelete';
+import { getGroup } from '../routes/adminGroupGet';
+import { listGroups } from '../routes/adminGroupList';
+import { listGroupMembers } from '../routes/adminGroupMembers';
+import { removeGroupMember } from '../routes/adminGroupMemberRemove';
+import { updateGroup } from '../routes/adminGroupUpdate';
 import { updateMcpManagedAccess } from '../routes/adminMcpAccess';
 import { listMcpConnections } from '../routes/adminMcpList';
 import { revokeMcpConnection } from '../routes/adminMcpRevoke';
@@ -18,4 +26,12 @@ export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
 	listMcpConnections,
 	revokeMcpConnection,
 	updateMcpManagedAccess,
+	listGroups,
+	createGroup,
+	getGroup,
+	updateGroup,
+	deleteGroup,
+	listGroupMembers,
+	addGroupMember,
+	removeGroupMember,
 ];

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { prng, uuidFrom } from '../prng';
 import type { Workspace } from '../store';
 import type { Seed } from '../types';
+import { seedAdminGroups } from './groupSeed';
+import { Records } from './records';
 import { Organization, type AdminOnlyMember, type OrganizationState } from './organization';
 import type { McpClient, McpConnectionState, PatState } from './types';
 
@@ -57,6 +59,10 @@ export function organizationFromSeed(seed: Seed, store: Workspace): Organization
 		pats: new Map(),
 		mcp: [],
 		denied: new Set(),
+		adminGroups: new Records(),
+		exports: new Records(),
+		legalHolds: new Records(),
+		fileHostUrl: '',
 	};
 	const people: Person[] = [];
 	for (const m of seed.members) {
@@ -86,7 +92,16 @@ export function organizationFromSeed(seed: Seed, store: Workspace): Organization
 		state.bots.set(w.id, (w.bots ?? []).map((b) => ({ id: b.id ?? uuidFrom(random), name: b.name })));
 	}
 	if ((org.credentials ?? 'generated') === 'generated') generate(state, people, random);
-	return new Organization(state);
+	const organization = new Organization(state);
+	const workspaces = organization.workspaces().map((w) => ({
+		id: w.id,
+		people: organization
+			.users(w.id, store)
+			.filter((u) => u.type === 'person' && organization.roleIn(u.id, w.id, store) !== 'restricted_member')
+			.map((u) => u.id),
+	}));
+	for (const g of seedAdminGroups(workspaces, prng(hashOf(`${seed.workspace.id}:groups`)))) organization.adminGroups.put(g);
+	return organization;
 }
 
 /**

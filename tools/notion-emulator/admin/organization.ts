@@ -7,13 +7,15 @@
  * Records are replaced, never mutated, so clone() (for a fault's throw-away write) is shallow.
  */
 import type { Workspace } from '../store';
-import type { Role } from '../types';
 import type {
 	McpConnectionState,
 	OrganizationSnapshot,
 	OrgWorkspaceState,
 	PatState,
 } from './types';
+import type { Role } from '../types';
+import { Records } from './records';
+import type { AdminGroupState, ExportJobState, LegalHoldState } from './stateTypes';
 
 /** A user as the Admin API lists it. */
 export interface OrgUser {
@@ -44,6 +46,11 @@ export interface OrganizationState {
 	pats: Map<string, PatState>;
 	mcp: McpConnectionState[];
 	denied: Set<string>;
+	adminGroups: Records<AdminGroupState>;
+	exports: Records<ExportJobState>;
+	legalHolds: Records<LegalHoldState>;
+	/** The file host's base URL (export downloads), set once it listens. */
+	fileHostUrl: string;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -63,6 +70,9 @@ export class Organization {
 			pats: new Map(s.pats),
 			mcp: [...s.mcp],
 			denied: new Set(s.denied),
+			adminGroups: s.adminGroups.clone(),
+			exports: s.exports.clone(),
+			legalHolds: s.legalHolds.clone(),
 		});
 	}
 
@@ -76,6 +86,39 @@ export class Organization {
 
 	get adminToken(): string {
 		return this.s.adminToken;
+	}
+
+	get adminGroups(): Records<AdminGroupState> {
+		return this.s.adminGroups;
+	}
+
+	get exports(): Records<ExportJobState> {
+		return this.s.exports;
+	}
+
+	get legalHolds(): Records<LegalHoldState> {
+		return this.s.legalHolds;
+	}
+
+	get fileHostUrl(): string {
+		return this.s.fileHostUrl;
+	}
+
+	set fileHostUrl(url: string) {
+		this.s.fileHostUrl = url;
+	}
+
+	/** The role of an active member (a guest: 'guest'), or undefined when not in that live workspace. */
+	roleIn(userId: string, workspaceId: string, store: Workspace): Role | 'guest' | undefined {
+		const ws = this.workspace(workspaceId);
+		if (!ws) return undefined;
+		if (ws.kind === 'main') {
+			const user = store.user(userId);
+			if (user?.kind === 'guest') return 'guest';
+			return user?.kind === 'member' && user.active ? user.role : undefined;
+		}
+		const m = this.s.members.get(ws.id)?.get(userId);
+		return m?.active ? m.role : undefined;
 	}
 
 	/** Live workspaces ordered by id, as list-spaces answers. */
@@ -217,6 +260,9 @@ export class Organization {
 			pats: [...s.pats.values()].map((p) => ({ ...p })),
 			mcpConnections: s.mcp.map((c) => ({ ...c, client: { ...c.client } })),
 			deniedManagedAccess: [...s.denied],
+			adminGroups: s.adminGroups.all().map((g) => ({ ...g, members: g.members.map((m) => ({ ...m })) })),
+			exports: s.exports.all().map((j) => ({ ...j, teamspaceIds: [...j.teamspaceIds], fileKeys: [...j.fileKeys] })),
+			legalHolds: s.legalHolds.all().map((h) => ({ ...h, interactionTypes: [...h.interactionTypes], userIds: [...h.userIds] })),
 		};
 	}
 }

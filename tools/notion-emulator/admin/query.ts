@@ -40,3 +40,8 @@ export function stringField(body: Record<string, unknown>, field: string): strin
 	}
 	return value;
 }
+
+/** The JSON object body when one was sent, else `{}` (DELETE bodies are optional). */
+export function optionalBody(ctx: RequestContext): Record<string, unknown> {
+	return ctx.rawBody.trim() === '' ? {} : jsonBody(ctx);
+}

@@ -4,6 +4,7 @@
  * before; types.ts and index.ts re-export what tests need.
  */
 import type { Role } from '../types';
+import type { AdminGroupState, ExportJobState, LegalHoldState } from './stateTypes';
 
 /** The only Notion-Version the Admin API accepts. */
 export const ADMIN_API_VERSION = '2026-06-01';
@@ -15,7 +16,13 @@ export type AdminScope =
 	| 'personal-access-token:write-high-impact'
 	| 'managed-user-session:write'
 	| 'mcp-client-connection:read'
-	| 'mcp-client-connection:write-high-impact';
+	| 'mcp-client-connection:write-high-impact'
+	| 'permission-group:read'
+	| 'permission-group:write'
+	| 'workspace:export'
+	| 'legal-hold:read'
+	| 'legal-hold:write'
+	| 'legal-hold:write-high-impact';
 
 export const ADMIN_SCOPES: readonly AdminScope[] = [
 	'workspace:read',
@@ -25,6 +32,12 @@ export const ADMIN_SCOPES: readonly AdminScope[] = [
 	'managed-user-session:write',
 	'mcp-client-connection:read',
 	'mcp-client-connection:write-high-impact',
+	'permission-group:read',
+	'permission-group:write',
+	'workspace:export',
+	'legal-hold:read',
+	'legal-hold:write',
+	'legal-hold:write-high-impact',
 ];
 
 /** Switches for what the Admin API reference leaves UNCONFIRMED (defaults: its best guess). */
@@ -53,6 +66,38 @@ export interface AdminBehaviours {
 	adminMcpRevokeCountField: string;
 	/** Whether the organization token counts against request limits as one more connection. */
 	adminRequestLimits: boolean;
+	/** Group objects: `{object,id,name}`, or also `is_scim_managed` and `member_count`. */
+	adminGroupFields: 'minimal' | 'extended';
+	/** Where delete-group reads `transfer_to_owner_id`: either place, the query only, or the JSON body only. */
+	adminGroupTransferOwnerIn: 'either' | 'query' | 'body';
+	/** Success answer of group delete and member removal: 200 `{}`, or 200 with no body. */
+	adminGroupRemovalAnswer: 'emptyObject' | 'empty';
+	/** add-member's `role`: optional (default `member`), or required. */
+	adminGroupMemberRole: 'optional' | 'required';
+	/** Export routes: both layouts, `/v1/spaces/{id}/exports` only, or `/v1/exports` only. */
+	adminExportLayout: 'both' | 'newer' | 'older';
+	/** The `status` enqueue answers. */
+	adminExportEnqueueStatus: string;
+	/** The status read on which a job finishes (1 = the first read). */
+	adminExportReadsUntilDone: number;
+	/** How a job finishes: completed, or failed with error_type/error_message. */
+	adminExportOutcome: 'completed' | 'failed';
+	/** How many download URLs a completed job has. */
+	adminExportFileCount: number;
+	/** How long download URLs stay valid after completion (ms; Notion's in-app export: 7 days). */
+	adminExportUrlLifetimeMs: number;
+	/** Enqueue on behalf of an email that is no member of the workspace: 404 object_not_found, or 400 validation_error. */
+	adminExportUnknownUser: '404' | '400';
+	/** Legal-hold lists' fixed page size (P2 has no page_size). */
+	adminLegalHoldPageSize: number;
+	/** At most this many ids inline in a hold's `users.ids` (`total` counts all). */
+	adminLegalHoldInlineIds: number;
+	/** Adding or removing users on a released hold: 400 validation_error, or allowed. */
+	adminLegalHoldReleasedEdits: '400' | 'allowed';
+	/** Removing a user from a hold answers: the hold object, or 200 with no body. */
+	adminLegalHoldRemoveAnswer: 'hold' | 'empty';
+	/** Releasing a released hold: the hold again, or 409 conflict_error. */
+	adminLegalHoldReleaseRepeat: 'object' | '409';
 }
 
 export const ADMIN_DEFAULT_BEHAVIOURS: Readonly<AdminBehaviours> = {
@@ -68,6 +113,22 @@ export const ADMIN_DEFAULT_BEHAVIOURS: Readonly<AdminBehaviours> = {
 	adminRevokeSessionUnknown: '404',
 	adminMcpRevokeCountField: 'revoked_token_count',
 	adminRequestLimits: true,
+	adminGroupFields: 'minimal',
+	adminGroupTransferOwnerIn: 'either',
+	adminGroupRemovalAnswer: 'emptyObject',
+	adminGroupMemberRole: 'optional',
+	adminExportLayout: 'both',
+	adminExportEnqueueStatus: 'in_progress',
+	adminExportReadsUntilDone: 3,
+	adminExportOutcome: 'completed',
+	adminExportFileCount: 1,
+	adminExportUrlLifetimeMs: 7 * 24 * 3_600_000,
+	adminExportUnknownUser: '404',
+	adminLegalHoldPageSize: 100,
+	adminLegalHoldInlineIds: 100,
+	adminLegalHoldReleasedEdits: '400',
+	adminLegalHoldRemoveAnswer: 'hold',
+	adminLegalHoldReleaseRepeat: 'object',
 };
 
 /** A member of a further workspace: the same email as elsewhere in the organization is the same account. */
@@ -156,6 +217,10 @@ export interface OrganizationSnapshot {
 	mcpConnections: McpConnectionState[];
 	/** `${userId}:${workspaceId}` pairs whose enterprise-managed MCP access is denied. */
 	deniedManagedAccess: string[];
+	/** Admin-managed permission groups (the main workspace's SCIM groups are the snapshot's `groups`). */
+	adminGroups: AdminGroupState[];
+	exports: ExportJobState[];
+	legalHolds: LegalHoldState[];
 }
 
 /** One Admin API switch as set (the default if a caller cleared it). */
