@@ -7,40 +7,14 @@ import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties 
 
 import type { NotionOrganizationClient } from '../shared/connector/organization/organizationClient';
 import { requireId } from '../shared/connector/validate';
-import type { Operation } from '../NotionAdmin/operationKit/defineResource';
+import type { Operation } from '../shared/operationKit/defineResource';
+import { picker } from '../shared/operationKit/fields';
 
 /** An operation of this node: its connector is the organization client. */
 export type OrganizationOperation = Operation<NotionOrganizationClient>;
 
-const ID_PATTERN =
-	'^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$';
-
 export function workspaceLocator(description = 'The workspace of the organization'): INodeProperties {
-	return {
-		displayName: 'Workspace',
-		name: 'workspace',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 5e0b2c7a-1b2c-4d3e-8f90-123456789abc',
-				validation: [
-					{ type: 'regex', properties: { regex: ID_PATTERN, errorMessage: 'Not a valid Notion workspace ID' } },
-				],
-			},
-		],
-	};
+	return picker({ displayName: 'Workspace', name: 'workspace', description, searchListMethod: 'searchWorkspaces' });
 }
 
 export function readWorkspaceId(ctx: IExecuteFunctions, itemIndex: number, name = 'workspace'): string {

@@ -10,9 +10,9 @@ import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { NotionAdminError } from '../../shared/connector/errors';
 import type { MembershipChange } from '../../shared/connector/model';
 import { toNodeError } from '../../shared/n8n/toNodeError';
-import { failedItem, type OperationExecute } from './execute';
+import { failedItem, type OperationExecute } from '../../shared/operationKit/execute';
 import { groupNotFound, readGroupRef, vanished, type GroupRef } from './locators';
-import { itemInputError } from './itemInput';
+import { itemInputError } from '../../shared/operationKit/itemInput';
 import { isEmail, readUsers, resolveEmails, toUserIds, unknownEmailsError } from './users';
 
 type ApplyChange = (

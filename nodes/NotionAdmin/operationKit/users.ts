@@ -8,7 +8,7 @@ import type { NotionDirectory } from '../../shared/connector/notionDirectory';
 import { NotionAdminError } from '../../shared/connector/errors';
 import { quoteValue } from '../../shared/connector/redact';
 import { normalizeId, requireEmail, requireId } from '../../shared/connector/validate';
-import { invalidInput } from './itemInput';
+import { invalidInput } from '../../shared/operationKit/itemInput';
 
 function isId(value: string): boolean {
 	return normalizeId(value) !== undefined;

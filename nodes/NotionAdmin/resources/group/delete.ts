@@ -1,6 +1,7 @@
-import type { Operation } from '../../operationKit/defineResource';
-import { groupLocator, notice } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { groupLocator } from '../../operationKit/descriptions';
+import { notice } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
 import { readGroupRef, requireGroupId } from '../../operationKit/locators';
 
 export const deleteGroup: Operation = {

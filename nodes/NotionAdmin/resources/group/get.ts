@@ -1,6 +1,7 @@
-import type { Operation } from '../../operationKit/defineResource';
-import { groupLocator, optionsCollection, rawOption } from '../../operationKit/descriptions';
-import { getEach } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { groupLocator, rawOption } from '../../operationKit/descriptions';
+import { optionsCollection } from '../../../shared/operationKit/fields';
+import { getEach } from '../../../shared/operationKit/execute';
 import { readGroupRef, requireGroup } from '../../operationKit/locators';
 import { groupItem } from '../../operationKit/output';
 

@@ -1,9 +1,10 @@
 import { requireName } from '../../../shared/connector/validate';
-import type { Operation } from '../../operationKit/defineResource';
-import { filtersCollection, optionsCollection, rawOption, returnAllAndLimit } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { rawOption } from '../../operationKit/descriptions';
+import { filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
 import { groupItem } from '../../operationKit/output';
-import { filterParameter, rawParameter, returnLimit } from '../../operationKit/parameters';
+import { filterParameter, rawParameter, returnLimit } from '../../../shared/operationKit/parameters';
 
 export const getAll: Operation = {
 	option: {

@@ -1,5 +1,6 @@
-import type { Operation } from '../../operationKit/defineResource';
-import { groupLocator, notice, usersField } from '../../operationKit/descriptions';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { groupLocator, usersField } from '../../operationKit/descriptions';
+import { notice } from '../../../shared/operationKit/fields';
 import { batchedMembership } from '../../operationKit/membership';
 
 export const removeMembers: Operation = {

@@ -1,9 +1,9 @@
 import type { NotionDirectory } from '../../../shared/connector/notionDirectory';
-import type { Operation } from '../../operationKit/defineResource';
+import type { Operation } from '../../../shared/operationKit/defineResource';
 import { groupLocator, usersField } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import { perItem } from '../../../shared/operationKit/execute';
 import { readGroupRef, requireGroupId, vanished } from '../../operationKit/locators';
-import { booleanParameter } from '../../operationKit/parameters';
+import { booleanParameter } from '../../../shared/operationKit/parameters';
 import { readUsers, requireUserIds } from '../../operationKit/users';
 
 export const setMembers: Operation = {

@@ -4,11 +4,12 @@ import { NotionAdminError } from '../../../shared/connector/errors';
 import type { NewMember } from '../../../shared/connector/model';
 import { requireEmail, requireName, requireRole } from '../../../shared/connector/validate';
 import { toNodeError } from '../../../shared/n8n/toNodeError';
-import type { Operation } from '../../operationKit/defineResource';
-import { guestsNotice, optionsCollection } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { guestsNotice } from '../../operationKit/descriptions';
+import { optionsCollection } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
 import { memberItem } from '../../operationKit/output';
-import { optionParameter } from '../../operationKit/parameters';
+import { optionParameter } from '../../../shared/operationKit/parameters';
 import { roleOptions } from '../../operationKit/roles';
 
 const ifAlreadyMemberOptions = [

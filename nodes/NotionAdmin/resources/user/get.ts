@@ -1,6 +1,7 @@
-import type { Operation } from '../../operationKit/defineResource';
-import { optionsCollection, rawOption, userLocator } from '../../operationKit/descriptions';
-import { getEach } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { rawOption, userLocator } from '../../operationKit/descriptions';
+import { optionsCollection } from '../../../shared/operationKit/fields';
+import { getEach } from '../../../shared/operationKit/execute';
 import { readUserRef, requireUser } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
 

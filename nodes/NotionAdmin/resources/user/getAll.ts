@@ -1,21 +1,16 @@
 import type { Member } from '../../../shared/connector/model';
 import { requireEmail, requireName } from '../../../shared/connector/validate';
-import type { Operation } from '../../operationKit/defineResource';
-import {
-	filtersCollection,
-	guestsNotice,
-	optionsCollection,
-	rawOption,
-	returnAllAndLimit,
-} from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { guestsNotice, rawOption } from '../../operationKit/descriptions';
+import { filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
 import { memberItem } from '../../operationKit/output';
 import {
 	booleanParameter,
 	filterParameter,
 	rawParameter,
 	returnLimit,
-} from '../../operationKit/parameters';
+} from '../../../shared/operationKit/parameters';
 
 export const getAll: Operation = {
 	option: {

@@ -1,14 +1,10 @@
-import type { Operation } from '../../operationKit/defineResource';
-import {
-	optionsCollection,
-	rawOption,
-	returnAllAndLimit,
-	userLocator,
-} from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { rawOption, userLocator } from '../../operationKit/descriptions';
+import { optionsCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
 import { readUserRef, userIdOf, userNotFound } from '../../operationKit/locators';
 import { groupItem } from '../../operationKit/output';
-import { rawParameter, returnLimit } from '../../operationKit/parameters';
+import { rawParameter, returnLimit } from '../../../shared/operationKit/parameters';
 
 export const getGroups: Operation = {
 	option: {

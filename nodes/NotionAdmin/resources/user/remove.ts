@@ -1,10 +1,11 @@
 import { NotionAdminError } from '../../../shared/connector/errors';
 import { toNodeError } from '../../../shared/n8n/toNodeError';
-import type { Operation } from '../../operationKit/defineResource';
-import { notice, optionsCollection, userLocator } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { userLocator } from '../../operationKit/descriptions';
+import { notice, optionsCollection } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
 import { readUserRef, writeTargetIdOf, userNotFound } from '../../operationKit/locators';
-import { optionParameter } from '../../operationKit/parameters';
+import { optionParameter } from '../../../shared/operationKit/parameters';
 
 const ifNotFoundOptions = [
 	{

@@ -2,13 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { MemberChanges } from '../../../shared/connector/model';
 import { requireEmail, requireName, requireRole } from '../../../shared/connector/validate';
-import type { Operation } from '../../operationKit/defineResource';
-import { notice, userLocator } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
-import { invalidInput } from '../../operationKit/itemInput';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { userLocator } from '../../operationKit/descriptions';
+import { notice } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
+import { invalidInput } from '../../../shared/operationKit/itemInput';
 import { readUserRef, writeTargetIdOf, userNotFound, vanished } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
-import { booleanParameter } from '../../operationKit/parameters';
+import { booleanParameter } from '../../../shared/operationKit/parameters';
 import { roleOptions } from '../../operationKit/roles';
 
 export const update: Operation = {

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { summarizeLicenses } from '../../../shared/connector/licenseSummary';
-import type { Operation } from '../../operationKit/defineResource';
-import { optionsCollection } from '../../operationKit/descriptions';
-import { perItem } from '../../operationKit/execute';
-import { booleanParameter } from '../../operationKit/parameters';
+import type { Operation } from '../../../shared/operationKit/defineResource';
+import { optionsCollection } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
+import { booleanParameter } from '../../../shared/operationKit/parameters';
 
 export const getLicenseSummary: Operation = {
 	option: {

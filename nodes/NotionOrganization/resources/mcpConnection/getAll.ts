@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersCollection, returnAllAndLimit } from '../../../NotionAdmin/operationKit/descriptions';
-import { perItem } from '../../../NotionAdmin/operationKit/execute';
-import { filterParameter, returnLimit } from '../../../NotionAdmin/operationKit/parameters';
+import { filtersCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
+import { filterParameter, returnLimit } from '../../../shared/operationKit/parameters';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { readIdList, type OrganizationOperation } from '../../fields';
 

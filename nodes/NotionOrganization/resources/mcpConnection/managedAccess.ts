@@ -2,7 +2,7 @@
  * Deny and Restore Managed Access: one PUT with `denied` or `allowed`, so the two operations are
  * built here from one definition. Both are safe to repeat.
  */
-import { perItem } from '../../../NotionAdmin/operationKit/execute';
+import { perItem } from '../../../shared/operationKit/execute';
 import type { ManagedAccess } from '../../../shared/connector/organization/mcpConnections';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { idField, readId, readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';

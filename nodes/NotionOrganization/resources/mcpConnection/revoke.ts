@@ -1,4 +1,4 @@
-import { perItem } from '../../../NotionAdmin/operationKit/execute';
+import { perItem } from '../../../shared/operationKit/execute';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { requireName } from '../../../shared/connector/validate';
 import { idField, readId, readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';

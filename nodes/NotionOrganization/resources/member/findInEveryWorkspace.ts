@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { perItem } from '../../../NotionAdmin/operationKit/execute';
+import { perItem } from '../../../shared/operationKit/execute';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { requireEmail } from '../../../shared/connector/validate';
 import type { OrganizationOperation } from '../../fields';

@@ -1,6 +1,6 @@
-import { returnAllAndLimit } from '../../../NotionAdmin/operationKit/descriptions';
-import { perItem } from '../../../NotionAdmin/operationKit/execute';
-import { returnLimit } from '../../../NotionAdmin/operationKit/parameters';
+import { returnAllAndLimit } from '../../../shared/operationKit/fields';
+import { perItem } from '../../../shared/operationKit/execute';
+import { returnLimit } from '../../../shared/operationKit/parameters';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 import { memberItem } from '../../output';

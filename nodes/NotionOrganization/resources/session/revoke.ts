@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { perItem } from '../../../NotionAdmin/operationKit/execute';
+import { perItem } from '../../../shared/operationKit/execute';
 import { NotionAdminError } from '../../../shared/connector/errors';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { requireEmail, requireId } from '../../../shared/connector/validate';

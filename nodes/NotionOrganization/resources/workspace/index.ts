@@ -1,4 +1,4 @@
-import { defineResource } from '../../../NotionAdmin/operationKit/defineResource';
+import { defineResource } from '../../../shared/operationKit/defineResource';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { getAll } from './getAll';
 

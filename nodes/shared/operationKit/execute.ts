@@ -6,8 +6,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/notionDirectory';
-import { toNodeError } from '../../shared/n8n/toNodeError';
+import type { NotionDirectory } from '../connector/notionDirectory';
+import { toNodeError } from '../n8n/toNodeError';
 import { itemInputError } from './itemInput';
 import { rawParameter } from './parameters';
 

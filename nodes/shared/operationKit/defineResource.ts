@@ -6,7 +6,7 @@
  */
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/notionDirectory';
+import type { NotionDirectory } from '../connector/notionDirectory';
 import type { OperationExecute } from './execute';
 
 export interface OperationOption {

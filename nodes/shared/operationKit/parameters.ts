@@ -6,7 +6,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { quoteValue } from '../../shared/connector/redact';
+import { quoteValue } from '../connector/redact';
 import { invalidInput } from './itemInput';
 
 /** What the expression gave, told so that text "false" and the boolean false look different. */

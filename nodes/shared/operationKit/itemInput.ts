@@ -5,8 +5,8 @@
  */
 import type { IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 
-import { NotionAdminError } from '../../shared/connector/errors';
-import { invalidInputError } from '../../shared/n8n/toNodeError';
+import { NotionAdminError } from '../connector/errors';
+import { invalidInputError } from '../n8n/toNodeError';
 
 export function invalidInput(
 	ctx: IExecuteFunctions,
