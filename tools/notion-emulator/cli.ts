@@ -35,6 +35,8 @@ async function main(): Promise<void> {
 			`Notion emulator listening on ${emulator.url}`,
 			`  standard API: ${emulator.url}/v1     token: ${emulator.tokens.api}`,
 			`  SCIM API:     ${emulator.url}/scim/v2 token: ${emulator.tokens.scim}`,
+			`  Admin API:    ${emulator.url}/admin/v1 token: ${emulator.tokens.admin}`,
+			`  file host:    ${emulator.fileHostUrl} (export downloads)`,
 			`  control:      ${emulator.url}/_emulator/state`,
 			'Press Ctrl-C to stop.',
 			'',

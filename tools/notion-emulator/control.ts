@@ -1,6 +1,7 @@
 /** EmulatorControl: what tests (and the HTTP control API) may read or change behind the APIs' back. */
 import { randomUUID } from 'node:crypto';
-import { addMcpConnection, addPat } from './admin/orgControl';
+import type { FileHost } from './admin/fileHost';
+import { addMcpConnection, addPat, finishExport } from './admin/orgControl';
 import type { Runtime } from './runtime';
 import { isPersonMember, memberRecord, type PersonRecord } from './store';
 import { DEFAULT_BEHAVIOURS, ROLES, type EmulatorControl, type SeedMember } from './types';
@@ -20,7 +21,7 @@ function assertRole(role: unknown): void {
 		throw new Error(`role must be one of ${ROLES.join(', ')}`);
 }
 
-export function createControl(rt: Runtime): EmulatorControl {
+export function createControl(rt: Runtime, fileHost?: FileHost): EmulatorControl {
 	const member = (id: string): PersonRecord => {
 		const user = rt.store.user(id);
 		if (!isPersonMember(user)) throw new Error(`no member with id ${id}`);
@@ -135,6 +136,8 @@ export function createControl(rt: Runtime): EmulatorControl {
 		},
 		addMcpConnection: (c) => addMcpConnection(rt.store, c),
 		addPat: (p) => addPat(rt.store, p),
+		finishExport: (jobId, outcome) => finishExport(rt.store, rt.behaviours, jobId, outcome),
+		fileHostRequests: () => fileHost?.requests() ?? [],
 		snapshot: () => {
 			const org = rt.store.org;
 			return { ...rt.store.snapshot(), ...(org ? { organization: org.snapshot() } : {}) };

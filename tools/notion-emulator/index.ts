@@ -17,6 +17,7 @@ export type {
 	SeedOrgWorkspace,
 } from './admin/types';
 export type { NewMcpConnection, NewPat } from './admin/orgControl';
+export type { FileHostRequest } from './admin/fileHost';
 export type {
 	Behaviours,
 	Emulator,

@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startFileHost } from './admin/fileHost';
 import { organizationFromSeed } from './admin/orgSeed';
 import type { Answer } from './answer';
 import type { RequestContext } from './context';
@@ -85,7 +86,7 @@ function bearerOf(req: IncomingMessage): string | undefined {
 export async function startServer(options: EmulatorOptions = {}): Promise<Emulator> {
 	const seed = options.seed ?? demoSeed();
 	const rt: Runtime = {
-		store: Workspace.fromSeed(seed),
+		store: Workspace.fromSeed(seed, options.now),
 		behaviours: { ...DEFAULT_BEHAVIOURS, ...options.behaviours },
 		faults: new FaultPlan(),
 		log: [],
@@ -96,7 +97,10 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
 	const limits = new RequestLimits(options.rateLimit ?? { requestsPerSecond: 3, burst: 10 });
 	const latencyMs = options.latencyMs ?? 0;
-	const control = createControl(rt);
+	// Export downloads are served apart, as Notion's come from file storage, not from the API host.
+	const fileHost = await startFileHost(() => rt.store);
+	organization.fileHostUrl = fileHost.url;
+	const control = createControl(rt, fileHost);
 	let baseUrl = '';
 
 	function send(res: ServerResponse, entry: LogEntry, answer: Answer, requestId?: string): void {
@@ -272,13 +276,15 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 		tokens: { ...seed.tokens, admin: organization.adminToken },
 		control,
 		limits,
+		fileHostUrl: fileHost.url,
 		stop: () => {
 			// Idempotent, so a test's own stop and its afterEach may both call it.
-			if (!server.listening) return Promise.resolve();
-			return new Promise<void>((resolve, reject) => {
+			if (!server.listening) return fileHost.stop();
+			const closed = new Promise<void>((resolve, reject) => {
 				server.close((e) => (e ? reject(e) : resolve()));
 				server.closeAllConnections();
 			});
+			return Promise.all([closed, fileHost.stop()]).then(() => undefined);
 		},
 	};
 }

@@ -1,4 +1,5 @@
 /** The emulator's public vocabulary (seed format, options, control surface); see docs/emulator.md. */
+import type { FileHostRequest } from './admin/fileHost';
 import type { NewMcpConnection, NewPat } from './admin/orgControl';
 import type { AdminBehaviours, OrganizationSnapshot, SeedOrganization } from './admin/types';
 import { ADMIN_DEFAULT_BEHAVIOURS } from './admin/types';
@@ -229,6 +230,8 @@ export interface EmulatorOptions {
 	latencyMs?: number;
 	faults?: FaultOptions;
 	behaviours?: Partial<Behaviours>;
+	/** The emulator's clock (epoch ms; default Date.now): export times and download-link expiry. */
+	now?: () => number;
 }
 
 export type ApiKind = 'standard' | 'scim' | 'admin' | 'control';
@@ -305,6 +308,10 @@ export interface EmulatorControl {
 	addMcpConnection(connection: NewMcpConnection): void;
 	/** Admin API: a member creates a PAT in a workspace of the organization → its id. */
 	addPat(pat: NewPat): string;
+	/** Admin API: ends an export job in progress now (default outcome: `adminExportOutcome`). */
+	finishExport(jobId: string, outcome?: 'completed' | 'failed'): void;
+	/** Every request the file host received, headers included (secret values `[redacted]`). */
+	fileHostRequests(): FileHostRequest[];
 	snapshot(): WorkspaceSnapshot;
 }
 
@@ -315,5 +322,7 @@ export interface Emulator {
 	control: EmulatorControl;
 	/** Scripted 429/529/503 answers and blocked connections (limitAnswers.ts). */
 	limits: LimitControl;
+	/** The file host (export downloads), a second loopback server. */
+	fileHostUrl: string;
 	stop(): Promise<void>;
 }

@@ -1,4 +1,6 @@
 /** Every Admin API route the emulator serves (one file each under routes/admin*.ts). */
+import { enqueueExport, enqueueExportOlder } from '../routes/adminExportEnqueue';
+import { exportStatus, exportStatusOlder } from '../routes/adminExportStatus';
 import { addGroupMember } from '../routes/adminGroupMemberAdd';
 import { createGroup } from '../routes/adminGroupCreate';
 import { deleteGroup } from '../routes/adminGroupDelete';
@@ -34,4 +36,8 @@ export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
 	listGroupMembers,
 	addGroupMember,
 	removeGroupMember,
+	enqueueExport,
+	exportStatus,
+	enqueueExportOlder,
+	exportStatusOlder,
 ];

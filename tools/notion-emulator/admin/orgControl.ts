@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../store';
 import { normalizeId } from '../store';
+import type { Behaviours } from '../types';
+import { finishJob } from './exports';
 import type { Organization } from './organization';
 
 export interface NewMcpConnection {
@@ -77,4 +79,14 @@ export function addPat(store: Workspace, p: NewPat): string {
 		lastUsedTime: null,
 	});
 	return id;
+}
+
+/** Ends an export job in progress at once (a test need not read its status N times). */
+export function finishExport(store: Workspace, behaviours: Behaviours, jobId: string, outcome?: 'completed' | 'failed'): void {
+	const org = orgOf(store);
+	const job = org.exports.get(normalizeId(jobId) ?? jobId);
+	if (!job) throw new Error(`no export job ${jobId}`);
+	if (job.status !== 'in_progress') throw new Error(`export job ${jobId} is already ${job.status}`);
+	if (outcome !== undefined && outcome !== 'completed' && outcome !== 'failed') throw new Error('outcome must be completed or failed');
+	finishJob(org, job, behaviours, store.now(), outcome);
 }

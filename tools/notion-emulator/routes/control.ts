@@ -67,6 +67,11 @@ export function controlApi(ctx: RequestContext, control: EmulatorControl): Answe
 				return { status: 204 };
 			case 'POST pats':
 				return json(201, { id: control.addPat(body<NewPat>(ctx)) });
+			case 'POST exports':
+				control.finishExport(id, body<{ outcome?: 'completed' | 'failed' }>(ctx).outcome);
+				return { status: 204 };
+			case 'GET file-host':
+				return json(200, { requests: control.fileHostRequests() });
 			default:
 				return json(404, {
 					error: `no control endpoint ${ctx.method} /_emulator/${ctx.segments.join('/')}`,
