@@ -4,10 +4,10 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { WORKSPACE_CREDENTIALS } from '../shared/n8n/credentialSettings';
 import { NODE_ICON } from '../shared/n8n/nodeIcon';
+import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../shared/operationKit/resourceNode';
 import { directoryFor } from '../shared/n8n/directoryFromContext';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchUsers } from './listSearch/searchUsers';
@@ -23,29 +23,14 @@ export class NotionAdmin implements INodeType {
 		displayName: 'Notion Admin',
 		name: 'notionAdmin',
 		icon: NODE_ICON,
-		group: ['transform'],
-		version: 1,
+		...ACTION_NODE,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		usableAsTool: true,
 		description:
 			'Administer a Notion workspace: add, change and remove members, manage groups over SCIM, and count seats',
 		defaults: { name: 'Notion Admin' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: WORKSPACE_CREDENTIALS,
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources
-					.map((resource) => resource.option)
-					.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-				default: 'user',
-			},
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: resourceProperties(resources, 'user'),
 	};
 
 	methods = {
@@ -53,18 +38,6 @@ export class NotionAdmin implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = resources.find((candidate) => candidate.option.value === resource)?.execute[
-			operation
-		];
-		if (!run) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The operation "${operation}" is not supported for the resource "${resource}"`,
-			);
-		}
-		const directory = await directoryFor(this);
-		return [await run.call(this, directory, this.getInputData())];
+		return await runSelectedOperation(this, resources, directoryFor);
 	}
 }

@@ -4,10 +4,10 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { ORGANIZATION_CREDENTIAL } from '../shared/n8n/credentialSettings';
 import { NODE_ICON } from '../shared/n8n/nodeIcon';
+import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../shared/operationKit/resourceNode';
 import { organizationFor } from '../shared/n8n/organizationFromContext';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { mcpConnection } from './resources/mcpConnection';
@@ -31,29 +31,14 @@ export class NotionOrganization implements INodeType {
 		displayName: 'Notion Organization',
 		name: 'notionOrganization',
 		icon: NODE_ICON,
-		group: ['transform'],
-		version: 1,
+		...ACTION_NODE,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		usableAsTool: true,
 		description:
 			"Administer a whole Notion Enterprise organization with its Admin API: every workspace, its members, sessions, personal access tokens and MCP connections. Notion Admin manages one workspace; this node spans the organization's workspaces.",
 		defaults: { name: 'Notion Organization' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: ORGANIZATION_CREDENTIAL, required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: resources
-					.map((resource) => resource.option)
-					.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-				default: 'member',
-			},
-			...resources.flatMap((resource) => resource.properties),
-		],
+		properties: resourceProperties(resources, 'member'),
 	};
 
 	methods = {
@@ -61,16 +46,6 @@ export class NotionOrganization implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = resources.find((candidate) => candidate.option.value === resource)?.execute[operation];
-		if (!run) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The operation "${operation}" is not supported for the resource "${resource}"`,
-			);
-		}
-		const client = await organizationFor(this);
-		return [await run.call(this, client, this.getInputData())];
+		return await runSelectedOperation(this, resources, organizationFor);
 	}
 }

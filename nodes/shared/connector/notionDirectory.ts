@@ -5,9 +5,8 @@
  * Both nodes depend on this class and nothing deeper.
  */
 import { deadlineStopOf } from './deadlineStop';
-import { pacingOf, resolveTuning, type NotionDirectoryOptions } from './directoryOptions';
-import { pacersFor, type Clock } from './http/pacer';
-import { Requester } from './http/requester';
+import type { NotionDirectoryOptions } from './directoryOptions';
+import { requesterFor } from './http/requesterFor';
 import type {
 	CreatedMember,
 	Group,
@@ -51,15 +50,7 @@ export class NotionDirectory {
 
 	constructor(options: NotionDirectoryOptions) {
 		this.now = options.now;
-		const tuning = resolveTuning(options.tuning);
-		const clock: Clock = { now: options.now, sleep: options.sleep };
-		const requester = new Requester({
-			transport: options.transport,
-			clock,
-			random: options.random ?? Math.random,
-			tuning,
-			pacers: pacersFor(options.pacingKey, pacingOf(tuning)),
-		});
+		const { requester, tuning } = requesterFor(options);
 		this.apiUsers = new ApiUsers(
 			(deadline) => createNotionClient(options.apiBaseUrl, requester, deadline),
 			tuning.pageSize,

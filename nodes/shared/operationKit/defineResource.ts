@@ -71,11 +71,16 @@ export function defineResource<C = NotionDirectory>(
 		displayOptions: { show: { resource: [option.value] } },
 		options: operations
 			.map((operation) => ({ ...operation.option }))
-			.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+			.sort(byName),
 		default: defaultOperation,
 	};
 	const fields = operations.flatMap((operation) =>
 		operation.fields.map((field) => shownFor(option.value, operation.option.value, field)),
 	);
 	return { option, properties: [selector, ...fields], execute };
+}
+
+/** The editor's order for options: by name. */
+export function byName(a: { name: string }, b: { name: string }): number {
+	return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -52,6 +52,19 @@ export function picker(field: {
 	};
 }
 
+/** A person's email address, required. */
+export function emailField(description: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. ada@example.com',
+		default: '',
+		required: true,
+		description,
+	};
+}
+
 /** A line of text above an operation's fields. */
 export function notice(name: string, text: string): INodeProperties {
 	return { displayName: text, name, type: 'notice', default: '' };

@@ -6,7 +6,7 @@ import { requireEmail, requireName, requireRole } from '../../../shared/connecto
 import { toNodeError } from '../../../shared/n8n/toNodeError';
 import type { Operation } from '../../../shared/operationKit/defineResource';
 import { guestsNotice } from '../../operationKit/descriptions';
-import { optionsCollection } from '../../../shared/operationKit/fields';
+import { emailField, optionsCollection } from '../../../shared/operationKit/fields';
 import { perItem } from '../../../shared/operationKit/execute';
 import { memberItem } from '../../operationKit/output';
 import { optionParameter } from '../../../shared/operationKit/parameters';
@@ -35,16 +35,9 @@ export const create: Operation = {
 	},
 	fields: [
 		guestsNotice,
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. ada@example.com',
-			default: '',
-			required: true,
-			description:
-				'Email of the person to add. An existing Notion account with this email joins the workspace (a deactivated member is reactivated: "reactivated": true); otherwise Notion creates the account.',
-		},
+		emailField(
+			'Email of the person to add. An existing Notion account with this email joins the workspace (a deactivated member is reactivated: "reactivated": true); otherwise Notion creates the account.',
+		),
 		{
 			displayName: 'Role',
 			name: 'role',

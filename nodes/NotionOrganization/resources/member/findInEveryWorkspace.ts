@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { perItem } from '../../../shared/operationKit/execute';
+import { emailField } from '../../../shared/operationKit/fields';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { requireEmail } from '../../../shared/connector/validate';
 import type { OrganizationOperation } from '../../fields';
@@ -14,15 +15,7 @@ export const findInEveryWorkspace: OrganizationOperation = {
 		action: 'Find a person in every workspace',
 	},
 	fields: [
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. ada@example.com',
-			default: '',
-			required: true,
-			description: 'Only this exact address counts; a similar one never does',
-		},
+		emailField('Only this exact address counts; a similar one never does'),
 	],
 	execute: perItem({
 		parse(itemIndex) {

@@ -4,9 +4,8 @@
  * field, before any request; requests go through the same requester as the SCIM and standard API
  * clients (pacing keyed per credential, retries, 429/529 handling).
  */
-import { pacingOf, resolveTuning, type NotionDirectoryOptions } from '../directoryOptions';
-import { pacersFor, type Clock } from '../http/pacer';
-import { Requester } from '../http/requester';
+import type { NotionDirectoryOptions } from '../directoryOptions';
+import { requesterFor } from '../http/requesterFor';
 import { NotionAdminError } from '../errors';
 import { quoteValue } from '../redact';
 import { requireEmail, requireId } from '../validate';
@@ -24,6 +23,7 @@ import type {
 	WorkspaceUser,
 } from './model';
 import { listMcpConnections, revokeMcpConnection, setMcpManagedAccess, type ManagedAccess } from './mcpConnections';
+import { PermissionGroups } from './permissionGroups';
 import { listPersonalAccessTokens, revokePersonalAccessToken } from './personalAccessTokens';
 import { revokeSessions, type RevokedSessions } from './sessions';
 import { emailOfUser, findPersonInEveryWorkspace, listWorkspaces, listWorkspaceUsers } from './workspaces';
@@ -39,18 +39,13 @@ export function createOrganizationClient(options: OrganizationOptions): NotionOr
 
 export class NotionOrganizationClient {
 	private readonly context: AdminContext;
+	/** Each further area of the Admin API has its own module and methods. */
+	readonly permissionGroups: PermissionGroups;
 
 	constructor(options: OrganizationOptions) {
-		const tuning = resolveTuning(options.tuning);
-		const clock: Clock = { now: options.now, sleep: options.sleep };
-		const requester = new Requester({
-			transport: options.transport,
-			clock,
-			random: options.random ?? Math.random,
-			tuning,
-			pacers: pacersFor(options.pacingKey, pacingOf(tuning)),
-		});
+		const { requester, tuning } = requesterFor(options);
 		this.context = { requester, root: adminRoot(options.baseUrl), pageSize: tuning.pageSize };
+		this.permissionGroups = new PermissionGroups(this.context);
 	}
 
 	async listWorkspaces(options: LimitOption = {}): Promise<Workspace[]> {
