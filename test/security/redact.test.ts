@@ -37,6 +37,10 @@ describe('secretRedactor', () => {
 		expect(secretRedactor(['abc', undefined, ''])('abc Bearer xyz secret_abc123')).toBe('abc Bearer [redacted] secret_[redacted]');
 		expect(secretRedactor([])('ntn_12345')).toBe(redact('ntn_12345'));
 	});
+
+	it('removes what looks like a token of any of the three credentials, the organization token too', () => {
+		expect(redact('secret_abc ntn_def scim-ghi adm_t1CdN9S8xyz')).toBe('secret_[redacted] ntn_[redacted] scim-[redacted] adm_[redacted]');
+	});
 });
 
 describe('withoutSecrets', () => {

@@ -14,7 +14,7 @@ const REDACTED = '[redacted]';
 export function redact(text: string): string {
 	return text
 		.replace(/(bearer|basic)\s+[^\s"',;]+/gi, '$1 [redacted]')
-		.replace(/\b(secret_|ntn_|scim-)[A-Za-z0-9_-]+/g, '$1[redacted]');
+		.replace(/\b(secret_|ntn_|scim-|adm_)[A-Za-z0-9_-]+/g, '$1[redacted]');
 }
 
 /**
