@@ -10,3 +10,12 @@ export function expectAdminError(reply: Reply, family: 'object' | 'type', status
 			: { object: 'error', status, code, message: expect.any(String), request_id: reply.headers.get('x-notion-request-id') };
 	expect(reply.body).toEqual(body);
 }
+
+/** Each body is refused with 400 validation_error (strict envelope) whose message names its field. */
+export async function expectBodiesRefused(send: (body: object) => Promise<Reply>, bad: Array<[object, string]>): Promise<void> {
+	for (const [body, field] of bad) {
+		const reply = await send(body);
+		expectAdminError(reply, 'type', 400, 'validation_error');
+		expect(reply.body.message).toContain(field);
+	}
+}

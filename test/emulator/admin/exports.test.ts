@@ -5,7 +5,7 @@
  */
 import { demoSeed, startEmulator } from '../../../tools/notion-emulator';
 import { useEmulator } from '../../../tools/notion-emulator/support';
-import { expectAdminError } from './expect';
+import { expectAdminError, expectBodiesRefused } from './expect';
 import { admin } from './support';
 
 const seed = demoSeed();
@@ -108,11 +108,7 @@ describe('Admin API: workspace export', () => {
 			[{ ...good, include_contents: 'some' }, 'include_contents'],
 			[{ ...good, flatten_export_filetree: 'yes' }, 'flatten_export_filetree'],
 		];
-		for (const [body, field] of bad) {
-			const reply = await enqueue(body);
-			expectAdminError(reply, 'type', 400, 'validation_error');
-			expect(reply.body.message).toContain(field);
-		}
+		await expectBodiesRefused(enqueue, bad);
 		expect(emu().control.snapshot().organization!.exports).toEqual([]);
 	});
 

@@ -1,6 +1,13 @@
 /** Every Admin API route the emulator serves (one file each under routes/admin*.ts). */
 import { enqueueExport, enqueueExportOlder } from '../routes/adminExportEnqueue';
 import { exportStatus, exportStatusOlder } from '../routes/adminExportStatus';
+import { createLegalHold } from '../routes/adminLegalHoldCreate';
+import { getLegalHold } from '../routes/adminLegalHoldGet';
+import { listLegalHolds } from '../routes/adminLegalHoldList';
+import { releaseLegalHold } from '../routes/adminLegalHoldRelease';
+import { addLegalHoldUsers } from '../routes/adminLegalHoldUserAdd';
+import { removeLegalHoldUser } from '../routes/adminLegalHoldUserRemove';
+import { listLegalHoldUsers } from '../routes/adminLegalHoldUsers';
 import { addGroupMember } from '../routes/adminGroupMemberAdd';
 import { createGroup } from '../routes/adminGroupCreate';
 import { deleteGroup } from '../routes/adminGroupDelete';
@@ -40,4 +47,11 @@ export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
 	exportStatus,
 	enqueueExportOlder,
 	exportStatusOlder,
+	listLegalHolds,
+	createLegalHold,
+	getLegalHold,
+	listLegalHoldUsers,
+	addLegalHoldUsers,
+	removeLegalHoldUser,
+	releaseLegalHold,
 ];

@@ -3,7 +3,7 @@
  * page's first item and the list it belongs to, so it stays valid when items come and go, and a
  * cursor from another list (or made up) is recognised as unknown. P1 is the public API's list
  * envelope; P3 (the agents' and, by the reference's guess, MCP's) has no object/type and leaves
- * next_cursor out at the end.
+ * next_cursor out at the end; P2 (legal holds') is a bare named array with a fixed page size.
  */
 import type { RequestContext } from '../context';
 import { validationError } from './errors';
@@ -44,14 +44,28 @@ export function pageRequest(ctx: RequestContext, list: string, cursorParam: 'sta
 			size = Math.min(MAX_PAGE, Math.max(1, size));
 		}
 	}
+	return { size, fromKey: cursorKey(ctx, list, cursorParam) };
+}
+
+/** The key a cursor names (undefined: from the start); 400 for one this list did not hand out. */
+function cursorKey(ctx: RequestContext, list: string, cursorParam: string): string | undefined {
 	const cursor = ctx.query.get(cursorParam);
-	if (cursor === null || cursor === '') return { size };
+	if (cursor === null || cursor === '') return undefined;
 	const fromKey = decodeCursor(list, cursor);
-	if (fromKey === undefined) {
-		if (adminSwitch(ctx.behaviours, 'adminUnknownCursor') === 'ignore') return { size };
+	if (fromKey === undefined && adminSwitch(ctx.behaviours, 'adminUnknownCursor') === 'error') {
 		throw validationError(`query failed validation: ${cursorParam} is not a cursor this list handed out.`);
 	}
-	return { size, fromKey };
+	return fromKey;
+}
+
+/** P2 (legal holds): `start_cursor` only, a fixed page size (`adminLegalHoldPageSize`). */
+export function p2Request(ctx: RequestContext, list: string): PageRequest {
+	return { size: Math.max(1, adminSwitch(ctx.behaviours, 'adminLegalHoldPageSize')), fromKey: cursorKey(ctx, list, 'start_cursor') };
+}
+
+/** P2: `{<key>: [...], next_cursor?}`, no object, no has_more; next_cursor left out on the last page. */
+export function p2List(key: string, results: unknown[], next: string | undefined): object {
+	return { [key]: results, ...(next === undefined ? {} : { next_cursor: next }) };
 }
 
 /** One page of items sorted by key; `next` is the cursor of the following page, if any. */
