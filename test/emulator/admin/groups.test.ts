@@ -161,6 +161,22 @@ describe('Admin API: permission groups', () => {
 		expectAdminError(await call(members, 'POST', { member: { type: 'user', user_id: owner.id } }), 'object', 400, 'validation_error');
 	});
 
+	it('changes a member\'s role (role required); not in the group 404, a restricted member as owner 400, a SCIM group 409', async () => {
+		const reviewers = adminGroup('Security reviewers');
+		const [ownerId, memberId] = reviewers.members.map((m) => m.userId);
+		const path = (userId: string, group = reviewers.id) => `${groupsPath()}/${group}/members/users/${userId}`;
+		const changed = await call(path(memberId), 'PATCH', { role: 'owner' });
+		expect(changed.body).toEqual({ object: 'group_member', member: { type: 'user', user_id: memberId }, role: 'owner' });
+		expect(adminGroup('Security reviewers').members).toEqual([{ userId: ownerId, role: 'owner' }, { userId: memberId, role: 'owner' }]);
+		expectAdminError(await call(path(memberId), 'PATCH', {}), 'object', 400, 'validation_error');
+		expectAdminError(await call(path(missing), 'PATCH', { role: 'member' }), 'object', 404, 'object_not_found');
+		const restricted = memberOf('restricted_member');
+		expect((await call(`${groupsPath()}/${reviewers.id}/members`, 'POST', { member: { type: 'user', user_id: restricted.id } })).status).toBe(200);
+		expectAdminError(await call(path(restricted.id!), 'PATCH', { role: 'owner' }), 'object', 400, 'validation_error');
+		const scimMember = emu().control.snapshot().groups.find((g) => g.id === scimGroup.id)!.memberIds[0];
+		expectAdminError(await call(path(scimMember, scimGroup.id!), 'PATCH', { role: 'owner' }), 'object', 409, 'conflict_error');
+	});
+
 	it('refuses member writes on a SCIM-managed group with 409 and leaves its SCIM members as they were', async () => {
 		const before = emu().control.snapshot().groups.find((g) => g.id === scimGroup.id)!.memberIds;
 		const members = `${groupsPath()}/${scimGroup.id}/members`;

@@ -14,6 +14,7 @@ import { deleteGroup } from '../routes/adminGroupDelete';
 import { getGroup } from '../routes/adminGroupGet';
 import { listGroups } from '../routes/adminGroupList';
 import { listGroupMembers } from '../routes/adminGroupMembers';
+import { updateGroupMember } from '../routes/adminGroupMemberUpdate';
 import { removeGroupMember } from '../routes/adminGroupMemberRemove';
 import { updateGroup } from '../routes/adminGroupUpdate';
 import { updateMcpManagedAccess } from '../routes/adminMcpAccess';
@@ -42,6 +43,7 @@ export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
 	deleteGroup,
 	listGroupMembers,
 	addGroupMember,
+	updateGroupMember,
 	removeGroupMember,
 	enqueueExport,
 	exportStatus,

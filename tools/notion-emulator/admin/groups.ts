@@ -6,7 +6,7 @@
  */
 import { json, type Answer } from '../answer';
 import type { AdminRequest } from './endpoint';
-import { AdminFailure } from './errors';
+import { AdminFailure, validationError } from './errors';
 import type { Organization } from './organization';
 import { uuidAt } from './query';
 import { spaceOf } from './spaces';
@@ -83,4 +83,18 @@ export function renderMembership(member: { userId: string; role: GroupRole }): o
 /** Group delete and member removal: 200 `{}` or 200 with no body (`adminGroupRemovalAnswer`). */
 export function removalAnswer(req: AdminRequest): Answer {
 	return adminSwitch(req.ctx.behaviours, 'adminGroupRemovalAnswer') === 'empty' ? { status: 200 } : json(200, {});
+}
+
+/** A membership role from a body: `owner` or `member` (absent: `member`, unless required). */
+export function groupRole(raw: unknown, required: boolean): GroupRole {
+	if (raw === undefined && !required) return 'member';
+	if (raw === 'owner' || raw === 'member') return raw;
+	throw validationError(`body failed validation: body.role should be \`"owner"\` or \`"member"\`, instead was \`${JSON.stringify(raw ?? null)}\`.`);
+}
+
+/** A restricted member may be a group member, never its owner (the status is unconfirmed: 400). */
+export function assertRoleAllowed(userId: string, workspaceRole: string | undefined, role: GroupRole): void {
+	if (workspaceRole === 'restricted_member' && role === 'owner') {
+		throw validationError(`User ${userId} is a restricted member and cannot be a group owner.`);
+	}
 }

@@ -8,16 +8,9 @@
 import { json } from '../answer';
 import { endpoint } from '../admin/endpoint';
 import { validationError } from '../admin/errors';
-import { assertAdminManaged, groupOf, renderMembership } from '../admin/groups';
+import { assertAdminManaged, assertRoleAllowed, groupOf, groupRole, renderMembership } from '../admin/groups';
 import { jsonBody, uuidAt } from '../admin/query';
-import type { GroupRole } from '../admin/stateTypes';
 import { adminSwitch } from '../admin/types';
-
-function roleOf(raw: unknown, required: boolean): GroupRole {
-	if (raw === undefined && !required) return 'member';
-	if (raw === 'owner' || raw === 'member') return raw;
-	throw validationError(`body failed validation: body.role should be \`"owner"\` or \`"member"\`, instead was \`${JSON.stringify(raw ?? null)}\`.`);
-}
 
 export const addGroupMember = endpoint('POST', '/spaces/{space_id}/groups/{group_id}/members', 'permission-group:write', 'object', (req) => {
 	const group = groupOf(req);
@@ -27,15 +20,13 @@ export const addGroupMember = endpoint('POST', '/spaces/{space_id}/groups/{group
 		throw validationError('body failed validation: body.member should be `{"type":"user","user_id":"<uuid>"}`.');
 	}
 	const userId = uuidAt(member.user_id, 'body.member.user_id');
-	const role = roleOf(body.role, adminSwitch(req.ctx.behaviours, 'adminGroupMemberRole') === 'required');
+	const role = groupRole(body.role, adminSwitch(req.ctx.behaviours, 'adminGroupMemberRole') === 'required');
 	assertAdminManaged(group);
 	const workspaceRole = req.org.roleIn(userId, group.spaceId, req.ctx.store);
 	if (workspaceRole === undefined || workspaceRole === 'guest') {
 		throw validationError(`User ${userId} is not a member of this workspace (guests cannot join permission groups).`);
 	}
-	if (workspaceRole === 'restricted_member' && role === 'owner') {
-		throw validationError(`User ${userId} is a restricted member and cannot be a group owner.`);
-	}
+	assertRoleAllowed(userId, workspaceRole, role);
 	const stored = req.org.adminGroups.get(group.id);
 	if (stored) {
 		const others = stored.members.filter((m) => m.userId !== userId);
