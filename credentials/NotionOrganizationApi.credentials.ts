@@ -35,7 +35,7 @@ export class NotionOrganizationApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName: `The Admin API needs the Enterprise plan. An organization owner creates the organization bot token in Notion's organization console and picks its scopes. Each operation needs one: Workspace → Get Many: ${SCOPES.listWorkspaces}; Member → Get Many and Find in Every Workspace: ${SCOPES.listWorkspaces} and ${SCOPES.listWorkspaceUsers}; Session → Revoke: ${SCOPES.revokeSessions} (by email also ${SCOPES.listWorkspaces} and ${SCOPES.listWorkspaceUsers}); Personal Access Token → Get Many: ${SCOPES.listPersonalAccessTokens}, Revoke: ${SCOPES.revokePersonalAccessToken}; MCP Connection → Get Many: ${SCOPES.listMcpConnections}, Revoke, Deny and Restore: ${SCOPES.revokeMcpConnection}.`,
+			displayName: `The Admin API needs the Enterprise plan. An organization owner creates the organization bot token in Notion's organization console and picks its scopes. Each operation needs one: Workspace → Get Many: ${SCOPES.listWorkspaces}; Member → Get Many and Find in Every Workspace: ${SCOPES.listWorkspaces} and ${SCOPES.listWorkspaceUsers}; Session → Revoke: ${SCOPES.revokeSessions} (by email also ${SCOPES.listWorkspaces} and ${SCOPES.listWorkspaceUsers}); Personal Access Token → Get Many: ${SCOPES.listPersonalAccessTokens}, Revoke: ${SCOPES.revokePersonalAccessToken}; MCP Connection → Get Many: ${SCOPES.listMcpConnections}, Revoke, Deny and Restore: ${SCOPES.revokeMcpConnection}; Permission Group → Get Many, Get and Get Members: ${SCOPES.readPermissionGroups}, Create, Rename, Delete, Add and Remove Members: ${SCOPES.writePermissionGroups}.`,
 			name: 'notice',
 			type: 'notice',
 			default: '',

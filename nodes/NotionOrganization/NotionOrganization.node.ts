@@ -12,12 +12,13 @@ import { organizationFor } from '../shared/n8n/organizationFromContext';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { mcpConnection } from './resources/mcpConnection';
 import { member } from './resources/member';
+import { permissionGroup } from './resources/permissionGroup';
 import { personalAccessToken } from './resources/personalAccessToken';
 import { session } from './resources/session';
 import { workspace } from './resources/workspace';
 
 /** In the order their fields appear in the editor; the Resource list is sorted by name. */
-const resources = [workspace, member, session, personalAccessToken, mcpConnection];
+const resources = [workspace, member, session, personalAccessToken, mcpConnection, permissionGroup];
 
 /**
  * Notion's Admin API with the organization bot token alone. A sibling of Notion Admin rather

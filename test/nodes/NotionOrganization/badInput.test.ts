@@ -23,6 +23,10 @@ interface Parameter {
 
 const STATUSES: Values = { rejected: ['maybe', '', null, 42, ['active', 'gone']], accepted: [], either: [] };
 
+/** Blank means none (Delete's Transfer To Owner ID). */
+const OPTIONAL_ID: Values = { ...VALUES.id, rejected: VALUES.id.rejected.filter((value) => value !== '') };
+const GROUP = '33333333-3333-4333-8333-333333333333';
+
 const op = (resource: string, operation: string, extra: Record<string, unknown>) => ({ resource, operation, ...extra });
 
 const PARAMETERS: Parameter[] = [
@@ -52,6 +56,20 @@ const PARAMETERS: Parameter[] = [
 		{ operation: `MCP Connection → ${operation}`, field: 'User ID', values: VALUES.id, parameters: op('mcpConnection', operation, { userId: V, workspace: byId(WS) }) },
 		{ operation: `MCP Connection → ${operation}`, field: 'Workspace', values: VALUES.id, parameters: op('mcpConnection', operation, { userId: USER, workspace: byId(V) }) },
 	]),
+
+	{ operation: 'Permission Group → Get Many', field: 'Workspace', values: VALUES.id, parameters: op('permissionGroup', 'getAll', { workspace: byId(V), returnAll: true }) },
+	{ operation: 'Permission Group → Get Many', field: 'Limit', values: VALUES.limit, parameters: op('permissionGroup', 'getAll', { workspace: byId(WS), returnAll: false, limit: V }) },
+	{ operation: 'Permission Group → Get', field: 'Group ID', values: VALUES.id, parameters: op('permissionGroup', 'get', { workspace: byId(WS), groupId: V }) },
+	{ operation: 'Permission Group → Get', field: 'Workspace', values: VALUES.id, parameters: op('permissionGroup', 'get', { workspace: byId(V), groupId: GROUP }) },
+	{ operation: 'Permission Group → Create', field: 'Name', values: VALUES.name, parameters: op('permissionGroup', 'create', { workspace: byId(WS), name: V }) },
+	{ operation: 'Permission Group → Rename', field: 'Name', values: VALUES.name, parameters: op('permissionGroup', 'rename', { workspace: byId(WS), groupId: GROUP, name: V }) },
+	{ operation: 'Permission Group → Rename', field: 'Group ID', values: VALUES.id, parameters: op('permissionGroup', 'rename', { workspace: byId(WS), groupId: V, name: 'A' }) },
+	{ operation: 'Permission Group → Delete', field: 'Group ID', values: VALUES.id, parameters: op('permissionGroup', 'delete', { workspace: byId(WS), groupId: V }) },
+	{ operation: 'Permission Group → Delete', field: 'Options → Transfer To Owner ID', values: OPTIONAL_ID, parameters: op('permissionGroup', 'delete', { workspace: byId(WS), groupId: GROUP, options: { transferToOwnerId: V } }) },
+	{ operation: 'Permission Group → Get Members', field: 'Limit', values: VALUES.limit, parameters: op('permissionGroup', 'getMembers', { workspace: byId(WS), groupId: GROUP, returnAll: false, limit: V }) },
+	{ operation: 'Permission Group → Add Members', field: 'User IDs', values: VALUES.users, parameters: op('permissionGroup', 'addMembers', { workspace: byId(WS), groupId: GROUP, userIds: V }) },
+	{ operation: 'Permission Group → Add Members', field: 'Role', values: VALUES.choice, parameters: op('permissionGroup', 'addMembers', { workspace: byId(WS), groupId: GROUP, userIds: USER, role: V }) },
+	{ operation: 'Permission Group → Remove Members', field: 'User IDs', values: VALUES.users, parameters: op('permissionGroup', 'removeMembers', { workspace: byId(WS), groupId: GROUP, userIds: V }) },
 ];
 
 let emulator: Emulator;

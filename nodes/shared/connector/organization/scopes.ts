@@ -12,6 +12,12 @@ export const SCOPES = {
 	listMcpConnections: 'mcp-client-connection:read',
 	revokeMcpConnection: 'mcp-client-connection:write-high-impact',
 	setMcpManagedAccess: 'mcp-client-connection:write-high-impact',
+	readPermissionGroups: 'permission-group:read',
+	writePermissionGroups: 'permission-group:write',
+	exportWorkspace: 'workspace:export',
+	readLegalHolds: 'legal-hold:read',
+	writeLegalHolds: 'legal-hold:write',
+	releaseLegalHold: 'legal-hold:write-high-impact',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];

@@ -1,0 +1,42 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { perItem } from '../../../shared/operationKit/execute';
+import { optionParameter } from '../../../shared/operationKit/parameters';
+import { addMembers as add } from '../../../shared/connector/organization/groupMembers';
+import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import type { GroupRole } from '../../../shared/connector/organization/permissionGroups';
+import type { OrganizationOperation } from '../../fields';
+import { groupFields, readGroupRef, readUserIds, userIdsField } from './fields';
+
+const ROLES: Array<INodePropertyOptions & { value: GroupRole }> = [
+	{ name: 'Member', value: 'member' },
+	{ name: 'Owner', value: 'owner', description: 'Can manage the group; restricted members cannot be owners' },
+];
+
+export const addMembers: OrganizationOperation = {
+	option: {
+		name: 'Add Members',
+		value: 'addMembers',
+		description:
+			'Add members of the workspace to an admin-managed permission group, or set their role there (scope permission-group:write). Guests cannot join groups.',
+		action: 'Add members to a permission group',
+	},
+	fields: [
+		...groupFields(),
+		userIdsField('The members to add'),
+		{ displayName: 'Role', name: 'role', type: 'options', options: ROLES, default: 'member', description: 'Their role in the group' },
+	],
+	execute: perItem({
+		parse(itemIndex) {
+			return {
+				ref: readGroupRef(this, itemIndex),
+				userIds: readUserIds(this, itemIndex),
+				role: optionParameter(this, itemIndex, 'role', 'Role', ROLES, 'member'),
+			};
+		},
+
+		async run(client: NotionOrganizationClient, { ref, userIds, role }) {
+			return { ...(await add(client.permissionGroups, ref, userIds, role)) };
+		},
+	}),
+};
