@@ -1,5 +1,6 @@
 import { defineResource } from '../../../shared/operationKit/defineResource';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { getAll } from './getAll';
+import { getLicenseSummary } from './getLicenseSummary';
 
-export const workspace = defineResource<NotionOrganizationClient>({ name: 'Workspace', value: 'workspace' }, [getAll], 'getAll');
+export const workspace = defineResource<NotionOrganizationClient>({ name: 'Workspace', value: 'workspace' }, [getAll, getLicenseSummary], 'getAll');
