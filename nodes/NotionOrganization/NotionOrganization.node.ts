@@ -10,6 +10,7 @@ import { NODE_ICON } from '../shared/n8n/nodeIcon';
 import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../shared/operationKit/resourceNode';
 import { organizationFor } from '../shared/n8n/organizationFromContext';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
+import { exportResource } from './resources/export';
 import { mcpConnection } from './resources/mcpConnection';
 import { member } from './resources/member';
 import { permissionGroup } from './resources/permissionGroup';
@@ -18,7 +19,7 @@ import { session } from './resources/session';
 import { workspace } from './resources/workspace';
 
 /** In the order their fields appear in the editor; the Resource list is sorted by name. */
-const resources = [workspace, member, session, personalAccessToken, mcpConnection, permissionGroup];
+const resources = [workspace, member, session, personalAccessToken, mcpConnection, permissionGroup, exportResource];
 
 /**
  * Notion's Admin API with the organization bot token alone. A sibling of Notion Admin rather

@@ -26,6 +26,8 @@ const STATUSES: Values = { rejected: ['maybe', '', null, 42, ['active', 'gone']]
 /** Blank means none (Delete's Transfer To Owner ID). */
 const OPTIONAL_ID: Values = { ...VALUES.id, rejected: VALUES.id.rejected.filter((value) => value !== '') };
 const GROUP = '33333333-3333-4333-8333-333333333333';
+const SECONDS: Values = { rejected: [-1, 'abc', '', null, true, 1e12], accepted: [], either: [] };
+const START = { workspace: byId(WS), onBehalfOf: 'ada@acme.test', format: 'html' };
 
 const op = (resource: string, operation: string, extra: Record<string, unknown>) => ({ resource, operation, ...extra });
 
@@ -70,6 +72,16 @@ const PARAMETERS: Parameter[] = [
 	{ operation: 'Permission Group → Add Members', field: 'User IDs', values: VALUES.users, parameters: op('permissionGroup', 'addMembers', { workspace: byId(WS), groupId: GROUP, userIds: V }) },
 	{ operation: 'Permission Group → Add Members', field: 'Role', values: VALUES.choice, parameters: op('permissionGroup', 'addMembers', { workspace: byId(WS), groupId: GROUP, userIds: USER, role: V }) },
 	{ operation: 'Permission Group → Remove Members', field: 'User IDs', values: VALUES.users, parameters: op('permissionGroup', 'removeMembers', { workspace: byId(WS), groupId: GROUP, userIds: V }) },
+
+	{ operation: 'Export → Start', field: 'Workspace', values: VALUES.id, parameters: op('export', 'start', { ...START, workspace: byId(V) }) },
+	{ operation: 'Export → Start', field: 'On Behalf Of (Email)', values: VALUES.email, parameters: op('export', 'start', { ...START, onBehalfOf: V }) },
+	{ operation: 'Export → Start', field: 'Format', values: VALUES.choice, parameters: op('export', 'start', { ...START, format: V }) },
+	{ operation: 'Export → Start', field: 'Wait Until Done', values: VALUES.boolean, parameters: op('export', 'start', { ...START, waitUntilDone: V }) },
+	{ operation: 'Export → Start', field: 'Timeout (Seconds)', values: SECONDS, parameters: op('export', 'start', { ...START, waitUntilDone: true, timeoutSeconds: V }) },
+	{ operation: 'Export → Start', field: 'Options → Teamspace IDs', values: VALUES.optionalUsers, parameters: op('export', 'start', { ...START, options: { teamspaceIds: V } }) },
+	{ operation: 'Export → Start', field: 'Options → Include Files', values: VALUES.boolean, parameters: op('export', 'start', { ...START, options: { includeFiles: V } }) },
+	{ operation: 'Export → Start', field: 'Options → Database Views', values: VALUES.choice, parameters: op('export', 'start', { ...START, options: { databaseViews: V } }) },
+	{ operation: 'Export → Get Status', field: 'Export Job ID', values: VALUES.name, parameters: op('export', 'getStatus', { workspace: byId(WS), exportJobId: V }) },
 ];
 
 let emulator: Emulator;

@@ -23,6 +23,7 @@ import type {
 	WorkspaceUser,
 } from './model';
 import { listMcpConnections, revokeMcpConnection, setMcpManagedAccess, type ManagedAccess } from './mcpConnections';
+import { WorkspaceExports } from './exportsApi';
 import { PermissionGroups } from './permissionGroups';
 import { listPersonalAccessTokens, revokePersonalAccessToken } from './personalAccessTokens';
 import { revokeSessions, type RevokedSessions } from './sessions';
@@ -41,11 +42,13 @@ export class NotionOrganizationClient {
 	private readonly context: AdminContext;
 	/** Each further area of the Admin API has its own module and methods. */
 	readonly permissionGroups: PermissionGroups;
+	readonly exports: WorkspaceExports;
 
 	constructor(options: OrganizationOptions) {
 		const { requester, tuning } = requesterFor(options);
 		this.context = { requester, root: adminRoot(options.baseUrl), pageSize: tuning.pageSize };
 		this.permissionGroups = new PermissionGroups(this.context);
+		this.exports = new WorkspaceExports(this.context, { now: options.now, sleep: options.sleep });
 	}
 
 	async listWorkspaces(options: LimitOption = {}): Promise<Workspace[]> {

@@ -1,0 +1,6 @@
+import { defineResource } from '../../../shared/operationKit/defineResource';
+import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { getStatus } from './getStatus';
+import { start } from './start';
+
+export const exportResource = defineResource<NotionOrganizationClient>({ name: 'Export', value: 'export' }, [start, getStatus], 'start');

@@ -1,0 +1,100 @@
+/**
+ * The organization client's exports: start, status, and waiting until an export is done.
+ *
+ * Waiting polls the status with growing pauses (Notion documents no interval) through the same
+ * requester, so every poll is paced within the credential's request budget; the pauses go through
+ * the injected clock (n8n's sleep in the node), never a timer of its own. The time waited counts
+ * the clock and the pauses both, whichever is more, so a clock that does not move still ends the
+ * wait at the timeout.
+ */
+import type { Clock } from '../http/pacer';
+import { NotionAdminError } from '../errors';
+import { quoteValue } from '../redact';
+import type { AdminContext } from './adminRequest';
+import {
+	checkExportRequest,
+	exportStatus,
+	requireJobId,
+	startExport,
+	type ExportRequest,
+	type ExportStatus,
+	type StartedExport,
+} from './workspaceExports';
+import { requireId } from '../validate';
+
+export interface WaitOptions {
+	/** How long to wait in all, in milliseconds. */
+	timeoutMs: number;
+	/** The first pause between two status reads (doubling up to `maxPollMs`). */
+	firstPollMs?: number;
+	maxPollMs?: number;
+}
+
+const FIRST_POLL_MS = 2_000;
+const MAX_POLL_MS = 30_000;
+/** A day: longer than any n8n execution should hold a worker. */
+const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+export function checkTimeout(value: unknown, field = 'timeoutMs'): number {
+	if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIMEOUT_MS) return value;
+	throw new NotionAdminError('invalid_input', `${quoteValue(value)} is not a wait between 0 and 24 hours`, 'Give a timeout such as 600 seconds', { field });
+}
+
+export class WorkspaceExports {
+	constructor(
+		private readonly context: AdminContext,
+		private readonly clock: Clock,
+	) {}
+
+	async start(request: ExportRequest): Promise<StartedExport> {
+		return await startExport(this.context, checkExportRequest(request));
+	}
+
+	async status(workspaceId: string, exportJobId: string): Promise<ExportStatus> {
+		return await exportStatus(this.context, requireId(workspaceId, 'workspaceId'), requireJobId(exportJobId));
+	}
+
+	/**
+	 * Until the export is completed (its status, with the download links) or failed (an error
+	 * with Notion's reason). At the timeout, an error saying the export is still running and how
+	 * to read its status later; its `applied` names the job.
+	 */
+	async waitUntilDone(workspaceId: string, exportJobId: string, options: WaitOptions): Promise<ExportStatus> {
+		const space = requireId(workspaceId, 'workspaceId');
+		const job = requireJobId(exportJobId);
+		const timeoutMs = checkTimeout(options.timeoutMs);
+		const started = this.clock.now();
+		let slept = 0;
+		let pause = options.firstPollMs ?? FIRST_POLL_MS;
+		for (;;) {
+			const status = await exportStatus(this.context, space, job);
+			if (status.status === 'completed') return status;
+			if (status.status === 'failed') throw failed(status);
+			const left = timeoutMs - Math.max(this.clock.now() - started, slept);
+			if (left <= 0) throw stillRunning(status, timeoutMs);
+			const wait = Math.min(pause, left);
+			await this.clock.sleep(wait);
+			slept += wait;
+			pause = Math.min(pause * 2, options.maxPollMs ?? MAX_POLL_MS);
+		}
+	}
+}
+
+function failed(status: ExportStatus): NotionAdminError {
+	const reason = [status.errorType, status.errorMessage].filter((part) => part !== null).join(': ') || 'no reason given';
+	return new NotionAdminError(
+		'refused',
+		`Notion's export ${status.exportJobId} of workspace ${status.workspaceId} failed (${reason})`,
+		'Start the export again; if it fails again, export fewer teamspaces or leave out files',
+		{ api: 'organization', applied: { exportJobId: status.exportJobId, workspaceId: status.workspaceId, status: 'failed' } },
+	);
+}
+
+function stillRunning(status: ExportStatus, timeoutMs: number): NotionAdminError {
+	return new NotionAdminError(
+		'timeout',
+		`Export ${status.exportJobId} of workspace ${status.workspaceId} is still running after ${Math.round(timeoutMs / 1000)} s (${status.pagesExported ?? 0} pages so far)`,
+		`It goes on at Notion: check it later with Export → Get Status (this workspace, Export Job ID ${status.exportJobId}), or wait longer with a larger Timeout. Do not start another export for it.`,
+		{ api: 'organization', applied: { exportJobId: status.exportJobId, workspaceId: status.workspaceId, status: status.status } },
+	);
+}
