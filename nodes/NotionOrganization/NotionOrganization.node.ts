@@ -11,6 +11,7 @@ import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../shared
 import { organizationFor } from '../shared/n8n/organizationFromContext';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { exportResource } from './resources/export';
+import { legalHold } from './resources/legalHold';
 import { mcpConnection } from './resources/mcpConnection';
 import { member } from './resources/member';
 import { permissionGroup } from './resources/permissionGroup';
@@ -19,7 +20,7 @@ import { session } from './resources/session';
 import { workspace } from './resources/workspace';
 
 /** In the order their fields appear in the editor; the Resource list is sorted by name. */
-const resources = [workspace, member, session, personalAccessToken, mcpConnection, permissionGroup, exportResource];
+const resources = [workspace, member, session, personalAccessToken, mcpConnection, permissionGroup, exportResource, legalHold];
 
 /**
  * Notion's Admin API with the organization bot token alone. A sibling of Notion Admin rather

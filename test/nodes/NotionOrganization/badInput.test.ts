@@ -27,6 +27,9 @@ const STATUSES: Values = { rejected: ['maybe', '', null, 42, ['active', 'gone']]
 const OPTIONAL_ID: Values = { ...VALUES.id, rejected: VALUES.id.rejected.filter((value) => value !== '') };
 const GROUP = '33333333-3333-4333-8333-333333333333';
 const SECONDS: Values = { rejected: [-1, 'abc', '', null, true, 1e12], accepted: [], either: [] };
+const ACTIVITIES: Values = { rejected: [['page.deleted'], 'page.edited', [], null, 42], accepted: [], either: [] };
+const TIMES: Values = { rejected: ['tomorrow', '   ', 42, true, '2026-13-45T99:00:00Z'], accepted: [], either: [] };
+const HOLD = { name: 'Case', userIds: USER, activities: ['page.edited'] };
 const START = { workspace: byId(WS), onBehalfOf: 'ada@acme.test', format: 'html' };
 
 const op = (resource: string, operation: string, extra: Record<string, unknown>) => ({ resource, operation, ...extra });
@@ -82,6 +85,18 @@ const PARAMETERS: Parameter[] = [
 	{ operation: 'Export → Start', field: 'Options → Include Files', values: VALUES.boolean, parameters: op('export', 'start', { ...START, options: { includeFiles: V } }) },
 	{ operation: 'Export → Start', field: 'Options → Database Views', values: VALUES.choice, parameters: op('export', 'start', { ...START, options: { databaseViews: V } }) },
 	{ operation: 'Export → Get Status', field: 'Export Job ID', values: VALUES.name, parameters: op('export', 'getStatus', { workspace: byId(WS), exportJobId: V }) },
+
+	{ operation: 'Legal Hold → Get Many', field: 'Limit', values: VALUES.limit, parameters: op('legalHold', 'getAll', { returnAll: false, limit: V }) },
+	{ operation: 'Legal Hold → Get Many', field: 'Filters → User ID', values: VALUES.id, parameters: op('legalHold', 'getAll', { returnAll: true, filters: { userId: V } }) },
+	{ operation: 'Legal Hold → Create', field: 'Name', values: VALUES.name, parameters: op('legalHold', 'create', { ...HOLD, name: V }) },
+	{ operation: 'Legal Hold → Create', field: 'User IDs', values: VALUES.users, parameters: op('legalHold', 'create', { ...HOLD, userIds: V }) },
+	{ operation: 'Legal Hold → Create', field: 'Activities', values: ACTIVITIES, parameters: op('legalHold', 'create', { ...HOLD, activities: V }) },
+	{ operation: 'Legal Hold → Create', field: 'Options → Start Date', values: TIMES, parameters: op('legalHold', 'create', { ...HOLD, options: { startDate: V } }) },
+	{ operation: 'Legal Hold → Create', field: 'Options → End Date', values: TIMES, parameters: op('legalHold', 'create', { ...HOLD, options: { endDate: V } }) },
+	{ operation: 'Legal Hold → Add Users', field: 'Legal Hold ID', values: VALUES.name, parameters: op('legalHold', 'addUsers', { legalHoldId: V, userIds: USER }) },
+	{ operation: 'Legal Hold → Add Users', field: 'User IDs', values: VALUES.users, parameters: op('legalHold', 'addUsers', { legalHoldId: 'hold', userIds: V }) },
+	{ operation: 'Legal Hold → Remove Users', field: 'User IDs', values: VALUES.users, parameters: op('legalHold', 'removeUsers', { legalHoldId: 'hold', userIds: V }) },
+	{ operation: 'Legal Hold → Release', field: 'Legal Hold ID', values: VALUES.name, parameters: op('legalHold', 'release', { legalHoldId: V }) },
 ];
 
 let emulator: Emulator;

@@ -4,8 +4,7 @@
  * with `applied`); both are safe to run again (adding sets the role again, removing someone no
  * longer in the group reports them as not a member).
  */
-import { NotionAdminError } from '../errors';
-import { requireIds } from '../validate';
+import { requireSomeIds, stoppedMidway } from './manyPeople';
 import type { GroupMember, GroupRef, GroupRole, PermissionGroups } from './permissionGroups';
 import { requireGroupRole } from './permissionGroups';
 
@@ -19,24 +18,8 @@ export interface MembersRemoved extends GroupRef {
 	notMembers: string[];
 }
 
-function someIds(values: unknown): string[] {
-	const ids = requireIds(values, 'userIds');
-	if (ids.length === 0) throw new NotionAdminError('invalid_input', 'No user IDs given', 'Give one or more user IDs', { field: 'userIds' });
-	return ids;
-}
-
-function stoppedMidway(error: unknown, done: number, applied: object): unknown {
-	if (done === 0 || !(error instanceof NotionAdminError)) return error;
-	return new NotionAdminError('partial', `${error.message} — after ${done} of the members were changed`, `${error.hint}. Running it again is safe: it completes the rest`, {
-		api: error.api,
-		httpStatus: error.httpStatus,
-		requestId: error.requestId,
-		applied,
-	});
-}
-
 export async function addMembers(groups: PermissionGroups, ref: GroupRef, userIds: unknown, role: unknown): Promise<MembersAdded> {
-	const users = someIds(userIds);
+	const users = requireSomeIds(userIds, 'userIds');
 	const checkedRole: GroupRole = requireGroupRole(role);
 	const added: GroupMember[] = [];
 	for (const userId of users) {
@@ -50,7 +33,7 @@ export async function addMembers(groups: PermissionGroups, ref: GroupRef, userId
 }
 
 export async function removeMembers(groups: PermissionGroups, ref: GroupRef, userIds: unknown): Promise<MembersRemoved> {
-	const users = someIds(userIds);
+	const users = requireSomeIds(userIds, 'userIds');
 	const out: MembersRemoved = { ...ref, removed: [], notMembers: [] };
 	for (const userId of users) {
 		try {

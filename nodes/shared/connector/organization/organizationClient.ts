@@ -24,6 +24,7 @@ import type {
 } from './model';
 import { listMcpConnections, revokeMcpConnection, setMcpManagedAccess, type ManagedAccess } from './mcpConnections';
 import { WorkspaceExports } from './exportsApi';
+import { LegalHolds } from './legalHolds';
 import { PermissionGroups } from './permissionGroups';
 import { listPersonalAccessTokens, revokePersonalAccessToken } from './personalAccessTokens';
 import { revokeSessions, type RevokedSessions } from './sessions';
@@ -43,12 +44,15 @@ export class NotionOrganizationClient {
 	/** Each further area of the Admin API has its own module and methods. */
 	readonly permissionGroups: PermissionGroups;
 	readonly exports: WorkspaceExports;
+	readonly legalHolds: LegalHolds;
 
 	constructor(options: OrganizationOptions) {
 		const { requester, tuning } = requesterFor(options);
 		this.context = { requester, root: adminRoot(options.baseUrl), pageSize: tuning.pageSize };
 		this.permissionGroups = new PermissionGroups(this.context);
-		this.exports = new WorkspaceExports(this.context, { now: options.now, sleep: options.sleep });
+		const clock = { now: options.now, sleep: options.sleep };
+		this.exports = new WorkspaceExports(this.context, clock);
+		this.legalHolds = new LegalHolds(this.context, clock);
 	}
 
 	async listWorkspaces(options: LimitOption = {}): Promise<Workspace[]> {
