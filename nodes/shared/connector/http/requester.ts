@@ -38,6 +38,11 @@ export interface ApiCall {
 	 * unparsable one, never taken for an empty result.
 	 */
 	accepts?: (json: unknown) => boolean;
+	/**
+	 * Whether a DELETE's 404 after a lost answer means the lost attempt did the job (the default).
+	 * False where Notion answers a repeat of a done DELETE with success: then a 404 is the truth.
+	 */
+	goneMeansDone?: boolean;
 }
 
 export interface ApiResult {
@@ -99,7 +104,7 @@ export class Requester {
 			// Before this request's slot is freed, so no waiting caller slips out ahead of the pause.
 			if (throttled && !tooLong) this.holdBack(pacer, reason, waitMs);
 			release(false);
-			if (call.method === 'DELETE' && mayHaveApplied && failure.type === 'status' && failure.status === 404) {
+			if (call.method === 'DELETE' && call.goneMeansDone !== false && mayHaveApplied && failure.type === 'status' && failure.status === 404) {
 				// The earlier DELETE whose answer was lost did the job.
 				return { status: 204, headers, json: null, text: '' };
 			}

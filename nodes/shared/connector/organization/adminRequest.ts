@@ -34,6 +34,8 @@ export interface AdminCall {
 	notFound: string;
 	idempotent?: boolean;
 	accepts?: (json: unknown) => boolean;
+	/** False where a 404 to a repeated DELETE is the truth, never a sign that a lost attempt did it. */
+	goneMeansDone?: boolean;
 }
 
 /** The Admin API root for a Base URL given with or without a trailing /v1. */
@@ -62,6 +64,7 @@ export async function adminCall(context: AdminContext, call: AdminCall): Promise
 			body: call.body,
 			idempotent: call.idempotent,
 			accepts: call.accepts,
+			goneMeansDone: call.goneMeansDone,
 		});
 	} catch (error) {
 		throw explainRefusal(error, call);

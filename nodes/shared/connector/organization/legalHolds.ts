@@ -147,6 +147,7 @@ export class LegalHolds {
 			action: 'add people to a legal hold',
 			scope: SCOPES.writeLegalHolds,
 			notFound: NOT_FOUND(id),
+			idempotent: true,
 		});
 	}
 
@@ -163,6 +164,8 @@ export class LegalHolds {
 					action: 'remove a person from a legal hold',
 					scope: SCOPES.writeLegalHolds,
 					notFound: `${userId} is not held by legal hold ${id}, or there is no such hold`,
+					// A 404 may be a missing hold, too: checked below, never taken as "removed".
+					goneMeansDone: false,
 				});
 				out.removed.push(userId);
 			} catch (error) {
@@ -185,6 +188,8 @@ export class LegalHolds {
 				action: 'release a legal hold',
 				scope: SCOPES.releaseLegalHold,
 				notFound: NOT_FOUND(id),
+				// Releasing a released hold leaves it released (a repeat's 409 is read below).
+				idempotent: true,
 			});
 		} catch (error) {
 			if (!(error instanceof NotionAdminError) || error.httpStatus !== 409) throw error;

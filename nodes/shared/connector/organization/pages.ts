@@ -20,12 +20,14 @@ interface Page {
 	nextCursor?: string;
 	/** The list said it is a P1 list, which takes its cursor back as `start_cursor`. */
 	p1: boolean;
+	/** `has_more: true`: there is more, whatever the cursor says. */
+	hasMore: boolean;
 }
 
 function readPage(json: unknown): Page {
 	const body = json as { object?: unknown; results: unknown[]; has_more?: unknown; next_cursor?: unknown };
 	const cursor = typeof body.next_cursor === 'string' && body.next_cursor !== '' ? body.next_cursor : undefined;
-	return { results: body.results, nextCursor: body.has_more === false ? undefined : cursor, p1: body.object === 'list' };
+	return { results: body.results, nextCursor: body.has_more === false ? undefined : cursor, p1: body.object === 'list', hasMore: body.has_more === true };
 }
 
 const isListPage = (json: unknown) => isObject(json) && Array.isArray(json.results);
@@ -47,7 +49,17 @@ export async function* pages(context: AdminContext, call: ListCall, limit?: numb
 		const page = readPage(json);
 		taken += page.results.length;
 		yield page.results;
-		if (page.nextCursor === undefined || (limit !== undefined && taken >= limit)) return;
+		if (limit !== undefined && taken >= limit) return;
+		if (page.nextCursor === undefined && page.hasMore) {
+			// Said to go on but gave no way there: taken as the end, a missing entry would read as absent.
+			throw new NotionAdminError(
+				'bad_response',
+				`Notion's Admin API said there is more to list under ${call.path} but gave no cursor to read it`,
+				'Notion sent a cut listing; try again later',
+				{ api: 'organization' },
+			);
+		}
+		if (page.nextCursor === undefined) return;
 		if (seen.has(page.nextCursor)) {
 			// The same cursor twice would page forever.
 			throw new NotionAdminError(

@@ -171,6 +171,7 @@ export class PermissionGroups {
 			body: { member: { type: 'user', user_id: user }, role: checkedRole },
 			action: 'add a member to a permission group',
 			notFound: GROUP_NOT_FOUND(checked),
+			idempotent: true,
 		});
 		return { userId: user, role: checkedRole };
 	}
@@ -185,6 +186,8 @@ export class PermissionGroups {
 				path: `${groupPath(checked)}/members/users/${encodeURIComponent(user)}`,
 				action: 'remove a member from a permission group',
 				notFound: `${user} is not in permission group ${checked.groupId}, or the group is not in workspace ${checked.workspaceId}`,
+				// A 404 may be a missing group, too: checked below, never taken as "removed".
+				goneMeansDone: false,
 			});
 			return { userId: user, removed: true };
 		} catch (error) {

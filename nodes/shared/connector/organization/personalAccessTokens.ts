@@ -39,5 +39,7 @@ export async function revokePersonalAccessToken(context: AdminContext, spaceId: 
 		scope: SCOPES.revokePersonalAccessToken,
 		notFound:
 			'No such token in that workspace (Notion answers alike for a token that does not exist, belongs to another workspace or to another organization): check both ids with Get Many',
+		// A repeat of a done revoke succeeds, so a 404 after a lost answer is no sign the revoke happened.
+		goneMeansDone: false,
 	});
 }
