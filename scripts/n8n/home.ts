@@ -19,6 +19,9 @@ export class N8nHome {
 
 	readonly port: number;
 
+	/** What every `n8n execute` in this folder printed, for the e2e token scan. */
+	readonly printed: string[] = [];
+
 	private constructor(folder: string, port: number) {
 		this.folder = folder;
 		this.port = port;
@@ -151,6 +154,7 @@ export class N8nHome {
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		});
 		const output = `${result.stdout}\n${result.stderr}`;
+		this.printed.push(output);
 		const parsed = extractRunJson(result.stdout);
 		const resultData = parsed?.data?.resultData;
 		const outputs = outputsOf(resultData?.runData);

@@ -77,10 +77,19 @@ export class N8nRest {
 
 	/** Node types the editor offers (`/types/nodes.json`, outside /rest). */
 	async nodeTypeNames(): Promise<string[]> {
-		const response = await fetch(`${this.baseUrl}/types/nodes.json`, {
+		return this.typeNames('nodes');
+	}
+
+	/** Credential types the editor offers (`/types/credentials.json`, outside /rest). */
+	async credentialTypeNames(): Promise<string[]> {
+		return this.typeNames('credentials');
+	}
+
+	private async typeNames(kind: 'nodes' | 'credentials'): Promise<string[]> {
+		const response = await fetch(`${this.baseUrl}/types/${kind}.json`, {
 			headers: { 'browser-id': N8nRest.browserId, cookie: this.cookie },
 		});
-		if (!response.ok) throw new Error(`GET /types/nodes.json → ${response.status}`);
+		if (!response.ok) throw new Error(`GET /types/${kind}.json → ${response.status}`);
 		return ((await response.json()) as Array<{ name: string }>).map((type) => type.name);
 	}
 

@@ -65,7 +65,8 @@ export function loadExamples(): Record<string, Workflow> {
 
 /**
  * Acme is on Enterprise with a SCIM token (the demo workspace); Globex has only a standard API
- * token, so the two-workspace report shows what the standard API cannot tell.
+ * token, so the two-workspace report shows what the standard API cannot tell. Acme's emulator
+ * also serves its organization's Admin API (Acme and the Admin-API-only Acme Labs).
  */
 export interface Workspaces {
 	acme: Emulator;
@@ -82,8 +83,13 @@ function globexSeed(): Seed {
 	return { ...seed, workspace: { ...seed.workspace, name: 'Globex', plan: 'business' } };
 }
 
+/** Acme's seed: the demo workspace, whose organization also has the Admin-API-only Acme Labs. */
+export function acmeSeed(): Seed {
+	return demoSeed();
+}
+
 export async function startWorkspaces(): Promise<Workspaces> {
-	const acme = await startEmulator({ seed: demoSeed(), port: 0 });
+	const acme = await startEmulator({ seed: acmeSeed(), port: 0 });
 	const globex = await startEmulator({ seed: globexSeed(), port: 0 }).catch(
 		async (error: unknown) => {
 			await acme.stop();
@@ -102,7 +108,23 @@ const CREDENTIAL_WORKSPACE: Record<string, keyof Workspaces> = {
 	nadmApiAcme00001: 'acme',
 	nadmScimAcme0001: 'acme',
 	nadmApiGlobex001: 'globex',
+	// Acme's organization (Admin API): Acme and the Admin-API-only Acme Labs.
+	nadmOrgAcme00001: 'acme',
 };
+
+/** What each credential type holds, for one emulated workspace (its organization for the Admin API). */
+function credentialData(type: string, emulator: Emulator): CredentialImport['data'] {
+	switch (type) {
+		case 'notionAdminScimApi':
+			return { token: emulator.tokens.scim, baseUrl: emulator.url };
+		case 'notionOrganizationApi':
+			return { token: emulator.tokens.admin, baseUrl: `${emulator.url}/admin` };
+		case 'notionAdminApi':
+			return { token: emulator.tokens.api, baseUrl: emulator.url, requestsPerSecond: 3 };
+		default:
+			throw new Error(`no emulator token for the credential type ${type}`);
+	}
+}
 
 /** The credentials the examples name, pointed at the emulators (tokens are never printed). */
 function exampleCredentials(
@@ -116,12 +138,7 @@ function exampleCredentials(
 				const workspace = CREDENTIAL_WORKSPACE[id];
 				if (!workspace)
 					throw new Error(`${workflow.name} → ${node.name}: unknown credential id ${id}`);
-				const emulator = workspaces[workspace];
-				const data: CredentialImport['data'] =
-					type === 'notionAdminScimApi'
-						? { token: emulator.tokens.scim, baseUrl: emulator.url }
-						: { token: emulator.tokens.api, baseUrl: emulator.url, requestsPerSecond: 3 };
-				byId.set(id, { id, name, type, data });
+				byId.set(id, { id, name, type, data: credentialData(type, workspaces[workspace]) });
 			}
 		}
 	}

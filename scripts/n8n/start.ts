@@ -75,6 +75,7 @@ async function main(): Promise<void> {
 		'Emulated Notion workspaces (state and controls: docs/emulator.md):',
 		`  Acme (Enterprise, SCIM): ${workspaces.acme.url}/_emulator/state`,
 		`  Globex (API only):       ${workspaces.globex.url}/_emulator/state`,
+		`  Acme Corp organization (Admin API, Acme and Acme Labs): ${workspaces.acme.url}/admin`,
 		'',
 		'Press Ctrl-C to stop.',
 		'',

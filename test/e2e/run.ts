@@ -6,14 +6,15 @@
  * The screenshots go to .cache/n8n/screenshots/, so a run (in CI too) leaves the git tree as it
  * was; `--update-screenshots` (or UPDATE_SCREENSHOTS=1) writes them to docs/screenshots/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { buildPackage, cacheDir, repoRoot } from '../../scripts/n8n/runtime';
 import { loadExamples, prepareN8n, startWorkspaces, stopWorkspaces } from '../../scripts/n8n/setup';
-import { Checks, expect } from './checks';
+import { Checks, expect, expectEqual } from './checks';
 import { headlessChecks } from './headless';
 import { serverChecks } from './server';
+import { tokenChecks } from './tokens';
 import { e2eWorkflows } from './workflows';
 
 const checks = new Checks();
@@ -46,22 +47,30 @@ async function main(): Promise<void> {
 		});
 		const context = { checks, home, workspaces, examples, workflows, screenshots };
 		await checks.check(
-			'the packed package is installed in .n8n/nodes without a second n8n-workflow',
+			'the packed package is installed in .n8n/nodes with its three nodes and three credentials, without a second n8n-workflow',
 			() => {
 				const modules = path.join(home.folder, '.n8n', 'nodes', 'node_modules');
-				expect(
-					existsSync(
-						path.join(
-							modules,
-							'n8n-nodes-notion-admin',
-							'dist',
-							'nodes',
-							'NotionAdmin',
-							'NotionAdmin.node.js',
-						),
-					),
-					'the package is not in .n8n/nodes/node_modules',
+				const installed = path.join(modules, 'n8n-nodes-notion-admin');
+				expect(existsSync(installed), 'the package is not in .n8n/nodes/node_modules');
+				// The files the package's `n8n` section names are the ones n8n loads.
+				const { n8n } = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as {
+					n8n: { nodes: string[]; credentials: string[] };
+				};
+				expectEqual(
+					[...n8n.nodes, ...n8n.credentials].map((file) => path.basename(file)).sort(),
+					[
+						'NotionAdmin.node.js',
+						'NotionAdminApi.credentials.js',
+						'NotionAdminScimApi.credentials.js',
+						'NotionOrganization.node.js',
+						'NotionOrganizationApi.credentials.js',
+						'NotionUsersSyncTrigger.node.js',
+					],
+					"the package's n8n section",
 				);
+				for (const file of [...n8n.nodes, ...n8n.credentials]) {
+					expect(existsSync(path.join(installed, file)), `${file} is not in the installed package`);
+				}
 				expect(
 					!existsSync(path.join(modules, 'n8n-workflow')),
 					'a second n8n-workflow sits next to the package',
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
 		);
 		await headlessChecks(context);
 		await serverChecks(context);
+		await tokenChecks(context);
 	} finally {
 		await stopWorkspaces(workspaces);
 	}

@@ -50,14 +50,22 @@ export async function serverChecks({
 		const rest = new N8nRest(n8n.url);
 		await rest.setupOwnerAndLogin();
 		await checks.check(
-			'the editor offers Notion Admin and Notion Users Sync Trigger from the installed package',
+			'the editor offers Notion Admin, Notion Organization and Notion Users Sync Trigger and their three credentials from the installed package',
 			async () => {
 				const names = await rest.nodeTypeNames();
 				for (const type of [
 					'n8n-nodes-notion-admin.notionAdmin',
+					'n8n-nodes-notion-admin.notionOrganization',
 					'n8n-nodes-notion-admin.notionUsersSyncTrigger',
 				]) {
 					expect(names.includes(type), `${type} is not among the ${names.length} node types`);
+				}
+				const credentials = await rest.credentialTypeNames();
+				for (const type of ['notionAdminApi', 'notionAdminScimApi', 'notionOrganizationApi']) {
+					expect(
+						credentials.includes(type),
+						`${type} is not among the ${credentials.length} credential types`,
+					);
 				}
 			},
 		);

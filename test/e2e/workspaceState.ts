@@ -1,5 +1,5 @@
 /** Reading the emulated workspace (the truth the e2e checks compare n8n's results with). */
-import type { Emulator, WorkspaceSnapshot } from '../../tools/notion-emulator';
+import type { Emulator, Seed, WorkspaceSnapshot } from '../../tools/notion-emulator';
 
 type SnapshotMember = WorkspaceSnapshot['members'][number];
 
@@ -27,4 +27,49 @@ export function scimListings(emulator: Emulator): number {
 	return emulator.control
 		.requestLog()
 		.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/scim/v2/Users')).length;
+}
+
+export interface ExpectedWorkspaceSeats {
+	workspaceId: string;
+	workspaceName: string;
+	/** Ids of the active people (restricted members included; guests and bots are not people). */
+	peopleIds: string[];
+	bots: number;
+}
+
+/**
+ * The organization's live workspaces as the emulator holds them, in the order the Admin API
+ * lists them (by id). The main workspace's people and bots are the snapshot's; an
+ * Admin-API-only workspace's people are `adminOnlyMembers`, its bots (fixed) the seed's, as the
+ * snapshot does not show them.
+ */
+export function expectedOrganizationSeats(
+	snapshot: WorkspaceSnapshot,
+	seed: Seed,
+): ExpectedWorkspaceSeats[] {
+	const organization = snapshot.organization;
+	if (!organization) throw new Error('the emulator has no organization (Admin API)');
+	return organization.workspaces
+		.filter((workspace) => !workspace.deleted)
+		.sort((a, b) => a.id.localeCompare(b.id))
+		.map((workspace) => {
+			if (workspace.kind === 'main') {
+				return {
+					workspaceId: workspace.id,
+					workspaceName: workspace.name,
+					peopleIds: snapshot.members.filter((member) => member.active).map((member) => member.id),
+					bots: snapshot.bots.length,
+				};
+			}
+			const declared = seed.organization?.workspaces?.find((entry) => entry.id === workspace.id);
+			if (!declared) throw new Error(`${workspace.name} is not in the seed`);
+			return {
+				workspaceId: workspace.id,
+				workspaceName: workspace.name,
+				peopleIds: organization.adminOnlyMembers
+					.filter((member) => member.workspaceId === workspace.id && member.active)
+					.map((member) => member.id),
+				bots: declared.bots?.length ?? 0,
+			};
+		});
 }
