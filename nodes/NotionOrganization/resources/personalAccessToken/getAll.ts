@@ -8,6 +8,7 @@ import { TOKEN_STATUSES, type TokenStatus } from '../../../shared/connector/orga
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { quoteValue } from '../../../shared/connector/redact';
 import { normalizeId, requireEmail, requireName } from '../../../shared/connector/validate';
+import { oneAccount, peopleWithAddress } from '../../../shared/connector/organization/workspaces';
 import { readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 type Owner = { by: 'id'; id: string } | { by: 'email'; email: string };
@@ -83,9 +84,11 @@ export const getAll: OrganizationOperation = {
 			let creatorIds: string[] | undefined;
 			if (owner?.by === 'id') creatorIds = [owner.id];
 			if (owner?.by === 'email') {
-				const wanted = owner.email.toLowerCase();
 				const users = await client.listWorkspaceUsers(workspaceId);
-				const match = users.find((user) => user.email?.trim().toLowerCase() === wanted);
+				const match = oneAccount(
+					peopleWithAddress(users, owner.email, workspaceId).map((user) => ({ user })),
+					owner.email,
+				)?.user;
 				if (match === undefined) {
 					throw new NotionAdminError('not_found', `No member of workspace ${workspaceId} has the email ${owner.email}`, 'Check the address, or give the owner by user ID');
 				}

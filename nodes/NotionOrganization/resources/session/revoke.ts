@@ -4,6 +4,7 @@ import { perItem } from '../../../shared/operationKit/execute';
 import { NotionAdminError } from '../../../shared/connector/errors';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { requireEmail, requireId } from '../../../shared/connector/validate';
+import { oneAccount } from '../../../shared/connector/organization/workspaces';
 import type { OrganizationOperation } from '../../fields';
 
 type UserRef = { by: 'id'; id: string } | { by: 'email'; email: string };
@@ -42,7 +43,8 @@ export const revoke: OrganizationOperation = {
 			if (ref.by === 'id') return { ...(await client.revokeSessions(ref.id)) };
 			// Only an exact address of a member counts, so a typo signs nobody else out.
 			const search = await client.findPersonInEveryWorkspace(ref.email);
-			const match = search.found[0];
+			// An address under two ids is two accounts: signing out either would be a guess.
+			const match = oneAccount(search.found, ref.email);
 			if (match === undefined || match.user.email === null) {
 				throw new NotionAdminError(
 					'not_found',

@@ -1,4 +1,5 @@
 /** Workspaces of the organization and their users (`GET /v1/spaces`, `GET /v1/spaces/{id}/users`). */
+import { NotionAdminError } from '../errors';
 import { isObject, type AdminContext } from './adminRequest';
 import type { PersonSearch, Workspace, WorkspaceUser } from './model';
 import { collect } from './pages';
@@ -61,14 +62,11 @@ export async function listWorkspaceUsers(context: AdminContext, spaceId: string,
  * match counts, never a similar one.
  */
 export async function findPersonInEveryWorkspace(context: AdminContext, email: string): Promise<PersonSearch> {
-	const wanted = email.toLowerCase();
 	const workspaces = await listWorkspaces(context);
 	const found: PersonSearch['found'] = [];
 	for (const workspace of workspaces) {
-		for (const user of await listWorkspaceUsers(context, workspace.id)) {
-			if (user.type === 'person' && user.email !== null && user.email.trim().toLowerCase() === wanted) {
-				found.push({ workspaceId: workspace.id, workspaceName: workspace.name, user });
-			}
+		for (const user of peopleWithAddress(await listWorkspaceUsers(context, workspace.id), email, workspace.id)) {
+			found.push({ workspaceId: workspace.id, workspaceName: workspace.name, user });
 		}
 	}
 	return { email, found, workspacesSearched: workspaces.length };
@@ -81,4 +79,40 @@ export async function emailOfUser(context: AdminContext, userId: string): Promis
 		if (user?.email) return user.email;
 	}
 	return undefined;
+}
+
+/**
+ * The people of one workspace's listing with exactly this address (upper or lower case aside).
+ * A person listed without an address could be the one asked for (or a second account with it),
+ * so then neither "not found" nor "only this one" is true: the lookup fails.
+ */
+export function peopleWithAddress(users: WorkspaceUser[], email: string, workspaceId: string): WorkspaceUser[] {
+	const unseen = users.filter((user) => user.type === 'person' && user.email === null).length;
+	if (unseen > 0) {
+		throw new NotionAdminError(
+			'bad_response',
+			`Notion's Admin API listed ${unseen} ${unseen === 1 ? 'person' : 'people'} of workspace ${workspaceId} without an email address, so who has the email ${email} cannot be told`,
+			'Give the user by ID instead of by email',
+			{ api: 'organization' },
+		);
+	}
+	const wanted = email.trim().toLowerCase();
+	return users.filter((user) => user.type === 'person' && user.email !== null && user.email.trim().toLowerCase() === wanted);
+}
+
+/**
+ * The one account that has this address, for a write or a filter: an address listed under two
+ * user ids is ambiguous and fails, naming them, rather than acting on whichever came first.
+ */
+export function oneAccount<T extends { user: WorkspaceUser }>(matches: T[], email: string): T | undefined {
+	const ids = [...new Set(matches.map((match) => match.user.id))];
+	if (ids.length > 1) {
+		throw new NotionAdminError(
+			'conflict',
+			`${ids.length} accounts have the email ${email}: ${ids.join(', ')}`,
+			'Nothing was changed. Give the user by ID instead of by email',
+			{ api: 'organization' },
+		);
+	}
+	return matches[0];
 }
