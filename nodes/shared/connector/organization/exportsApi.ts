@@ -9,6 +9,7 @@
  */
 import type { Clock } from '../http/pacer';
 import { NotionAdminError } from '../errors';
+import { outcomeUnknown } from '../http/createOnce';
 import { quoteValue } from '../redact';
 import type { AdminContext } from './adminRequest';
 import {
@@ -47,7 +48,19 @@ export class WorkspaceExports {
 	) {}
 
 	async start(request: ExportRequest): Promise<StartedExport> {
-		return await startExport(this.context, checkExportRequest(request));
+		const checked = checkExportRequest(request);
+		try {
+			return await startExport(this.context, checked);
+		} catch (error) {
+			if (!outcomeUnknown(error)) throw error;
+			// Never sent again (a second export would start), and Notion lists no exports to look in.
+			throw new NotionAdminError(
+				'outcome_unknown',
+				`${error.message} — whether the export of workspace ${checked.workspaceId} started is unknown`,
+				'Notion may be exporting it now, and it lists no exports to check: wait for its result before starting another',
+				{ api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId },
+			);
+		}
 	}
 
 	async status(workspaceId: string, exportJobId: string): Promise<ExportStatus> {
@@ -67,7 +80,7 @@ export class WorkspaceExports {
 		let slept = 0;
 		let pause = options.firstPollMs ?? FIRST_POLL_MS;
 		for (;;) {
-			const status = await exportStatus(this.context, space, job);
+			const status = await exportStatus(this.context, space, job).catch((error: unknown) => Promise.reject(unreadable(error, space, job)));
 			if (status.status === 'completed') return status;
 			if (status.status === 'failed') throw failed(status);
 			const left = timeoutMs - Math.max(this.clock.now() - started, slept);
@@ -96,5 +109,16 @@ function stillRunning(status: ExportStatus, timeoutMs: number): NotionAdminError
 		`Export ${status.exportJobId} of workspace ${status.workspaceId} is still running after ${Math.round(timeoutMs / 1000)} s (${status.pagesExported ?? 0} pages so far)`,
 		`It goes on at Notion: check it later with Export → Get Status (this workspace, Export Job ID ${status.exportJobId}), or wait longer with a larger Timeout. Do not start another export for it.`,
 		{ api: 'organization', applied: { exportJobId: status.exportJobId, workspaceId: status.workspaceId, status: status.status } },
+	);
+}
+
+/** A status read that failed while waiting: the export was started all the same, and is named. */
+function unreadable(error: unknown, workspaceId: string, exportJobId: string): unknown {
+	if (!(error instanceof NotionAdminError)) return error;
+	return new NotionAdminError(
+		error.kind,
+		error.message,
+		`${error.hint}. The export was started and may go on at Notion: check it with Export → Get Status (this workspace, Export Job ID ${exportJobId}) before starting another`,
+		{ api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId, applied: { exportJobId, workspaceId, status: 'unknown' } },
 	);
 }

@@ -6,6 +6,8 @@
  */
 import type { Clock } from '../http/pacer';
 import { NotionAdminError } from '../errors';
+import { outcomeUnknown } from '../http/createOnce';
+import { RequestFailure } from '../http/responseError';
 import { quoteValue } from '../redact';
 import { requireId, requireName } from '../validate';
 import { adminCall, isObject, type AdminCall, type AdminContext } from './adminRequest';
@@ -133,7 +135,35 @@ export class LegalHolds {
 		};
 		if (checked.endDate !== undefined) body.end_date = checked.endDate;
 		if (checked.description !== undefined) body.description = checked.description;
-		return await this.call({ method: 'POST', path: '/legal_holds', body, action: 'create a legal hold', scope: SCOPES.writeLegalHolds, notFound: 'Check the Base URL of the Notion Organization API credential' });
+		try {
+			return await this.call({ method: 'POST', path: '/legal_holds', body, action: 'create a legal hold', scope: SCOPES.writeLegalHolds, notFound: 'Check the Base URL of the Notion Organization API credential' });
+		} catch (error) {
+			if (!outcomeUnknown(error)) throw error;
+			throw await this.afterLostCreate(error, checked.name);
+		}
+	}
+
+	/**
+	 * A create whose answer was lost is never sent again (a second hold would be made). Names are
+	 * not unique, so what Notion holds under the name is told, not taken for this create's hold.
+	 */
+	private async afterLostCreate(error: RequestFailure, name: string): Promise<NotionAdminError> {
+		let named: LegalHold[];
+		try {
+			named = (await this.list()).filter((hold) => hold.name === name);
+		} catch {
+			return new NotionAdminError('outcome_unknown', `${error.message} — whether the legal hold ${JSON.stringify(name)} was created is unknown`, 'Check Legal Hold → Get Many before creating it again', { api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId });
+		}
+		if (named.length === 0) {
+			return new RequestFailure(error.kind, error.message, `Notion now holds no legal hold named ${JSON.stringify(name)}: it was not created. Run it again`, { api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId, code: error.code });
+		}
+		const ids = named.map((hold) => `${hold.id} (${hold.status})`).join(', ');
+		return new NotionAdminError(
+			'outcome_unknown',
+			`${error.message} — Notion now holds ${named.length === 1 ? 'a legal hold' : `${named.length} legal holds`} named ${JSON.stringify(name)}: ${ids}`,
+			'One of them may be the hold this run created: check them with Legal Hold → Get Many before creating it again',
+			{ api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId, applied: { legalHoldIds: named.map((hold) => hold.id) } },
+		);
 	}
 
 	/** Someone already held stays held once, so a repeat is harmless. */

@@ -5,6 +5,8 @@
  * group, a taken name, a delete that needs a transfer owner); groupConflicts.ts tells them apart.
  */
 import { NotionAdminError } from '../errors';
+import { outcomeUnknown } from '../http/createOnce';
+import { RequestFailure } from '../http/responseError';
 import { quoteValue } from '../redact';
 import { requireId, requireName } from '../validate';
 import { adminCall, isObject, type AdminContext } from './adminRequest';
@@ -101,13 +103,27 @@ export class PermissionGroups {
 	async create(spaceId: string, name: string): Promise<PermissionGroup> {
 		const workspaceId = requireId(spaceId, 'workspaceId');
 		const checkedName = requireName(name, 'name');
-		const { json } = await this.write({ kind: 'create', workspaceId, name: checkedName }, {
-			method: 'POST',
-			path: groupsPath(workspaceId),
-			body: { name: checkedName },
-			action: 'create a permission group',
-			notFound: WORKSPACE_NOT_FOUND(workspaceId),
-		});
+		let json: unknown;
+		try {
+			({ json } = await this.write({ kind: 'create', workspaceId, name: checkedName }, {
+				method: 'POST',
+				path: groupsPath(workspaceId),
+				body: { name: checkedName },
+				action: 'create a permission group',
+				notFound: WORKSPACE_NOT_FOUND(workspaceId),
+			}));
+		} catch (error) {
+			if (!outcomeUnknown(error)) throw error;
+			// The answer was lost: names are unique, so what Notion holds under the name says how it went.
+			const existing = (await this.list(workspaceId)).find((group) => group.name === checkedName);
+			if (existing !== undefined) return existing;
+			throw new RequestFailure(error.kind, error.message, `Notion now holds no permission group named ${JSON.stringify(checkedName)}: it was not created. Run it again`, {
+				api: 'organization',
+				httpStatus: error.httpStatus,
+				requestId: error.requestId,
+				code: error.code,
+			});
+		}
 		return readGroup(json, workspaceId);
 	}
 
