@@ -72,13 +72,19 @@ export async function findPersonInEveryWorkspace(context: AdminContext, email: s
 	return { email, found, workspacesSearched: workspaces.length };
 }
 
-/** The address of the person with this id in the first workspace that lists them (undefined: none). */
+/**
+ * The address of the person with this id (undefined: no workspace lists them with one), once it
+ * is sure to be theirs alone: an address that another account has too fails, since sending it
+ * could sign out that other account.
+ */
 export async function emailOfUser(context: AdminContext, userId: string): Promise<string | undefined> {
-	for (const workspace of await listWorkspaces(context)) {
-		const user = (await listWorkspaceUsers(context, workspace.id)).find((candidate) => candidate.id === userId);
-		if (user?.email) return user.email;
-	}
-	return undefined;
+	const listings: Array<{ workspaceId: string; users: WorkspaceUser[] }> = [];
+	for (const workspace of await listWorkspaces(context)) listings.push({ workspaceId: workspace.id, users: await listWorkspaceUsers(context, workspace.id) });
+	const email = listings.flatMap(({ users }) => users).find((user) => user.id === userId && user.email)?.email ?? undefined;
+	if (email === undefined) return undefined;
+	const holders = listings.flatMap(({ workspaceId, users }) => peopleWithAddress(users, email, workspaceId).map((user) => ({ user })));
+	oneAccount(holders, email);
+	return email;
 }
 
 /**
