@@ -97,4 +97,21 @@ describe('writes whose answer was lost', () => {
 		await expect(client.legalHolds.release('hold-1')).resolves.toMatchObject({ id: 'hold-1', status: 'released' });
 		expect(sent()).toEqual(['POST /v1/legal_holds/hold-1/release', 'POST /v1/legal_holds/hold-1/release', 'GET /v1/legal_holds/hold-1']);
 	});
+
+	it('an MCP revoke sent again after a lost answer does not report the repeat\'s count as what was revoked', async () => {
+		const { client, sent } = fakeOrganization(inTurn(lost(), json(200, { revoked_token_count: 0 })));
+		await expect(client.revokeMcpConnection({ clientKey: 'cursor', userId: ADA, workspaceId: WS1 })).resolves.toMatchObject({ revokedTokenCount: null });
+		expect(sent()).toHaveLength(2);
+	});
+
+	it('a managed-access deny sent again after a lost answer does not report the repeat\'s count either', async () => {
+		const { client, sent } = fakeOrganization(inTurn(lost(), json(200, { access: 'denied', revoked_token_count: 0 })));
+		await expect(client.setMcpManagedAccess('deny', { userId: ADA, workspaceId: WS1 })).resolves.toMatchObject({ access: 'denied', revokedTokenCount: null });
+		expect(sent()).toHaveLength(2);
+	});
+
+	it('without a lost answer the counts are Notion\'s', async () => {
+		const { client } = fakeOrganization(() => json(200, { access: 'denied', revoked_token_count: 2 }));
+		await expect(client.setMcpManagedAccess('deny', { userId: ADA, workspaceId: WS1 })).resolves.toMatchObject({ revokedTokenCount: 2 });
+	});
 });

@@ -2,10 +2,12 @@
  * MCP client connections across the organization: list (`GET /v1/mcp_client_connections`),
  * revoke one client's tokens for a member in a workspace (`POST …/revoke`), and deny or restore
  * enterprise-managed access (`PUT …/enterprise_managed_access`). Revoking and denying are safe to
- * repeat (a repeat revokes whatever is there by then), so a lost answer may be retried.
+ * repeat (a repeat revokes whatever is there by then), so a lost answer may be retried; the count
+ * is then unknown (null).
  */
 import { NotionAdminError } from '../errors';
-import { adminCall, isObject, type AdminContext } from './adminRequest';
+import { RequestFailure } from '../http/responseError';
+import { adminCall, isObject, type AdminCall, type AdminContext } from './adminRequest';
 import type { McpConnection, McpFilters, McpTarget } from './model';
 import { collect } from './pages';
 import { SCOPES } from './scopes';
@@ -39,17 +41,32 @@ function revokedCount(json: unknown): number | undefined {
 	return undefined;
 }
 
+/**
+ * A write Notion documents as safe to repeat, sent again after a lost answer. The repeat's count
+ * says only what the repeat revoked, not what the lost attempt did, so the count is then unknown.
+ */
+async function sendRepeatable(context: AdminContext, call: AdminCall): Promise<{ json: unknown; repeated: boolean }> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const { json } = await adminCall(context, { ...call, idempotent: false });
+			return { json, repeated: attempt > 1 };
+		} catch (error) {
+			if (!(error instanceof RequestFailure) || !error.ambiguous || attempt >= context.requester.maxAttempts) throw error;
+			await context.requester.backoff(attempt);
+		}
+	}
+}
+
 export async function revokeMcpConnection(context: AdminContext, target: McpTarget): Promise<{ revokedTokenCount: number | null }> {
-	const { json } = await adminCall(context, {
+	const { json, repeated } = await sendRepeatable(context, {
 		method: 'POST',
 		path: '/mcp_client_connections/revoke',
 		body: { client_key: target.clientKey, user_id: target.userId, workspace_id: target.workspaceId },
 		action: "revoke a member's MCP client connection",
 		scope: SCOPES.revokeMcpConnection,
 		notFound: NOT_FOUND,
-		idempotent: true,
 	});
-	return { revokedTokenCount: revokedCount(json) ?? null };
+	return { revokedTokenCount: repeated ? null : (revokedCount(json) ?? null) };
 }
 
 export type ManagedAccess = 'deny' | 'restore';
@@ -58,9 +75,9 @@ export async function setMcpManagedAccess(
 	context: AdminContext,
 	access: ManagedAccess,
 	target: Omit<McpTarget, 'clientKey'>,
-): Promise<{ access: 'denied' | 'allowed'; revokedTokenCount: number }> {
+): Promise<{ access: 'denied' | 'allowed'; revokedTokenCount: number | null }> {
 	const wanted = access === 'deny' ? 'denied' : 'allowed';
-	const { json } = await adminCall(context, {
+	const { json, repeated } = await sendRepeatable(context, {
 		method: 'PUT',
 		path: '/mcp_client_connections/enterprise_managed_access',
 		body: { access: wanted, user_id: target.userId, workspace_id: target.workspaceId },
@@ -78,5 +95,6 @@ export async function setMcpManagedAccess(
 			{ api: 'organization' },
 		);
 	}
+	if (repeated) return { access: body.access, revokedTokenCount: null };
 	return { access: body.access, revokedTokenCount: typeof body.revoked_token_count === 'number' ? body.revoked_token_count : 0 };
 }

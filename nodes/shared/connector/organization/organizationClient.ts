@@ -129,7 +129,7 @@ export class NotionOrganizationClient {
 	async setMcpManagedAccess(
 		access: ManagedAccess,
 		target: Omit<McpTarget, 'clientKey'>,
-	): Promise<{ userId: string; workspaceId: string; access: 'denied' | 'allowed'; revokedTokenCount: number }> {
+	): Promise<{ userId: string; workspaceId: string; access: 'denied' | 'allowed'; revokedTokenCount: number | null }> {
 		if (access !== 'deny' && access !== 'restore') {
 			throw new NotionAdminError('invalid_input', `${quoteValue(access)} is not deny or restore`, 'Use deny or restore', { field: 'access' });
 		}
