@@ -9,8 +9,10 @@ import type {
 import {
 	baseUrlProperty,
 	bearerAuthentication,
+	requestBudgetProperties,
 	testRequestBase,
 	testRules,
+	tokenProperty,
 } from '../nodes/shared/n8n/credentialFields';
 import { API_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
 import { NOTION_VERSION } from '../nodes/shared/connector/standardApi/notionClient';
@@ -29,45 +31,17 @@ export class NotionAdminApi implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-notion-admin/n8n-nodes-notion-admin#credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Internal Integration Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-			description:
-				'The secret of an internal integration with the "Read user information including email addresses" capability (Notion → Settings → Connections → Develop or manage integrations)',
-		},
+		tokenProperty(
+			'Internal Integration Token',
+			'The secret of an internal integration with the "Read user information including email addresses" capability (Notion → Settings → Connections → Develop or manage integrations)',
+		),
 		baseUrlProperty('/v1'),
-		{
-			displayName: 'Request Budget',
-			name: 'requestBudget',
-			type: 'options',
-			options: [
-				{
-					name: 'Automatic',
-					value: 'automatic',
-					description:
-						'Start at 600 requests per minute; after the first "too many requests" from Notion, keep the budget it allowed',
-				},
-				{ name: 'Business or Enterprise Plan (600 per Minute)', value: 'business' },
-				{ name: 'Other Plans (180 per Minute)', value: 'other' },
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'automatic',
-			description:
+		...requestBudgetProperties({
+			plans: true,
+			budget:
 				"Requests per minute these nodes send to this workspace, per token (Notion's limit by plan). In n8n queue mode each worker has its own budget: choose Custom and divide the plan's budget by the number of workers.",
-		},
-		{
-			displayName: 'Requests per Minute',
-			name: 'requestsPerMinute',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 600,
-			displayOptions: { show: { requestBudget: ['custom'] } },
-			description: 'Never more than this many requests in any 60 seconds, per token (the API token and the SCIM token each have one)',
-		},
+			perMinute: 'Never more than this many requests in any 60 seconds, per token (the API token and the SCIM token each have one)',
+		}),
 		{
 			// The previous release's setting, kept so saved credentials keep their value: 3 (its
 			// default) means Automatic, any other value keeps that even rate until a budget is chosen.

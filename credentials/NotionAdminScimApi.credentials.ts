@@ -11,6 +11,7 @@ import {
 	bearerAuthentication,
 	testRequestBase,
 	testRules,
+	tokenProperty,
 } from '../nodes/shared/n8n/credentialFields';
 import { SCIM_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
 
@@ -35,14 +36,7 @@ export class NotionAdminScimApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'SCIM Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-		},
+		tokenProperty('SCIM Token'),
 		baseUrlProperty('/scim/v2'),
 	];
 

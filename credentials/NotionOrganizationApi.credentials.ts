@@ -15,7 +15,9 @@ import {
 	baseUrlProperty,
 	bearerAuthentication,
 	organizationTestRules,
+	requestBudgetProperties,
 	testRequestBase,
+	tokenProperty,
 } from '../nodes/shared/n8n/credentialFields';
 import { ORGANIZATION_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
 
@@ -40,41 +42,14 @@ export class NotionOrganizationApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Organization Bot Token',
-			name: 'token',
-			type: 'string',
-			typeOptions: { password: true },
-			required: true,
-			default: '',
-		},
+		tokenProperty('Organization Bot Token'),
 		baseUrlProperty('/v1', DEFAULT_ORGANIZATION_BASE_URL),
-		{
-			displayName: 'Request Budget',
-			name: 'requestBudget',
-			type: 'options',
-			options: [
-				{
-					name: 'Automatic',
-					value: 'automatic',
-					description:
-						'Start at 600 requests per minute; after the first "too many requests" from Notion, keep the budget it allowed',
-				},
-				{ name: 'Custom', value: 'custom' },
-			],
-			default: 'automatic',
-			description:
+		...requestBudgetProperties({
+			plans: false,
+			budget:
 				'Requests per minute the Notion Organization node sends with this token. In n8n queue mode each worker has its own budget: choose Custom and divide by the number of workers.',
-		},
-		{
-			displayName: 'Requests per Minute',
-			name: 'requestsPerMinute',
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 600,
-			displayOptions: { show: { requestBudget: ['custom'] } },
-			description: 'Never more than this many requests in any 60 seconds with this token',
-		},
+			perMinute: 'Never more than this many requests in any 60 seconds with this token',
+		}),
 	];
 
 	authenticate: IAuthenticate = bearerAuthentication('Notion Organization API');

@@ -1,6 +1,6 @@
 /**
- * What both credential types declare alike: the Base URL field, bearer authentication and a
- * Test request that never follows a redirect. Plain data, so the credential files stay light.
+ * What the credential types declare alike: the Base URL field, the request budget, bearer
+ * authentication and a Test request that never follows a redirect. Plain data, so the credential files stay light.
  */
 import type {
 	IAuthenticateRuleResponseCode,
@@ -22,6 +22,64 @@ export function baseUrlProperty(apiPath: string, defaultBaseUrl = DEFAULT_BASE_U
 		default: defaultBaseUrl,
 		description: `Leave as is for Notion. Change it only to go through a proxy or to test against an emulator. Only http:// and https:// URLs are accepted, without a user name or password; no trailing ${apiPath}.`,
 	};
+}
+
+/** The secret itself: a password field, required. */
+export function tokenProperty(displayName: string, description?: string): INodeProperties {
+	return {
+		displayName,
+		name: 'token',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		...(description === undefined ? {} : { description }),
+	};
+}
+
+/**
+ * Request Budget (Automatic, Notion's plans where it publishes them, Custom) and, for Custom,
+ * Requests per Minute; read back by credentialSettings.ts.
+ */
+export function requestBudgetProperties(texts: {
+	/** Notion's per-plan budgets as choices (it publishes none for the Admin API). */
+	plans: boolean;
+	budget: string;
+	perMinute: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Request Budget',
+			name: 'requestBudget',
+			type: 'options',
+			options: [
+				{
+					name: 'Automatic',
+					value: 'automatic',
+					description:
+						'Start at 600 requests per minute; after the first "too many requests" from Notion, keep the budget it allowed',
+				},
+				...(texts.plans
+					? [
+							{ name: 'Business or Enterprise Plan (600 per Minute)', value: 'business' },
+							{ name: 'Other Plans (180 per Minute)', value: 'other' },
+						]
+					: []),
+				{ name: 'Custom', value: 'custom' },
+			],
+			default: 'automatic',
+			description: texts.budget,
+		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 600,
+			displayOptions: { show: { requestBudget: ['custom'] } },
+			description: texts.perMinute,
+		},
+	];
 }
 
 /**
