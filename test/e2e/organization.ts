@@ -131,9 +131,15 @@ export async function organizationChecks({
 				},
 				'Report item',
 			);
+			const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 			expectEqual(
-				(item?.perWorkspace as unknown[] | undefined)?.length,
-				expected.length,
+				[...((item?.perWorkspace as string[] | undefined) ?? [])].sort(byName),
+				expected
+					.map(
+						(workspace) =>
+							`${workspace.workspaceName}: ${count(workspace.peopleIds.length, 'person', 'people')}, ${count(workspace.bots, 'bot', 'bots')}`,
+					)
+					.sort(byName),
 				'perWorkspace lines',
 			);
 		},
