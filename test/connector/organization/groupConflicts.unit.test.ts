@@ -16,7 +16,9 @@ const refusal = (promise: Promise<unknown>) =>
 	);
 
 it('a delete refused without a clue names both causes: a transfer owner to set, or SCIM', async () => {
-	const { client } = fakeOrganization((request) => (request.method === 'DELETE' ? conflict : undefined));
+	// The delete reads the group first (so a 404 after a lost answer can be trusted).
+	const group = json(200, { object: 'group', id: GROUP, name: 'Auditors' });
+	const { client } = fakeOrganization((request) => (request.method === 'DELETE' ? conflict : request.method === 'GET' ? group : undefined));
 	const error = await refusal(client.permissionGroups.delete({ workspaceId: WS1, groupId: GROUP }));
 	expect(error.kind).toBe('refused');
 	expect(error.hint).toContain('Transfer To Owner ID');

@@ -114,4 +114,19 @@ describe('writes whose answer was lost', () => {
 		const { client } = fakeOrganization(() => json(200, { access: 'denied', revoked_token_count: 2 }));
 		await expect(client.setMcpManagedAccess('deny', { userId: ADA, workspaceId: WS1 })).resolves.toMatchObject({ revokedTokenCount: 2 });
 	});
+
+	it('a group delete that meets 404 after a lost answer is not "deleted" when no such group was there to delete', async () => {
+		const notFound = json(404, { object: 'error', status: 404, code: 'object_not_found', message: 'Not found' });
+		const { client } = fakeOrganization((request) => (request.method === 'GET' ? notFound : undefined) ?? next());
+		const next = inTurn(lost(), notFound);
+		const error = await failure(client.permissionGroups.delete({ workspaceId: WS1, groupId: GROUP }));
+		expect(error.kind).toBe('not_found');
+	});
+
+	it('a group that was there and meets 404 after a lost delete was deleted', async () => {
+		const notFound = json(404, { object: 'error', status: 404, code: 'object_not_found', message: 'Not found' });
+		const { client } = fakeOrganization((request) => (request.method === 'GET' ? json(200, { object: 'group', id: GROUP, name: 'Security' }) : undefined) ?? next());
+		const next = inTurn(lost(), notFound);
+		await expect(client.permissionGroups.delete({ workspaceId: WS1, groupId: GROUP })).resolves.toMatchObject({ deleted: true });
+	});
 });

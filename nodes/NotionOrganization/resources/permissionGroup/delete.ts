@@ -10,7 +10,7 @@ export const deleteGroup: OrganizationOperation = {
 		name: 'Delete',
 		value: 'delete',
 		description:
-			'Delete an admin-managed permission group (scope permission-group:write). A group that alone gives full access to some pages needs a transfer owner.',
+			'Delete an admin-managed permission group (scopes permission-group:write and permission-group:read). A group that alone gives full access to some pages needs a transfer owner.',
 		action: 'Delete a permission group',
 	},
 	fields: [

@@ -147,6 +147,9 @@ export class PermissionGroups {
 	async delete(ref: GroupRef, transferToOwnerId?: string): Promise<GroupRef & { deleted: true }> {
 		const checked = checkRef(ref);
 		const owner = transferToOwnerId === undefined ? undefined : requireId(transferToOwnerId, 'transferToOwnerId');
+		// Read first: a 404 to a DELETE resent after a lost answer then means this delete did it,
+		// never a group id that named nothing (which fails here as not found).
+		await this.get(checked);
 		await this.write({ kind: 'delete', ...checked, transferOwner: owner }, {
 			method: 'DELETE',
 			path: groupPath(checked),
