@@ -1,8 +1,8 @@
 /**
  * `npm run demo`: the package's main job against the bundled Notion emulator. The example
- * flows (onboarding, offboarding, license summary, a sync poll that catches a change, and the
- * standard-API fallback) run through n8n-core's real execution engine, and a short report says
- * what happened.
+ * flows (onboarding, offboarding, license summary, the organization's doors over the Admin API,
+ * a sync poll that catches a change, and the standard-API fallback) run through n8n-core's real
+ * execution engine, and a short report says what happened.
  */
 // First: keeps n8n's engine from writing ~/.n8n and from reading the caller's N8N_* settings.
 import '../test/support/setup-env';
@@ -14,6 +14,7 @@ import type { Emulator } from '../tools/notion-emulator/types';
 import {
 	createPollHarness,
 	emulatorCredentials,
+	organizationCredentials,
 	packageNodeType,
 	runNode,
 	type WorkflowRun,
@@ -21,6 +22,7 @@ import {
 
 const ADMIN = packageNodeType('notionAdmin');
 const TRIGGER = packageNodeType('notionUsersSyncTrigger');
+const ORGANIZATION = packageNodeType('notionOrganization');
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 const heading = (text: string) => print(`\n▸ ${text}`);
@@ -44,6 +46,16 @@ async function admin(
 		credentials: emulatorCredentials(emulator, { scim: options.scim ?? true }),
 		node: { onError: 'continueRegularOutput' },
 	});
+}
+
+async function organization(emulator: Emulator, parameters: IDataObject): Promise<IDataObject[]> {
+	return itemsOf(
+		await runNode({
+			type: ORGANIZATION,
+			parameters: parameters as never,
+			credentials: organizationCredentials(emulator),
+		}),
+	);
 }
 
 function seats(summary: IDataObject): string {
@@ -105,7 +117,10 @@ async function main() {
 		}
 
 		heading('Offboarding: find the leaver by email, remove them from the workspace');
-		const leaver = state.members.find((m) => m.active !== false && m.role === 'member');
+		// Someone with a personal access token, so that the Admin API part below has a door to close.
+		const holdsToken = new Set((state.organization?.pats ?? []).filter((pat) => pat.status === 'active').map((pat) => pat.creatorId));
+		const plainMembers = state.members.filter((m) => m.active !== false && m.role === 'member');
+		const leaver = plainMembers.find((m) => m.id !== undefined && holdsToken.has(m.id)) ?? plainMembers[0];
 		if (!leaver) throw new Error('the demo workspace has no plain member to offboard');
 		const [removed] = itemsOf(
 			await admin(emulator, {
@@ -121,6 +136,38 @@ async function main() {
 			`  active seats: ${String(before.activeMembers)} → ${String(onboarded.activeMembers)} after onboarding` +
 				` → ${String(after.activeMembers)} after offboarding (one seat freed)`,
 		);
+
+		heading('The rest of the doors (Notion Organization → Admin API, organization token)');
+		const [org] = await organization(emulator, { resource: 'workspace', operation: 'getLicenseSummary' });
+		print(
+			`  organization: ${String(org.workspaces)} workspaces, ${String(org.people)} people ` +
+				`(${String(org.memberships)} memberships), ${String(org.bots)} bots`,
+		);
+		const elsewhere = new Set((state.organization?.adminOnlyMembers ?? []).map((m) => m.email));
+		const everywhere = state.members.find((m) => m.active !== false && m.email !== leaver.email && elsewhere.has(m.email));
+		if (everywhere) {
+			const [found] = await organization(emulator, { resource: 'member', operation: 'findInEveryWorkspace', email: everywhere.email });
+			print(`  ${everywhere.email} is a member of ${String((found.workspaces as unknown[] | undefined)?.length ?? 0)} workspace(s)`);
+		}
+		const [signedOut] = await organization(emulator, {
+			resource: 'session',
+			operation: 'revoke',
+			user: { __rl: true, mode: 'id', value: leaver.id },
+		});
+		// Removed from the workspace, the leaver is no member to look up by email: their id it is.
+		print(`  ${leaver.email}: sessions revoked (${JSON.stringify(signedOut)})`);
+		const workspace = { __rl: true, mode: 'id', value: state.workspace.id };
+		const tokens = await organization(emulator, {
+			resource: 'personalAccessToken',
+			operation: 'getAll',
+			workspace,
+			returnAll: true,
+			filters: { owner: leaver.id, status: ['active'] },
+		});
+		for (const token of tokens) {
+			await organization(emulator, { resource: 'personalAccessToken', operation: 'revoke', workspace, tokenId: token.id as string });
+		}
+		print(`  ${leaver.email}: ${tokens.length} personal access token(s) revoked`);
 
 		heading('Notion Users Sync Trigger: a baseline poll, a change in Notion, the next poll');
 		const trigger = createPollHarness({
