@@ -4,18 +4,8 @@
  * lack of scope naming the scope, input checked before any request, the one 429 path through the
  * shared requester, exact email matching, and the bodies of the writes.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { failure } from './failure';
 import { ADA, BASE, fakeOrganization, GRACE, json, list, person, WS1, WS2 } from './fakeAdmin';
-
-async function failure(promise: Promise<unknown>): Promise<NotionAdminError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof NotionAdminError) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
 
 describe('organization client requests', () => {
 	it('sends every request to the Admin API with the version header, and pages with start_cursor until has_more is false', async () => {

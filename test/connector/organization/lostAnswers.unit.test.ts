@@ -5,18 +5,8 @@
  * member removal is checked, not taken as "removed"; writes Notion documents as safe to repeat
  * are sent again after a lost answer instead of being reported as failed.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { failure } from './failure';
 import { ADA, fakeOrganization, json, person, WS1 } from './fakeAdmin';
-
-async function failure(promise: Promise<unknown>): Promise<NotionAdminError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof NotionAdminError) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
 
 const GROUP = 'bbbbbbbb-0000-4000-8000-000000000001';
 const TOKEN = 'cccccccc-0000-4000-8000-000000000001';

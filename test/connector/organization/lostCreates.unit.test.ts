@@ -4,18 +4,8 @@
  * the group found by its exact name, the holds of that name, or that an export may be running; an
  * export wait that cannot read the status any more still names the export it started.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { failure } from './failure';
 import { ADA, fakeOrganization, json, list, WS1 } from './fakeAdmin';
-
-async function failure(promise: Promise<unknown>): Promise<NotionAdminError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof NotionAdminError) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
 
 const lost = () => json(502, { object: 'error', status: 502, code: 'internal_server_error', message: 'Bad gateway' });
 const GROUP = 'bbbbbbbb-0000-4000-8000-000000000001';

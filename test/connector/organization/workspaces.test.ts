@@ -3,7 +3,7 @@
  * finding a person in every workspace; a missing scope named; both error envelopes; one 429
  * through the shared requester.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { failure } from './failure';
 import { generateSeed, startEmulator, type Emulator } from '../../../tools/notion-emulator';
 import { organizationOn } from './onEmulator';
 
@@ -15,16 +15,6 @@ beforeEach(async () => {
 afterEach(async () => {
 	await emulator.stop();
 });
-
-async function failure(promise: Promise<unknown>): Promise<NotionAdminError> {
-	try {
-		await promise;
-	} catch (error) {
-		if (error instanceof NotionAdminError) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
 
 const organization = () => emulator.control.snapshot().organization!;
 const liveWorkspaces = () =>
