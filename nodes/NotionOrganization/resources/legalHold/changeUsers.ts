@@ -1,6 +1,6 @@
 /**
- * Add Users and Remove Users: the same fields and the same shape of run, one adding people to the
- * hold and one releasing them from it, so both are built here from one definition.
+ * What Add Users and Remove Users share: the same fields and the same shape of run, one adding
+ * people to the hold and one releasing them from it.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -11,26 +11,7 @@ import { holdIdField, peopleField, readHoldId, readPeople } from './fields';
 
 type Change = 'add' | 'remove';
 
-const WORDS: Record<Change, OrganizationOperation['option'] & { people: string }> = {
-	add: {
-		name: 'Add Users',
-		value: 'addUsers',
-		description: 'Hold more people under a legal hold; someone already held stays held once (scope legal-hold:write)',
-		action: 'Add users to a legal hold',
-		people: 'The people to add',
-	},
-	remove: {
-		name: 'Remove Users',
-		value: 'removeUsers',
-		description:
-			'Stop holding people under a legal hold (scope legal-hold:write). Someone not held is listed under notHeld, so a re-run changes nothing.',
-		action: 'Remove users from a legal hold',
-		people: 'The people to remove',
-	},
-};
-
-function changeUsers(change: Change): OrganizationOperation {
-	const { people, ...option } = WORDS[change];
+export function changeUsersOperation(change: Change, option: OrganizationOperation['option'], people: string): OrganizationOperation {
 	return {
 		option,
 		fields: [holdIdField, peopleField(people)],
@@ -46,6 +27,3 @@ function changeUsers(change: Change): OrganizationOperation {
 		}),
 	};
 }
-
-export const addUsers = changeUsers('add');
-export const removeUsers = changeUsers('remove');

@@ -1,7 +1,8 @@
 import { defineResource } from '../../../shared/operationKit/defineResource';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { getAll } from './getAll';
-import { denyManagedAccess, restoreManagedAccess } from './managedAccess';
+import { denyManagedAccess } from './denyManagedAccess';
+import { restoreManagedAccess } from './restoreManagedAccess';
 import { revoke } from './revoke';
 
 export const mcpConnection = defineResource<NotionOrganizationClient>(

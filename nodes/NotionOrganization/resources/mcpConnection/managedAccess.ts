@@ -1,30 +1,15 @@
 /**
- * Deny and Restore Managed Access: one PUT with `denied` or `allowed`, so the two operations are
- * built here from one definition. Both are safe to repeat.
+ * What Deny and Restore Managed Access share: one PUT with `denied` or `allowed`, the same fields
+ * and the same run. Both are safe to repeat.
  */
 import { perItem } from '../../../shared/operationKit/execute';
 import type { ManagedAccess } from '../../../shared/connector/organization/mcpConnections';
 import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
 import { idField, readId, readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
-const WORDS: Record<ManagedAccess, { name: string; description: string; action: string }> = {
-	deny: {
-		name: 'Deny Managed Access',
-		description:
-			"Block a member's future enterprise-managed MCP connections in a workspace (every client) and revoke the current ones (scope mcp-client-connection:write-high-impact)",
-		action: 'Deny managed MCP access',
-	},
-	restore: {
-		name: 'Restore Managed Access',
-		description:
-			"Lift a member's block on enterprise-managed MCP connections in a workspace (scope mcp-client-connection:write-high-impact)",
-		action: 'Restore managed MCP access',
-	},
-};
-
-function managedAccess(access: ManagedAccess): OrganizationOperation {
+export function managedAccessOperation(access: ManagedAccess, option: OrganizationOperation['option']): OrganizationOperation {
 	return {
-		option: { ...WORDS[access], value: `${access}ManagedAccess` },
+		option,
 		fields: [idField('User ID', 'userId', 'The member'), workspaceLocator()],
 		execute: perItem({
 			parse(itemIndex) {
@@ -37,6 +22,3 @@ function managedAccess(access: ManagedAccess): OrganizationOperation {
 		}),
 	};
 }
-
-export const denyManagedAccess = managedAccess('deny');
-export const restoreManagedAccess = managedAccess('restore');
