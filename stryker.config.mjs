@@ -21,7 +21,7 @@ function range(file, from, to) {
 }
 
 const TRIGGER = 'nodes/NotionUsersSyncTrigger';
-const CONNECTOR = 'nodes/shared/connector';
+const CONNECTOR = 'nodes/common/connector';
 
 /**
  * The test files each module is judged by (regular expressions on the path), when one of them

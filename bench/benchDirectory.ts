@@ -1,6 +1,6 @@
 /** The connector as the benchmark drives it: loopback HTTP to the emulator, real clock and waits. */
-import type { DirectoryTuning } from '../nodes/shared/connector/directoryOptions';
-import { createDirectory, type NotionDirectory } from '../nodes/shared/connector/notionDirectory';
+import type { DirectoryTuning } from '../nodes/common/connector/directoryOptions';
+import { createDirectory, type NotionDirectory } from '../nodes/common/connector/notionDirectory';
 import type { Emulator } from '../tools/notion-emulator/types';
 import { loopbackTransport } from '../test/support/loopbackTransport';
 

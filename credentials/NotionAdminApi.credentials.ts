@@ -13,9 +13,9 @@ import {
 	testRequestBase,
 	testRules,
 	tokenProperty,
-} from '../nodes/shared/n8n/credentialFields';
-import { API_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
-import { NOTION_VERSION } from '../nodes/shared/connector/standardApi/notionClient';
+} from '../nodes/common/n8n/credentialFields';
+import { API_CREDENTIAL } from '../nodes/common/n8n/credentialSettings';
+import { NOTION_VERSION } from '../nodes/common/connector/standardApi/notionClient';
 
 /**
  * The standard Notion API token (an internal integration). Named `notionAdminApi` because

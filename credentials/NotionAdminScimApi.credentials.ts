@@ -12,8 +12,8 @@ import {
 	testRequestBase,
 	testRules,
 	tokenProperty,
-} from '../nodes/shared/n8n/credentialFields';
-import { SCIM_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
+} from '../nodes/common/n8n/credentialFields';
+import { SCIM_CREDENTIAL } from '../nodes/common/n8n/credentialSettings';
 
 /**
  * Notion's SCIM provisioning token: optional, but every write (and the richer SCIM reads)

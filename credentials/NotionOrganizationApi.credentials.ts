@@ -9,8 +9,8 @@ import type {
 import {
 	ADMIN_API_VERSION,
 	DEFAULT_ORGANIZATION_BASE_URL,
-} from '../nodes/shared/connector/organization/adminRequest';
-import { SCOPES } from '../nodes/shared/connector/organization/scopes';
+} from '../nodes/common/connector/organization/adminRequest';
+import { SCOPES } from '../nodes/common/connector/organization/scopes';
 import {
 	baseUrlProperty,
 	bearerAuthentication,
@@ -18,8 +18,8 @@ import {
 	requestBudgetProperties,
 	testRequestBase,
 	tokenProperty,
-} from '../nodes/shared/n8n/credentialFields';
-import { ORGANIZATION_CREDENTIAL } from '../nodes/shared/n8n/credentialSettings';
+} from '../nodes/common/n8n/credentialFields';
+import { ORGANIZATION_CREDENTIAL } from '../nodes/common/n8n/credentialSettings';
 
 /**
  * Notion's Admin API token (an organization bot token, Enterprise plan). It reaches every

@@ -7,9 +7,9 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
 import { pollChanges } from '../../nodes/NotionUsersSyncTrigger/changes';
-import type { Member, ResumableListing } from '../../nodes/shared/connector/model';
-import type { MemberAnswer, MemberResolution } from '../../nodes/shared/connector/memberResolution';
-import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
+import type { Member, ResumableListing } from '../../nodes/common/connector/model';
+import type { MemberAnswer, MemberResolution } from '../../nodes/common/connector/memberResolution';
+import type { NotionDirectory } from '../../nodes/common/connector/notionDirectory';
 
 const VIA = { source: 'scim' as const };
 /** A bench poll proves about 1% of N departures: the mass-removal guard is off, as a user would set it. */

@@ -2,7 +2,7 @@
  * Synthetic workspaces for the sync diff case: deterministic members with UUID ids, and the
  * next poll's listing with 1% of the members joined, 1% gone, 1% renamed and 1% with another role.
  */
-import type { Member, Role } from '../../nodes/shared/connector/model';
+import type { Member, Role } from '../../nodes/common/connector/model';
 
 const ROLES: Role[] = ['owner', 'membership_admin', 'member', 'member', 'member', 'restricted_member'];
 /** Every 100th member of each kind changes. */

@@ -5,10 +5,10 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { WORKSPACE_CREDENTIALS } from '../shared/n8n/credentialSettings';
-import { NODE_ICON } from '../shared/n8n/nodeIcon';
-import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../shared/operationKit/resourceNode';
-import { directoryFor } from '../shared/n8n/directoryFromContext';
+import { WORKSPACE_CREDENTIALS } from '../common/n8n/credentialSettings';
+import { NODE_ICON } from '../common/n8n/nodeIcon';
+import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../common/operationKit/resourceNode';
+import { directoryFor } from '../common/n8n/directoryFromContext';
 import { searchGroups } from './listSearch/searchGroups';
 import { searchUsers } from './listSearch/searchUsers';
 import { group } from './resources/group';

@@ -5,10 +5,10 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { ORGANIZATION_CREDENTIAL } from '../shared/n8n/credentialSettings';
-import { NODE_ICON } from '../shared/n8n/nodeIcon';
-import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../shared/operationKit/resourceNode';
-import { organizationFor } from '../shared/n8n/organizationFromContext';
+import { ORGANIZATION_CREDENTIAL } from '../common/n8n/credentialSettings';
+import { NODE_ICON } from '../common/n8n/nodeIcon';
+import { ACTION_NODE, resourceProperties, runSelectedOperation } from '../common/operationKit/resourceNode';
+import { organizationFor } from '../common/n8n/organizationFromContext';
 import { searchWorkspaces } from './listSearch/searchWorkspaces';
 import { exportResource } from './resources/export';
 import { legalHold } from './resources/legalHold';

@@ -5,10 +5,10 @@
  */
 import type { IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import type { NotionOrganizationClient } from '../shared/connector/organization/organizationClient';
-import { requireId } from '../shared/connector/validate';
-import type { Operation } from '../shared/operationKit/defineResource';
-import { picker } from '../shared/operationKit/fields';
+import type { NotionOrganizationClient } from '../common/connector/organization/organizationClient';
+import { requireId } from '../common/connector/validate';
+import type { Operation } from '../common/operationKit/defineResource';
+import { picker } from '../common/operationKit/fields';
 
 /** An operation of this node: its connector is the organization client. */
 export type OrganizationOperation = Operation<NotionOrganizationClient>;

@@ -1,8 +1,8 @@
 /** Organization client results → item JSON. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Workspace, WorkspaceUser } from '../shared/connector/organization/model';
-import type { GroupMember, GroupRef } from '../shared/connector/organization/permissionGroups';
+import type { Workspace, WorkspaceUser } from '../common/connector/organization/model';
+import type { GroupMember, GroupRef } from '../common/connector/organization/permissionGroups';
 
 export const workspaceItem = (workspace: Workspace): IDataObject => ({ id: workspace.id, name: workspace.name });
 

@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { WORKSPACE_CREDENTIALS } from '../shared/n8n/credentialSettings';
-import { NODE_ICON } from '../shared/n8n/nodeIcon';
+import { WORKSPACE_CREDENTIALS } from '../common/n8n/credentialSettings';
+import { NODE_ICON } from '../common/n8n/nodeIcon';
 import { ALL_EVENTS } from './events';
 import { pollUsers } from './poll';
 

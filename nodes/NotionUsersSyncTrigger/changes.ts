@@ -7,10 +7,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../shared/connector/notionDirectory';
-import type { Member } from '../shared/connector/model';
-import { API_CREDENTIAL } from '../shared/n8n/credentialSettings';
-import { toNodeError } from '../shared/n8n/toNodeError';
+import type { NotionDirectory } from '../common/connector/notionDirectory';
+import type { Member } from '../common/connector/model';
+import { API_CREDENTIAL } from '../common/n8n/credentialSettings';
+import { toNodeError } from '../common/n8n/toNodeError';
 import { readBaseline } from './baselineVersions';
 import { gatherEvidence, isCollapsed, relist, type Evidence, type Trust } from './confirm';
 import {

@@ -5,8 +5,8 @@
  * a lookup by id, or, when there are too many to look up, another listing that can be trusted
  * and agrees. Whatever neither proves nor disproves is left for the next poll.
  */
-import type { Member, ResumableListing, Source } from '../shared/connector/model';
-import type { NotionDirectory } from '../shared/connector/notionDirectory';
+import type { Member, ResumableListing, Source } from '../common/connector/model';
+import type { NotionDirectory } from '../common/connector/notionDirectory';
 import { indexMembers, type ListedMembers } from './diff';
 import { decodeId } from './storedBaseline';
 

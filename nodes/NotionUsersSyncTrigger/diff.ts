@@ -16,7 +16,7 @@
  * - a disappearance becomes a removal only when the caller confirmed it, and a member the caller
  *   holds (a deactivation not proven yet) keeps its stored record.
  */
-import type { Member, Role, Source } from '../shared/connector/model';
+import type { Member, Role, Source } from '../common/connector/model';
 import { nameHashFor, packedIdOf, storedOf } from './rebuiltMembers';
 import { activeOf, kindOf, type Baseline, type Kind, type StoredMember } from './storedBaseline';
 

@@ -5,8 +5,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { withoutRaw } from '../shared/connector/licenseSummary';
-import type { Member, Source, Via } from '../shared/connector/model';
+import { withoutRaw } from '../common/connector/licenseSummary';
+import type { Member, Source, Via } from '../common/connector/model';
 import type { MemberChange } from './diff';
 import { activeOf, decodeId } from './storedBaseline';
 

@@ -6,9 +6,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ListingCursor, ListOptions, Member, ResumableListing, Via } from '../shared/connector/model';
-import type { NotionDirectory } from '../shared/connector/notionDirectory';
-import { toNodeError } from '../shared/n8n/toNodeError';
+import type { ListingCursor, ListOptions, Member, ResumableListing, Via } from '../common/connector/model';
+import type { NotionDirectory } from '../common/connector/notionDirectory';
+import { toNodeError } from '../common/n8n/toNodeError';
 import { isReported, viewOf } from './diff';
 import { addPart, decodePending, encodePending, newPending, pendingMembers } from './pending';
 import type { DecodedBaseline } from './storedBaseline';

@@ -5,7 +5,7 @@
  * and the connector's cursor to go on from. It is never the baseline: it only becomes part of
  * one when the listing completes.
  */
-import type { ListingCursor, Member, Source, Via } from '../shared/connector/model';
+import type { ListingCursor, Member, Source, Via } from '../common/connector/model';
 import { memberFromRecord, namesOf, packedIdOf, storedOf, type MemberNames } from './rebuiltMembers';
 import { decodeRecords, encodeRecords, type StoredMember, type StoredRecords } from './storedBaseline';
 import { isStoredPending } from './storedShapes';

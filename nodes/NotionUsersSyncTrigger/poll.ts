@@ -4,12 +4,12 @@
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { NotionAdminError } from '../shared/connector/errors';
-import type { NotionDirectory } from '../shared/connector/notionDirectory';
-import { summarizeLicenses } from '../shared/connector/licenseSummary';
-import type { MemberListing } from '../shared/connector/model';
-import { directoryFor } from '../shared/n8n/directoryFromContext';
-import { toNodeError } from '../shared/n8n/toNodeError';
+import { NotionAdminError } from '../common/connector/errors';
+import type { NotionDirectory } from '../common/connector/notionDirectory';
+import { summarizeLicenses } from '../common/connector/licenseSummary';
+import type { MemberListing } from '../common/connector/model';
+import { directoryFor } from '../common/n8n/directoryFromContext';
+import { toNodeError } from '../common/n8n/toNodeError';
 import { BASELINE_KEY, pollChanges } from './changes';
 import { dedupe } from './diff';
 import { memberJson } from './events';

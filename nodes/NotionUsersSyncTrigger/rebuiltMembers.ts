@@ -4,7 +4,7 @@
  * names, so a rebuilt member carries its record's packed id and name hash with it, and the
  * baseline keeps them as they were instead of hashing names it no longer has.
  */
-import type { Member, Source } from '../shared/connector/model';
+import type { Member, Source } from '../common/connector/model';
 import { activeOf, decodeId, encodeId, kindOf, nameHashOf, type StoredMember } from './storedBaseline';
 
 /** The packed id and name hash of each rebuilt member, by object: listed members have none. */

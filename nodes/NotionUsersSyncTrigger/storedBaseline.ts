@@ -13,7 +13,7 @@
  * Every variable part is base64url or encodeURIComponent output, so neither separator nor any
  * character that JSON must escape can occur inside a field.
  */
-import type { Member, Role, Source } from '../shared/connector/model';
+import type { Member, Role, Source } from '../common/connector/model';
 import { BASELINE_VERSION, isStoredBaseline } from './storedShapes';
 
 export type Kind = 'active' | 'deactivated' | 'status_unknown' | 'bot';

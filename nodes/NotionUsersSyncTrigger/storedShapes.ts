@@ -3,7 +3,7 @@
  * version writes: the baseline and a listing kept across polls. Static data outlives package
  * versions and can be edited by hand, so nothing is used before it passes here.
  */
-import type { ListingCursor } from '../shared/connector/model';
+import type { ListingCursor } from '../common/connector/model';
 import type { Proving, StoredPending } from './pending';
 import type { StoredBaseline } from './storedBaseline';
 

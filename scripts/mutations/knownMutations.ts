@@ -17,7 +17,7 @@ export interface KnownMutation {
 }
 
 const TRIGGER = 'nodes/NotionUsersSyncTrigger';
-const CONNECTOR = 'nodes/shared/connector';
+const CONNECTOR = 'nodes/common/connector';
 const TRIGGER_TESTS = 'test/nodes/NotionUsersSyncTrigger';
 
 export const KNOWN_MUTATIONS: KnownMutation[] = [
@@ -88,7 +88,7 @@ export const KNOWN_MUTATIONS: KnownMutation[] = [
 	{
 		id: 8,
 		name: 'Connector (n8n transport): follow redirects',
-		file: 'nodes/shared/n8n/n8nTransport.ts',
+		file: 'nodes/common/n8n/n8nTransport.ts',
 		find: 'disableFollowRedirect: true,',
 		replace: 'disableFollowRedirect: false,',
 		focus: ['test/security/credentials.test.ts'],

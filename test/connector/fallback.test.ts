@@ -1,5 +1,5 @@
-import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
-import { NotionAdminError } from '../../nodes/shared/connector/errors';
+import type { NotionDirectory } from '../../nodes/common/connector/notionDirectory';
+import { NotionAdminError } from '../../nodes/common/connector/errors';
 import type { Emulator } from '../../tools/notion-emulator';
 import { directoryOn, sourceOf, startWorkspace } from './workspace';
 

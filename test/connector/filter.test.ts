@@ -1,7 +1,7 @@
 import { parse } from 'scim2-parse-filter';
-import { eqFilter } from '../../nodes/shared/connector/scim/filter';
-import { removeMembersOperations } from '../../nodes/shared/connector/scim/patchOps';
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import { eqFilter } from '../../nodes/common/connector/scim/filter';
+import { removeMembersOperations } from '../../nodes/common/connector/scim/patchOps';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

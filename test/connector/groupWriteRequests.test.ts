@@ -4,9 +4,9 @@
  * renames are read back. writes.test.ts and lostAnswers.test.ts check the outcomes; these pin
  * the requests and the edges.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { CORE_GROUP_SCHEMA } from '../../nodes/shared/connector/scim/schemas';
-import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import { CORE_GROUP_SCHEMA } from '../../nodes/common/connector/scim/schemas';
+import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

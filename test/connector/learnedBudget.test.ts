@@ -3,7 +3,7 @@
  * window limiter runs on the test's fake clock in front of the loopback transport, so what it
  * refuses depends only on virtual time.
  */
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { tooManyRequests } from '../../tools/notion-emulator/limitAnswers';
 import { WindowLimiter } from '../../tools/notion-emulator/requestLimits';

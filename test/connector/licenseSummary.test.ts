@@ -1,6 +1,6 @@
 /** The seat summary shared by the admin node and the sync trigger: pure counting, no requests. */
-import { summarizeLicenses, withoutRaw } from '../../nodes/shared/connector/licenseSummary';
-import type { Member, MemberListing, Via } from '../../nodes/shared/connector/model';
+import { summarizeLicenses, withoutRaw } from '../../nodes/common/connector/licenseSummary';
+import type { Member, MemberListing, Via } from '../../nodes/common/connector/model';
 
 let next = 0;
 function member(overrides: Partial<Member>): Member {

@@ -5,10 +5,10 @@
  * overlap moved, a page that is not a list, and where a listing cut at its deadline goes on.
  * Every answer here is valid-looking; only these checks tell a wrong one from a right one.
  */
-import { NotionAdminError } from '../../nodes/shared/connector/errors';
-import type { ApiCall, ApiResult, Requester } from '../../nodes/shared/connector/http/requester';
-import { RequestFailure } from '../../nodes/shared/connector/http/responseError';
-import { listResources, type PageRequest } from '../../nodes/shared/connector/scim/listResources';
+import { NotionAdminError } from '../../nodes/common/connector/errors';
+import type { ApiCall, ApiResult, Requester } from '../../nodes/common/connector/http/requester';
+import { RequestFailure } from '../../nodes/common/connector/http/responseError';
+import { listResources, type PageRequest } from '../../nodes/common/connector/scim/listResources';
 
 const idOf = (n: number) => `u-${String(n).padStart(4, '0')}`;
 const people = (count: number, from = 1) => Array.from({ length: count }, (_, index) => idOf(from + index));

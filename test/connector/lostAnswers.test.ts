@@ -3,8 +3,8 @@
  * when this create added the member (a deactivated one says "reactivated"), and membership changes,
  * updates and renames are read back.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { TransportError, type HttpTransport } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import { TransportError, type HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator, type FaultKind, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, failingOnPatch, startWorkspace } from './workspace';
 

@@ -1,7 +1,7 @@
-import { scimGroupToGroup, scimUserToMember } from '../../nodes/shared/connector/scim/mapScim';
-import { memberChangeOperations } from '../../nodes/shared/connector/scim/patchOps';
-import { apiUserToMember } from '../../nodes/shared/connector/standardApi/mapApiUser';
-import { normalizeId } from '../../nodes/shared/connector/validate';
+import { scimGroupToGroup, scimUserToMember } from '../../nodes/common/connector/scim/mapScim';
+import { memberChangeOperations } from '../../nodes/common/connector/scim/patchOps';
+import { apiUserToMember } from '../../nodes/common/connector/standardApi/mapApiUser';
+import { normalizeId } from '../../nodes/common/connector/validate';
 
 const ID = '922f3d9b-20be-461f-9b69-90928701ce93';
 const EXT = 'urn:ietf:params:scim:schemas:extension:notion:2.0:User';

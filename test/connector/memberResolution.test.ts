@@ -1,4 +1,4 @@
-import { MAX_LOOKUPS } from '../../nodes/shared/connector/memberResolution';
+import { MAX_LOOKUPS } from '../../nodes/common/connector/memberResolution';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

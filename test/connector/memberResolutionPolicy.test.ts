@@ -9,8 +9,8 @@ import {
 	resolveMembers,
 	type MemberReader,
 	type ResolveOptions,
-} from '../../nodes/shared/connector/memberResolution';
-import type { Member, ResumableListing, Source, Via } from '../../nodes/shared/connector/model';
+} from '../../nodes/common/connector/memberResolution';
+import type { Member, ResumableListing, Source, Via } from '../../nodes/common/connector/model';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const ids = (from: number, count: number) => Array.from({ length: count }, (_, index) => id(from + index));

@@ -5,9 +5,9 @@
  * re-read shows the change missing or fails. writes.test.ts and lostAnswers.test.ts check the
  * outcomes in the workspace; these pin the requests.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from '../../nodes/shared/connector/scim/schemas';
-import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import { CORE_USER_SCHEMA, NOTION_USER_EXTENSION } from '../../nodes/common/connector/scim/schemas';
+import { TransportError, type HttpRequest, type HttpResponse, type HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

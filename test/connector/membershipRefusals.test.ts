@@ -2,8 +2,8 @@
  * A group change that Notion refuses midway (a definite answer, not a lost one): what the
  * error says was applied depends on whether the group can be read back afterwards.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import type { HttpRequest, HttpResponse, HttpTransport } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import type { HttpRequest, HttpResponse, HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

@@ -1,5 +1,5 @@
-import { EvenPacer, type EvenRate } from '../../nodes/shared/connector/http/evenPacer';
-import { pacerFor, WorkspaceGate } from '../../nodes/shared/connector/http/pacer';
+import { EvenPacer, type EvenRate } from '../../nodes/common/connector/http/evenPacer';
+import { pacerFor, WorkspaceGate } from '../../nodes/common/connector/http/pacer';
 import { fakeClock } from './fakeClock';
 
 const even = (rate: EvenRate) => new EvenPacer(rate, new WorkspaceGate());

@@ -2,8 +2,8 @@
  * The budget pacer on virtual time: never more than B requests in any 60 s, at most C in flight,
  * the automatic budget's probe and what it learns, and the workspace gate.
  */
-import { BudgetPacer, type Budget } from '../../nodes/shared/connector/http/budgetPacer';
-import { pacersFor, WorkspaceGate, type Pacer } from '../../nodes/shared/connector/http/pacer';
+import { BudgetPacer, type Budget } from '../../nodes/common/connector/http/budgetPacer';
+import { pacersFor, WorkspaceGate, type Pacer } from '../../nodes/common/connector/http/pacer';
 import { fakeClock, type FakeClock } from './fakeClock';
 
 const T0 = Date.UTC(2026, 0, 1);

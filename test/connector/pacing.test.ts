@@ -2,7 +2,7 @@
  * Pacing on virtual time: the assertions are about how long the connector chose to wait (the
  * fake clock's sleeps), never about wall time.
  */
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { directoryOn, startWorkspace } from './workspace';

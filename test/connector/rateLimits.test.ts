@@ -2,8 +2,8 @@
  * Notion's current limits through the whole connector (budget pacing, virtual time): each 429
  * reason, 529, a write's 503 under both kinds of retry_guidance. The emulator scripts the answers.
  */
-import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import type { DirectoryTuning } from '../../nodes/common/connector/directoryOptions';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { fakeClock } from './fakeClock';
 import { directoryOn, startWorkspace, type DirectorySetup } from './workspace';

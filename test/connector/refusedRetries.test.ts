@@ -4,8 +4,8 @@
  * refusal, or outcome unknown when the read fails too). A DELETE retried into 404 is covered in
  * requesterUnit.test.ts.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { TransportError, type HttpResponse } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import { TransportError, type HttpResponse } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

@@ -4,13 +4,13 @@
  * when a failure is ambiguous, the deadline, and a DELETE whose lost answer did the job. The
  * emulator tests (rateLimits, resilience, lostAnswers) drive the same code over loopback HTTP.
  */
-import { resolveTuning, type DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
-import { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { WorkspaceGate, type Clock, type Pacer } from '../../nodes/shared/connector/http/pacer';
-import { Requester, type ApiCall } from '../../nodes/shared/connector/http/requester';
-import { RequestFailure } from '../../nodes/shared/connector/http/responseError';
-import { CONNECTION_LIMIT, ENDPOINT_LIMIT, WORKSPACE_LIMIT } from '../../nodes/shared/connector/http/retryPolicy';
-import { TransportError, type HttpRequest, type HttpResponse } from '../../nodes/shared/connector/transport';
+import { resolveTuning, type DirectoryTuning } from '../../nodes/common/connector/directoryOptions';
+import { NotionAdminError } from '../../nodes/common/connector/errors';
+import { WorkspaceGate, type Clock, type Pacer } from '../../nodes/common/connector/http/pacer';
+import { Requester, type ApiCall } from '../../nodes/common/connector/http/requester';
+import { RequestFailure } from '../../nodes/common/connector/http/responseError';
+import { CONNECTION_LIMIT, ENDPOINT_LIMIT, WORKSPACE_LIMIT } from '../../nodes/common/connector/http/retryPolicy';
+import { TransportError, type HttpRequest, type HttpResponse } from '../../nodes/common/connector/transport';
 import { fakeClock } from './fakeClock';
 
 type Step = HttpResponse | Error | ((request: HttpRequest) => HttpResponse);

@@ -1,5 +1,5 @@
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { TransportError, type HttpTransport } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import { TransportError, type HttpTransport } from '../../nodes/common/connector/transport';
 import type { Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

@@ -3,8 +3,8 @@
  * deadline with a cursor, the parts together list everyone once, and whatever makes the parts
  * disagree (index paging shifted, the source changed, a refused cursor) is said.
  */
-import type { ListOptions, ResumableListing } from '../../nodes/shared/connector/model';
-import type { NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
+import type { ListOptions, ResumableListing } from '../../nodes/common/connector/model';
+import type { NotionDirectory } from '../../nodes/common/connector/notionDirectory';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace, type TestDirectory } from './workspace';
 

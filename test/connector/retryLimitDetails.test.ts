@@ -12,7 +12,7 @@ import {
 	parseRetryAfter,
 	readLimitDetails,
 	WORKSPACE_LIMIT,
-} from '../../nodes/shared/connector/http/retryPolicy';
+} from '../../nodes/common/connector/http/retryPolicy';
 
 const body = (additional_data: unknown) => JSON.stringify({ object: 'error', status: 429, code: 'rate_limited', additional_data });
 
@@ -162,7 +162,7 @@ describe('the status sets, built when the module loads', () => {
 	// Loaded afresh inside the test, so that mutation testing sees a test use them.
 	it('429 and 529 are throttling (always retried); 500, 502, 503 and 504 transient; others not', async () => {
 		await jest.isolateModulesAsync(async () => {
-			const fresh = await import('../../nodes/shared/connector/http/retryPolicy');
+			const fresh = await import('../../nodes/common/connector/http/retryPolicy');
 			for (const status of [429, 529]) {
 				expect([status, fresh.isThrottled({ type: 'status', status }), fresh.decideRetry({ type: 'status', status }, false)]).toEqual([status, true, 'retry']);
 			}

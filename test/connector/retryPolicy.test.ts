@@ -2,7 +2,7 @@ import {
 	backoffDelay,
 	decideRetry,
 	parseRetryAfter,
-} from '../../nodes/shared/connector/http/retryPolicy';
+} from '../../nodes/common/connector/http/retryPolicy';
 
 describe('retry policy', () => {
 	const now = Date.UTC(2026, 0, 1, 12, 0, 0);

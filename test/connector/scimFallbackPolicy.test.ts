@@ -4,11 +4,11 @@
  * probed, and what each fallback and `scim_required` error says. fallback.test.ts drives the same
  * policy through the emulator for the common cases.
  */
-import { NotionAdminError, type NotionAdminErrorKind } from '../../nodes/shared/connector/errors';
-import { RequestFailure, SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from '../../nodes/shared/connector/http/responseError';
-import { ScimFallback, type ScimClients } from '../../nodes/shared/connector/scimFallback';
-import type { ScimGroups } from '../../nodes/shared/connector/scim/scimGroups';
-import type { ScimUsers } from '../../nodes/shared/connector/scim/scimUsers';
+import { NotionAdminError, type NotionAdminErrorKind } from '../../nodes/common/connector/errors';
+import { RequestFailure, SCIM_FORBIDDEN_HINT, SCIM_REVOKED_HINT } from '../../nodes/common/connector/http/responseError';
+import { ScimFallback, type ScimClients } from '../../nodes/common/connector/scimFallback';
+import type { ScimGroups } from '../../nodes/common/connector/scim/scimGroups';
+import type { ScimUsers } from '../../nodes/common/connector/scim/scimUsers';
 
 const STATUS: Partial<Record<NotionAdminErrorKind, number>> = { unauthorized: 401, forbidden: 403, unavailable: 503, conflict: 409, not_found: 404, rate_limited: 429 };
 

@@ -2,8 +2,8 @@
  * The connector takes a server's answer only for what was asked: a lookup takes only an exact
  * match, and a refused change is explained from the answer's status, scimType and detail.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

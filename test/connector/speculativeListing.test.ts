@@ -3,12 +3,12 @@
  * caller's expected total): the pages the guess implies go out with the first page, and every
  * check of index paging still holds when the guess is wrong or the server pages differently.
  */
-import { resolveTuning, pacingOf } from '../../nodes/shared/connector/directoryOptions';
-import { pacersFor } from '../../nodes/shared/connector/http/pacer';
-import { Requester } from '../../nodes/shared/connector/http/requester';
-import { listResources, type PageRequest } from '../../nodes/shared/connector/scim/listResources';
-import { pageQuery, scimCall, scimRoot } from '../../nodes/shared/connector/scim/scimContext';
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import { resolveTuning, pacingOf } from '../../nodes/common/connector/directoryOptions';
+import { pacersFor } from '../../nodes/common/connector/http/pacer';
+import { Requester } from '../../nodes/common/connector/http/requester';
+import { listResources, type PageRequest } from '../../nodes/common/connector/scim/listResources';
+import { pageQuery, scimCall, scimRoot } from '../../nodes/common/connector/scim/scimContext';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { loopbackTransport } from '../support/loopbackTransport';
 import { fakeClock } from './fakeClock';

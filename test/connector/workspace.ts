@@ -1,8 +1,8 @@
 /** Starts an emulator and builds directories against it for the connector tests. */
-import type { DirectoryTuning } from '../../nodes/shared/connector/directoryOptions';
-import type { Via } from '../../nodes/shared/connector/model';
-import { createDirectory, type NotionDirectory } from '../../nodes/shared/connector/notionDirectory';
-import type { HttpTransport } from '../../nodes/shared/connector/transport';
+import type { DirectoryTuning } from '../../nodes/common/connector/directoryOptions';
+import type { Via } from '../../nodes/common/connector/model';
+import { createDirectory, type NotionDirectory } from '../../nodes/common/connector/notionDirectory';
+import type { HttpTransport } from '../../nodes/common/connector/transport';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../tools/notion-emulator';
 import { loopbackTransport } from '../support/loopbackTransport';
 import { fakeClock, type FakeClock } from './fakeClock';

@@ -5,8 +5,8 @@
  * write. A 3xx is not the user's input: it is an answer from somewhere that redirects, which is
  * not followed (the token would go along), so the Base URL is what to check.
  */
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { TransportError, type HttpRequest, type HttpResponse } from '../../nodes/shared/connector/transport';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
+import { TransportError, type HttpRequest, type HttpResponse } from '../../nodes/common/connector/transport';
 import { generateSeed, type Emulator } from '../../tools/notion-emulator';
 import { directoryOn, startWorkspace } from './workspace';
 

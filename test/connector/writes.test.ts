@@ -1,4 +1,4 @@
-import type { NotionAdminError } from '../../nodes/shared/connector/errors';
+import type { NotionAdminError } from '../../nodes/common/connector/errors';
 import { generateSeed, type Emulator, type Seed } from '../../tools/notion-emulator';
 import { directoryOn, failingOnPatch, startWorkspace } from './workspace';
 

@@ -1,5 +1,5 @@
 /** What each Request Budget choice, and a credential saved by the previous release, paces at. */
-import { pacingOf } from '../../nodes/shared/n8n/credentialSettings';
+import { pacingOf } from '../../nodes/common/n8n/credentialSettings';
 
 describe('request budget of the Notion Admin API credential', () => {
 	test('automatic starts at 600 a minute and learns', () => {

@@ -2,10 +2,10 @@
  * The bridge between n8n and the connector, driven through a real PollContext (n8n's own
  * credential lookup and request helpers) against the emulator.
  */
-import { TransportError, type HttpRequest } from '../../nodes/shared/connector/transport';
-import { directoryFor } from '../../nodes/shared/n8n/directoryFromContext';
+import { TransportError, type HttpRequest } from '../../nodes/common/connector/transport';
+import { directoryFor } from '../../nodes/common/n8n/directoryFromContext';
 import { sourceOf } from '../connector/workspace';
-import { n8nTransport } from '../../nodes/shared/n8n/n8nTransport';
+import { n8nTransport } from '../../nodes/common/n8n/n8nTransport';
 import { startEmulator, type Emulator } from '../../tools/notion-emulator';
 import { createPollHarness, emulatorCredentials, packageNodeType, type TestCredentials } from '../../tools/engine-harness';
 

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { NotionAdminError } from '../../nodes/shared/connector/errors';
-import { toNodeError } from '../../nodes/shared/n8n/toNodeError';
+import { NotionAdminError } from '../../nodes/common/connector/errors';
+import { toNodeError } from '../../nodes/common/n8n/toNodeError';
 
 const node: INode = {
 	id: 'node-1',

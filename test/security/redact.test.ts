@@ -2,10 +2,10 @@
  * The transport's redaction on its own: the tokens it sent, of any shape, come out of text in
  * every form an answer may echo them in, also mixed; nothing else is touched.
  */
-import { describeFailure } from '../../nodes/shared/connector/http/responseError';
-import { redact, secretRedactor } from '../../nodes/shared/connector/redact';
-import { fallbackFor } from '../../nodes/shared/connector/scimFallback';
-import { withoutSecrets } from '../../nodes/shared/connector/transport';
+import { describeFailure } from '../../nodes/common/connector/http/responseError';
+import { redact, secretRedactor } from '../../nodes/common/connector/redact';
+import { fallbackFor } from '../../nodes/common/connector/scimFallback';
+import { withoutSecrets } from '../../nodes/common/connector/transport';
 import { encodedForms } from './secretsScan';
 
 const TOKENS = ['k9 =+/', 'Zm9v+YmFy/YmF6==', `tok"en\\with'<&>x`, 'grüße tôkén 42', 'tab\there', 'emoji 😀 key', 'x'.repeat(200)];

@@ -5,7 +5,7 @@
  * what follows "Bearer", the 40-character cut of a quoted value). Exact outputs, so that a
  * redaction that removes too much is caught as well as one that removes too little.
  */
-import { quoteValue, redact, secretRedactor } from '../../nodes/shared/connector/redact';
+import { quoteValue, redact, secretRedactor } from '../../nodes/common/connector/redact';
 
 describe('redact: what merely looks like a credential', () => {
 	it('takes out what follows Bearer or Basic, whatever the case and however many spaces, up to a quote, comma or semicolon', () => {
@@ -94,7 +94,7 @@ describe('secretRedactor: the tokens sent, in each form an answer may echo them'
 
 	it('builds its escape tables when the module loads (loaded afresh here, so mutation testing sees this test use them)', async () => {
 		await jest.isolateModulesAsync(async () => {
-			const fresh = await import('../../nodes/shared/connector/redact');
+			const fresh = await import('../../nodes/common/connector/redact');
 			expect(fresh.secretRedactor(['a\nb\tcd'])('<a\\nb\\tcd>')).toBe('<[redacted]>');
 			expect(fresh.secretRedactor(['a"b<c>d'])('<a&quot;b&lt;c&gt;d>')).toBe('<[redacted]>');
 		});

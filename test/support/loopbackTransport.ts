@@ -6,7 +6,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { secretRedactor } from '../../nodes/shared/connector/redact';
+import { secretRedactor } from '../../nodes/common/connector/redact';
 import {
 	TransportError,
 	withoutSecrets,
@@ -14,7 +14,7 @@ import {
 	type HttpRequest,
 	type HttpResponse,
 	type HttpTransport,
-} from '../../nodes/shared/connector/transport';
+} from '../../nodes/common/connector/transport';
 
 /**
  * The emulator's shape: `api` is the standard API's integration token, `scim` the SCIM token,

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { directoryFor } from '../../shared/n8n/directoryFromContext';
+import { directoryFor } from '../../common/n8n/directoryFromContext';
 
 export async function searchGroups(
 	this: ILoadOptionsFunctions,

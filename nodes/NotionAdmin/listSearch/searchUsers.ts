@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { directoryFor } from '../../shared/n8n/directoryFromContext';
+import { directoryFor } from '../../common/n8n/directoryFromContext';
 
 /** Enough to pick from; typing a name or email narrows the list. */
 const MAX_RESULTS = 200;

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { notice, picker } from '../../shared/operationKit/fields';
+import { notice, picker } from '../../common/operationKit/fields';
 
 export const userLocator = (): INodeProperties =>
 	picker({

@@ -4,10 +4,10 @@
  */
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/notionDirectory';
-import { NotionAdminError } from '../../shared/connector/errors';
-import type { Group, Member, WithVia } from '../../shared/connector/model';
-import { requireEmail, requireId, requireName } from '../../shared/connector/validate';
+import type { NotionDirectory } from '../../common/connector/notionDirectory';
+import { NotionAdminError } from '../../common/connector/errors';
+import type { Group, Member, WithVia } from '../../common/connector/model';
+import { requireEmail, requireId, requireName } from '../../common/connector/validate';
 
 export type UserRef = { by: 'id'; id: string } | { by: 'email'; email: string };
 export type GroupRef = { by: 'id'; id: string } | { by: 'name'; name: string };

@@ -6,13 +6,13 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/notionDirectory';
-import { NotionAdminError } from '../../shared/connector/errors';
-import type { MembershipChange } from '../../shared/connector/model';
-import { toNodeError } from '../../shared/n8n/toNodeError';
-import { failedItem, type OperationExecute } from '../../shared/operationKit/execute';
+import type { NotionDirectory } from '../../common/connector/notionDirectory';
+import { NotionAdminError } from '../../common/connector/errors';
+import type { MembershipChange } from '../../common/connector/model';
+import { toNodeError } from '../../common/n8n/toNodeError';
+import { failedItem, type OperationExecute } from '../../common/operationKit/execute';
 import { groupNotFound, readGroupRef, vanished, type GroupRef } from './locators';
-import { itemInputError } from '../../shared/operationKit/itemInput';
+import { itemInputError } from '../../common/operationKit/itemInput';
 import { isEmail, readUsers, resolveEmails, toUserIds, unknownEmailsError } from './users';
 
 type ApplyChange = (

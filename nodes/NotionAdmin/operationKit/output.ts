@@ -1,7 +1,7 @@
 /** Connector results → item JSON: the normalized shape, plus why a read fell back, if it did. */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Group, Member, Via } from '../../shared/connector/model';
+import type { Group, Member, Via } from '../../common/connector/model';
 
 export function memberItem(member: Member, via?: Via): IDataObject {
 	const json: IDataObject = {

@@ -4,11 +4,11 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { NotionDirectory } from '../../shared/connector/notionDirectory';
-import { NotionAdminError } from '../../shared/connector/errors';
-import { quoteValue } from '../../shared/connector/redact';
-import { normalizeId, requireEmail, requireId } from '../../shared/connector/validate';
-import { invalidInput } from '../../shared/operationKit/itemInput';
+import type { NotionDirectory } from '../../common/connector/notionDirectory';
+import { NotionAdminError } from '../../common/connector/errors';
+import { quoteValue } from '../../common/connector/redact';
+import { normalizeId, requireEmail, requireId } from '../../common/connector/validate';
+import { invalidInput } from '../../common/operationKit/itemInput';
 
 function isId(value: string): boolean {
 	return normalizeId(value) !== undefined;

@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { organizationFor } from '../../shared/n8n/organizationFromContext';
-import { toNodeError } from '../../shared/n8n/toNodeError';
+import { organizationFor } from '../../common/n8n/organizationFromContext';
+import { toNodeError } from '../../common/n8n/toNodeError';
 
 /** The workspace picker: every live workspace of the organization, filtered by name. */
 export async function searchWorkspaces(

@@ -45,7 +45,7 @@ describe('organization client requests', () => {
 
 	it('a Base URL given with /v1 or a trailing slash reaches the same root', async () => {
 		for (const baseUrl of [`${BASE}/v1`, `${BASE}/`]) {
-			const { createOrganizationClient } = await import('../../../nodes/shared/connector/organization/organizationClient');
+			const { createOrganizationClient } = await import('../../../nodes/common/connector/organization/organizationClient');
 			const urls: string[] = [];
 			const client = createOrganizationClient({
 				baseUrl,

@@ -3,7 +3,7 @@
  * the timeout (the pauses taken count as time waited), and every pause is asked of the injected
  * clock, capped so the wait never pauses past its timeout.
  */
-import { createOrganizationClient } from '../../../nodes/shared/connector/organization/organizationClient';
+import { createOrganizationClient } from '../../../nodes/common/connector/organization/organizationClient';
 import { BASE, json, WS1 } from './fakeAdmin';
 
 const RUNNING = { export_job_id: 'job-1', status: 'in_progress', export_type: 'space', export_format: 'html', pages_exported: 3, created_at: 0, updated_at: 0, download_available: false };

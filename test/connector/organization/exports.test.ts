@@ -6,7 +6,7 @@
  * The links are handed back, never fetched: the file host sees no request from the client, and a
  * link opened without any token works.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { NotionAdminError } from '../../../nodes/common/connector/errors';
 import { generateSeed } from '../../../tools/notion-emulator';
 import { useEmulator } from '../../../tools/notion-emulator/support';
 import { organizationOn } from './onEmulator';

@@ -1,5 +1,5 @@
 /** The organization client's error from a call expected to fail (anything else fails the test). */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { NotionAdminError } from '../../../nodes/common/connector/errors';
 
 export async function failure(promise: Promise<unknown>): Promise<NotionAdminError> {
 	try {

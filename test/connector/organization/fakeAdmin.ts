@@ -3,8 +3,8 @@
  * logic (what it sends, how it pages, how it explains refusals). The emulator tests drive the
  * same client over loopback HTTP.
  */
-import { createOrganizationClient } from '../../../nodes/shared/connector/organization/organizationClient';
-import type { HttpRequest, HttpResponse } from '../../../nodes/shared/connector/transport';
+import { createOrganizationClient } from '../../../nodes/common/connector/organization/organizationClient';
+import type { HttpRequest, HttpResponse } from '../../../nodes/common/connector/transport';
 import { fakeClock } from '../fakeClock';
 
 export const BASE = 'https://notion.test/admin';

@@ -5,7 +5,7 @@
  * answered with the hold in either of Notion's possible answers); not found, a missing scope
  * named; input checked before any request.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { NotionAdminError } from '../../../nodes/common/connector/errors';
 import { generateSeed } from '../../../tools/notion-emulator';
 import { useEmulator } from '../../../tools/notion-emulator/support';
 import { organizationOn } from './onEmulator';

@@ -1,6 +1,6 @@
 /** An organization client against a started emulator, over loopback HTTP, on a virtual clock. */
-import { createOrganizationClient } from '../../../nodes/shared/connector/organization/organizationClient';
-import type { DirectoryTuning } from '../../../nodes/shared/connector/directoryOptions';
+import { createOrganizationClient } from '../../../nodes/common/connector/organization/organizationClient';
+import type { DirectoryTuning } from '../../../nodes/common/connector/directoryOptions';
 import type { Emulator } from '../../../tools/notion-emulator';
 import { loopbackTransport } from '../../support/loopbackTransport';
 import { fakeClock } from '../fakeClock';

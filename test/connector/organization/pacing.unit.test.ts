@@ -2,8 +2,8 @@
  * The organization token is one connection with one budget, shared by every client built for the
  * same credential (pacing key), and apart from the workspace credentials' budgets.
  */
-import { createOrganizationClient } from '../../../nodes/shared/connector/organization/organizationClient';
-import { createDirectory } from '../../../nodes/shared/connector/notionDirectory';
+import { createOrganizationClient } from '../../../nodes/common/connector/organization/organizationClient';
+import { createDirectory } from '../../../nodes/common/connector/notionDirectory';
 import { fakeClock } from '../fakeClock';
 import { BASE, list } from './fakeAdmin';
 

@@ -4,7 +4,7 @@
  * removed; each 409 explained by its cause (SCIM-managed, taken name, transfer owner needed);
  * a missing scope named; input checked before any request.
  */
-import { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { NotionAdminError } from '../../../nodes/common/connector/errors';
 import { generateSeed } from '../../../tools/notion-emulator';
 import { useEmulator } from '../../../tools/notion-emulator/support';
 import { organizationOn as clientOn } from './onEmulator';

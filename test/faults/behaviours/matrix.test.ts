@@ -3,8 +3,8 @@
  * the emulator can play each choice. Every choice of every switch runs the connector's main
  * operations, checked against the workspace: whichever way Notion really behaves, they work.
  */
-import { summarizeLicenses } from '../../../nodes/shared/connector/licenseSummary';
-import type { NotionAdminError } from '../../../nodes/shared/connector/errors';
+import { summarizeLicenses } from '../../../nodes/common/connector/licenseSummary';
+import type { NotionAdminError } from '../../../nodes/common/connector/errors';
 import type { FakeClock } from '../../connector/fakeClock';
 import { directoryOn, sourceOf, startWorkspace, type DirectorySetup } from '../../connector/workspace';
 import { generateSeed, type Behaviours, type Emulator } from '../../../tools/notion-emulator';

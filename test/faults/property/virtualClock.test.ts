@@ -12,7 +12,7 @@ import { replayHint, runsFor, totals, PROPERTY_SEED } from '../support/totals';
 import { seedJitter } from '../support/virtualDirectory';
 import { VIRTUAL_PAGE_SIZE } from '../support/virtualTime';
 
-jest.mock('../../../nodes/shared/n8n/directoryFromContext', () => ({
+jest.mock('../../../nodes/common/n8n/directoryFromContext', () => ({
 	directoryFor: (ctx: unknown) =>
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		(require('../support/virtualDirectory') as typeof import('../support/virtualDirectory')).virtualDirectoryFor(

@@ -3,13 +3,13 @@
  * the nodes, but Retry-After, backoff and pacing waits cost no wall time, every request costs
  * a fixed share of the poll budget (so a small budget cuts a listing at a known page), backoff
  * jitter is drawn from a seeded generator, and pages are small so that a workspace of ten
- * people already pages. Swapped in with jest.mock for nodes/shared/n8n/directoryFromContext.
+ * people already pages. Swapped in with jest.mock for nodes/common/n8n/directoryFromContext.
  */
-import { createDirectory, type NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
-import type { DirectoryTuning } from '../../../nodes/shared/connector/directoryOptions';
-import type { HttpTransport } from '../../../nodes/shared/connector/transport';
-import { credentialSettings, type NotionContext } from '../../../nodes/shared/n8n/credentialSettings';
-import { n8nTransport } from '../../../nodes/shared/n8n/n8nTransport';
+import { createDirectory, type NotionDirectory } from '../../../nodes/common/connector/notionDirectory';
+import type { DirectoryTuning } from '../../../nodes/common/connector/directoryOptions';
+import type { HttpTransport } from '../../../nodes/common/connector/transport';
+import { credentialSettings, type NotionContext } from '../../../nodes/common/n8n/credentialSettings';
+import { n8nTransport } from '../../../nodes/common/n8n/n8nTransport';
 import { fakeClock } from '../../connector/fakeClock';
 import { prng } from '../../../tools/notion-emulator/prng';
 import { REQUEST_COST_MS, VIRTUAL_PAGE_SIZE } from './virtualTime';

@@ -2,7 +2,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { pollChanges } from '../../../nodes/NotionUsersSyncTrigger/changes';
-import type { Member } from '../../../nodes/shared/connector/model';
+import type { Member } from '../../../nodes/common/connector/model';
 import { fakeContext, FakeNotion, type FakeContext } from './fakeNotion';
 
 /** No mass-removal guard: these tests are about proof, not limits. */

@@ -10,7 +10,7 @@ import { BASELINE_KEY } from '../../../nodes/NotionUsersSyncTrigger/changes';
 import { PENDING_KEY } from '../../../nodes/NotionUsersSyncTrigger/listing';
 import { decodePending } from '../../../nodes/NotionUsersSyncTrigger/pending';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import type { Member } from '../../../nodes/shared/connector/model';
+import type { Member } from '../../../nodes/common/connector/model';
 import { BUDGET_MS, fakeContext, FakeNotion, listingOf, POLL_START, type FakeContext } from './fakeNotion';
 import { events, NO_GUARD, poll, startedWith } from './changesPolls';
 import { bot, person } from './members';

@@ -5,7 +5,7 @@ import {
 	MAX_LOOKUPS_UNTRUSTED,
 	type Trust,
 } from '../../../nodes/NotionUsersSyncTrigger/confirm';
-import { MAX_LOOKUPS } from '../../../nodes/shared/connector/memberResolution';
+import { MAX_LOOKUPS } from '../../../nodes/common/connector/memberResolution';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
 import { generateSeed } from '../../../tools/notion-emulator';
 import type { Emulator } from '../../../tools/notion-emulator/types';

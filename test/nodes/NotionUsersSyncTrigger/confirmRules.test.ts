@@ -12,9 +12,9 @@ import {
 	type Trust,
 } from '../../../nodes/NotionUsersSyncTrigger/confirm';
 import { encodeId } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import type { MemberAnswer, MemberResolution, ResolveOptions } from '../../../nodes/shared/connector/memberResolution';
-import type { ListOptions, Member, ResumableListing } from '../../../nodes/shared/connector/model';
-import type { NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
+import type { MemberAnswer, MemberResolution, ResolveOptions } from '../../../nodes/common/connector/memberResolution';
+import type { ListOptions, Member, ResumableListing } from '../../../nodes/common/connector/model';
+import type { NotionDirectory } from '../../../nodes/common/connector/notionDirectory';
 import { person } from './members';
 
 const SCIM = { source: 'scim' as const };

@@ -8,7 +8,7 @@ import {
 	type MemberChange,
 } from '../../../nodes/NotionUsersSyncTrigger/diff';
 import { encodeId, type Baseline } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import type { Member, Source } from '../../../nodes/shared/connector/model';
+import type { Member, Source } from '../../../nodes/common/connector/model';
 import { asApi, bot, person } from './members';
 
 function baseline(source: Source, members: Member[]): Baseline {

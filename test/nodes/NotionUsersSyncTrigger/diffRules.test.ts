@@ -7,7 +7,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { pollChanges } from '../../../nodes/NotionUsersSyncTrigger/changes';
-import type { Member } from '../../../nodes/shared/connector/model';
+import type { Member } from '../../../nodes/common/connector/model';
 import { fakeContext, FakeNotion, listingOf, type FakeContext } from './fakeNotion';
 import { person } from './members';
 

@@ -5,9 +5,9 @@
  */
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
-import type { MemberAnswer, MemberResolution, ResolveOptions } from '../../../nodes/shared/connector/memberResolution';
-import type { ListOptions, Member, ResumableListing, Source } from '../../../nodes/shared/connector/model';
-import type { NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
+import type { MemberAnswer, MemberResolution, ResolveOptions } from '../../../nodes/common/connector/memberResolution';
+import type { ListOptions, Member, ResumableListing, Source } from '../../../nodes/common/connector/model';
+import type { NotionDirectory } from '../../../nodes/common/connector/notionDirectory';
 
 export const POLL_START = Date.UTC(2026, 10, 25, 12);
 export const BUDGET_MS = 10_000;

@@ -19,8 +19,8 @@ import {
 } from '../../../nodes/NotionUsersSyncTrigger/listing';
 import { decodePending } from '../../../nodes/NotionUsersSyncTrigger/pending';
 import { encodeId, type DecodedBaseline } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import type { ListingCursor, ListOptions, Member, ResumableListing } from '../../../nodes/shared/connector/model';
-import type { NotionDirectory } from '../../../nodes/shared/connector/notionDirectory';
+import type { ListingCursor, ListOptions, Member, ResumableListing } from '../../../nodes/common/connector/model';
+import type { NotionDirectory } from '../../../nodes/common/connector/notionDirectory';
 import { TRIGGER_NODE } from './fakeNotion';
 import { person } from './members';
 

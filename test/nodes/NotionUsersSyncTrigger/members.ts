@@ -1,5 +1,5 @@
 /** Builds connector-shaped members for the pure trigger tests. */
-import type { Member } from '../../../nodes/shared/connector/model';
+import type { Member } from '../../../nodes/common/connector/model';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Edsger', 'Frances'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Dijkstra', 'Allen'];

@@ -8,7 +8,7 @@ import {
 	pendingMembers,
 	type PendingListing,
 } from '../../../nodes/NotionUsersSyncTrigger/pending';
-import type { Member } from '../../../nodes/shared/connector/model';
+import type { Member } from '../../../nodes/common/connector/model';
 import { bot, person } from './members';
 
 const BASIS = { scope: 'cred-1', baselineAt: '2026-11-25T10:00:00.000Z', source: 'scim' as const, startedAt: '2026-11-25T11:00:00.000Z' };

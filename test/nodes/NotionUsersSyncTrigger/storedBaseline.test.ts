@@ -8,7 +8,7 @@ import {
 	nameHashOf,
 	type Baseline,
 } from '../../../nodes/NotionUsersSyncTrigger/storedBaseline';
-import type { Member } from '../../../nodes/shared/connector/model';
+import type { Member } from '../../../nodes/common/connector/model';
 import { bot, person, uuid } from './members';
 
 const META = { scope: 'cred-1', committedAt: '2026-11-25T10:00:00.000Z' };

@@ -1,7 +1,7 @@
-import { requireName } from '../../../shared/connector/validate';
-import type { Operation } from '../../../shared/operationKit/defineResource';
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { requireName } from '../../../common/connector/validate';
+import type { Operation } from '../../../common/operationKit/defineResource';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { groupItem } from '../../operationKit/output';
 import { parseUsers, requireUserIds } from '../../operationKit/users';
 

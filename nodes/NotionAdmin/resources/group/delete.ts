@@ -1,7 +1,7 @@
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { groupLocator } from '../../operationKit/descriptions';
-import { notice } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { notice } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { readGroupRef, requireGroupId } from '../../operationKit/locators';
 
 export const deleteGroup: Operation = {

@@ -1,7 +1,7 @@
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { groupLocator, rawOption } from '../../operationKit/descriptions';
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { getEach } from '../../../shared/operationKit/execute';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { getEach } from '../../../common/operationKit/execute';
 import { readGroupRef, requireGroup } from '../../operationKit/locators';
 import { groupItem } from '../../operationKit/output';
 

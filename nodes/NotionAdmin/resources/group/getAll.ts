@@ -1,10 +1,10 @@
-import { requireName } from '../../../shared/connector/validate';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import { requireName } from '../../../common/connector/validate';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { rawOption } from '../../operationKit/descriptions';
-import { filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { filtersCollection, optionsCollection, returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { groupItem } from '../../operationKit/output';
-import { filterParameter, rawParameter, returnLimit } from '../../../shared/operationKit/parameters';
+import { filterParameter, rawParameter, returnLimit } from '../../../common/operationKit/parameters';
 
 export const getAll: Operation = {
 	option: {

@@ -1,6 +1,6 @@
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { groupLocator } from '../../operationKit/descriptions';
-import { perItem } from '../../../shared/operationKit/execute';
+import { perItem } from '../../../common/operationKit/execute';
 import { readGroupRef, requireGroup } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
 

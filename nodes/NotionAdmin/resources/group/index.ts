@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operationKit/defineResource';
+import { defineResource } from '../../../common/operationKit/defineResource';
 import { addMembers } from './addMembers';
 import { create } from './create';
 import { deleteGroup } from './delete';

@@ -1,6 +1,6 @@
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { groupLocator, usersField } from '../../operationKit/descriptions';
-import { notice } from '../../../shared/operationKit/fields';
+import { notice } from '../../../common/operationKit/fields';
 import { batchedMembership } from '../../operationKit/membership';
 
 export const removeMembers: Operation = {

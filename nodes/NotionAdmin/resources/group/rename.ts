@@ -1,7 +1,7 @@
-import { requireName } from '../../../shared/connector/validate';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import { requireName } from '../../../common/connector/validate';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { groupLocator } from '../../operationKit/descriptions';
-import { perItem } from '../../../shared/operationKit/execute';
+import { perItem } from '../../../common/operationKit/execute';
 import { readGroupRef, requireGroupId } from '../../operationKit/locators';
 import { groupItem } from '../../operationKit/output';
 

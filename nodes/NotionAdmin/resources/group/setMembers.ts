@@ -1,9 +1,9 @@
-import type { NotionDirectory } from '../../../shared/connector/notionDirectory';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { NotionDirectory } from '../../../common/connector/notionDirectory';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { groupLocator, usersField } from '../../operationKit/descriptions';
-import { perItem } from '../../../shared/operationKit/execute';
+import { perItem } from '../../../common/operationKit/execute';
 import { readGroupRef, requireGroupId, vanished } from '../../operationKit/locators';
-import { booleanParameter } from '../../../shared/operationKit/parameters';
+import { booleanParameter } from '../../../common/operationKit/parameters';
 import { readUsers, requireUserIds } from '../../operationKit/users';
 
 export const setMembers: Operation = {

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { NotionAdminError } from '../../../shared/connector/errors';
-import type { NewMember } from '../../../shared/connector/model';
-import { requireEmail, requireName, requireRole } from '../../../shared/connector/validate';
-import { toNodeError } from '../../../shared/n8n/toNodeError';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import { NotionAdminError } from '../../../common/connector/errors';
+import type { NewMember } from '../../../common/connector/model';
+import { requireEmail, requireName, requireRole } from '../../../common/connector/validate';
+import { toNodeError } from '../../../common/n8n/toNodeError';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { guestsNotice } from '../../operationKit/descriptions';
-import { emailField, optionsCollection } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { emailField, optionsCollection } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { memberItem } from '../../operationKit/output';
-import { optionParameter } from '../../../shared/operationKit/parameters';
+import { optionParameter } from '../../../common/operationKit/parameters';
 import { roleOptions } from '../../operationKit/roles';
 
 const ifAlreadyMemberOptions = [

@@ -1,7 +1,7 @@
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { rawOption, userLocator } from '../../operationKit/descriptions';
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { getEach } from '../../../shared/operationKit/execute';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { getEach } from '../../../common/operationKit/execute';
 import { readUserRef, requireUser } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
 

@@ -1,16 +1,16 @@
-import type { Member } from '../../../shared/connector/model';
-import { requireEmail, requireName } from '../../../shared/connector/validate';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Member } from '../../../common/connector/model';
+import { requireEmail, requireName } from '../../../common/connector/validate';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { guestsNotice, rawOption } from '../../operationKit/descriptions';
-import { filtersCollection, optionsCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { filtersCollection, optionsCollection, returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { memberItem } from '../../operationKit/output';
 import {
 	booleanParameter,
 	filterParameter,
 	rawParameter,
 	returnLimit,
-} from '../../../shared/operationKit/parameters';
+} from '../../../common/operationKit/parameters';
 
 export const getAll: Operation = {
 	option: {

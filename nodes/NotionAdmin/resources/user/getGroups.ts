@@ -1,10 +1,10 @@
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { rawOption, userLocator } from '../../operationKit/descriptions';
-import { optionsCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { optionsCollection, returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { readUserRef, userIdOf, userNotFound } from '../../operationKit/locators';
 import { groupItem } from '../../operationKit/output';
-import { rawParameter, returnLimit } from '../../../shared/operationKit/parameters';
+import { rawParameter, returnLimit } from '../../../common/operationKit/parameters';
 
 export const getGroups: Operation = {
 	option: {

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operationKit/defineResource';
+import { defineResource } from '../../../common/operationKit/defineResource';
 import { create } from './create';
 import { get } from './get';
 import { getAll } from './getAll';

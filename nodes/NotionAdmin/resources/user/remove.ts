@@ -1,11 +1,11 @@
-import { NotionAdminError } from '../../../shared/connector/errors';
-import { toNodeError } from '../../../shared/n8n/toNodeError';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import { NotionAdminError } from '../../../common/connector/errors';
+import { toNodeError } from '../../../common/n8n/toNodeError';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { userLocator } from '../../operationKit/descriptions';
-import { notice, optionsCollection } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
+import { notice, optionsCollection } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
 import { readUserRef, writeTargetIdOf, userNotFound } from '../../operationKit/locators';
-import { optionParameter } from '../../../shared/operationKit/parameters';
+import { optionParameter } from '../../../common/operationKit/parameters';
 
 const ifNotFoundOptions = [
 	{

@@ -1,15 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MemberChanges } from '../../../shared/connector/model';
-import { requireEmail, requireName, requireRole } from '../../../shared/connector/validate';
-import type { Operation } from '../../../shared/operationKit/defineResource';
+import type { MemberChanges } from '../../../common/connector/model';
+import { requireEmail, requireName, requireRole } from '../../../common/connector/validate';
+import type { Operation } from '../../../common/operationKit/defineResource';
 import { userLocator } from '../../operationKit/descriptions';
-import { notice } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { invalidInput } from '../../../shared/operationKit/itemInput';
+import { notice } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { invalidInput } from '../../../common/operationKit/itemInput';
 import { readUserRef, writeTargetIdOf, userNotFound, vanished } from '../../operationKit/locators';
 import { memberItem } from '../../operationKit/output';
-import { booleanParameter } from '../../../shared/operationKit/parameters';
+import { booleanParameter } from '../../../common/operationKit/parameters';
 import { roleOptions } from '../../operationKit/roles';
 
 export const update: Operation = {

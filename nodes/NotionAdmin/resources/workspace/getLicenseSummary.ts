@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { summarizeLicenses } from '../../../shared/connector/licenseSummary';
-import type { Operation } from '../../../shared/operationKit/defineResource';
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { booleanParameter } from '../../../shared/operationKit/parameters';
+import { summarizeLicenses } from '../../../common/connector/licenseSummary';
+import type { Operation } from '../../../common/operationKit/defineResource';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { booleanParameter } from '../../../common/operationKit/parameters';
 
 export const getLicenseSummary: Operation = {
 	option: {

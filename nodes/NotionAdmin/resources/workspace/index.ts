@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/operationKit/defineResource';
+import { defineResource } from '../../../common/operationKit/defineResource';
 import { getLicenseSummary } from './getLicenseSummary';
 
 export const workspace = defineResource(

@@ -4,13 +4,13 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { booleanParameter, optionParameter } from '../../../shared/operationKit/parameters';
-import { NotionAdminError } from '../../../shared/connector/errors';
-import { checkTimeout } from '../../../shared/connector/organization/exportsApi';
-import type { ExportFormat, ExportRequest } from '../../../shared/connector/organization/workspaceExports';
-import { quoteValue } from '../../../shared/connector/redact';
-import { requireEmail } from '../../../shared/connector/validate';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { booleanParameter, optionParameter } from '../../../common/operationKit/parameters';
+import { NotionAdminError } from '../../../common/connector/errors';
+import { checkTimeout } from '../../../common/connector/organization/exportsApi';
+import type { ExportFormat, ExportRequest } from '../../../common/connector/organization/workspaceExports';
+import { quoteValue } from '../../../common/connector/redact';
+import { requireEmail } from '../../../common/connector/validate';
 import { readIdList, readWorkspaceId } from '../../fields';
 
 const FORMATS: Array<INodePropertyOptions & { value: ExportFormat }> = [

@@ -1,6 +1,6 @@
-import { perItem } from '../../../shared/operationKit/execute';
-import { requireJobId } from '../../../shared/connector/organization/workspaceExports';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { perItem } from '../../../common/operationKit/execute';
+import { requireJobId } from '../../../common/connector/organization/workspaceExports';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import { readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 export const getStatus: OrganizationOperation = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { perItem } from '../../../shared/operationKit/execute';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { perItem } from '../../../common/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import { workspaceLocator, type OrganizationOperation } from '../../fields';
 import { readStart, startFields } from './fields';
 

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { NotionAdminError } from '../../../shared/connector/errors';
-import { INTERACTIONS, type Interaction } from '../../../shared/connector/organization/legalHolds';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { quoteValue } from '../../../shared/connector/redact';
-import { requireName } from '../../../shared/connector/validate';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { NotionAdminError } from '../../../common/connector/errors';
+import { INTERACTIONS, type Interaction } from '../../../common/connector/organization/legalHolds';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { quoteValue } from '../../../common/connector/redact';
+import { requireName } from '../../../common/connector/validate';
 import type { OrganizationOperation } from '../../fields';
 import { peopleField, readPeople, readTime } from './fields';
 

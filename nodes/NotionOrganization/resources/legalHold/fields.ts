@@ -4,9 +4,9 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NotionAdminError } from '../../../shared/connector/errors';
-import { requireHoldId } from '../../../shared/connector/organization/legalHolds';
-import { quoteValue } from '../../../shared/connector/redact';
+import { NotionAdminError } from '../../../common/connector/errors';
+import { requireHoldId } from '../../../common/connector/organization/legalHolds';
+import { quoteValue } from '../../../common/connector/redact';
 import { readUserIds, userIdsField } from '../permissionGroup/fields';
 
 export const holdIdField: INodeProperties = {

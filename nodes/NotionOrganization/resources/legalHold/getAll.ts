@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { filterParameter, returnLimit } from '../../../shared/operationKit/parameters';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { requireId } from '../../../shared/connector/validate';
+import { filtersCollection, returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { filterParameter, returnLimit } from '../../../common/operationKit/parameters';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { requireId } from '../../../common/connector/validate';
 import type { OrganizationOperation } from '../../fields';
 
 export const getAll: OrganizationOperation = {

@@ -1,5 +1,5 @@
-import { perItem } from '../../../shared/operationKit/execute';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { perItem } from '../../../common/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import type { OrganizationOperation } from '../../fields';
 import { holdIdField, readHoldId } from './fields';
 

@@ -2,9 +2,9 @@
  * What Deny and Restore Managed Access share: one PUT with `denied` or `allowed`, the same fields
  * and the same run. Both are safe to repeat.
  */
-import { perItem } from '../../../shared/operationKit/execute';
-import type { ManagedAccess } from '../../../shared/connector/organization/mcpConnections';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { perItem } from '../../../common/operationKit/execute';
+import type { ManagedAccess } from '../../../common/connector/organization/mcpConnections';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import { idField, readId, readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 export function managedAccessOperation(access: ManagedAccess, option: OrganizationOperation['option']): OrganizationOperation {

@@ -1,6 +1,6 @@
-import { perItem } from '../../../shared/operationKit/execute';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { requireName } from '../../../shared/connector/validate';
+import { perItem } from '../../../common/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { requireName } from '../../../common/connector/validate';
 import { idField, readId, readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 export const revoke: OrganizationOperation = {

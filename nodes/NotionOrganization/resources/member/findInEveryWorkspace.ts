@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { perItem } from '../../../shared/operationKit/execute';
-import { emailField } from '../../../shared/operationKit/fields';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { requireEmail } from '../../../shared/connector/validate';
+import { perItem } from '../../../common/operationKit/execute';
+import { emailField } from '../../../common/operationKit/fields';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { requireEmail } from '../../../common/connector/validate';
 import type { OrganizationOperation } from '../../fields';
 
 export const findInEveryWorkspace: OrganizationOperation = {

@@ -1,10 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { perItem } from '../../../shared/operationKit/execute';
-import { optionParameter } from '../../../shared/operationKit/parameters';
-import { addMembers as add } from '../../../shared/connector/organization/groupMembers';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import type { GroupRole } from '../../../shared/connector/organization/permissionGroups';
+import { perItem } from '../../../common/operationKit/execute';
+import { optionParameter } from '../../../common/operationKit/parameters';
+import { addMembers as add } from '../../../common/connector/organization/groupMembers';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import type { GroupRole } from '../../../common/connector/organization/permissionGroups';
 import type { OrganizationOperation } from '../../fields';
 import { groupFields, readGroupRef, readUserIds, userIdsField } from './fields';
 

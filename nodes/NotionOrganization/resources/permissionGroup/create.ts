@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { perItem } from '../../../shared/operationKit/execute';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { requireName } from '../../../shared/connector/validate';
+import { perItem } from '../../../common/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { requireName } from '../../../common/connector/validate';
 import { readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 import { groupName } from './fields';
 

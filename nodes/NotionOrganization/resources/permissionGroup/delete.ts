@@ -1,7 +1,7 @@
-import { optionsCollection } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { requireId } from '../../../shared/connector/validate';
+import { optionsCollection } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { requireId } from '../../../common/connector/validate';
 import type { OrganizationOperation } from '../../fields';
 import { groupFields, readGroupRef } from './fields';
 

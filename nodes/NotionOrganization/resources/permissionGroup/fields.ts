@@ -4,8 +4,8 @@
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { NotionAdminError } from '../../../shared/connector/errors';
-import type { GroupRef } from '../../../shared/connector/organization/permissionGroups';
+import { NotionAdminError } from '../../../common/connector/errors';
+import type { GroupRef } from '../../../common/connector/organization/permissionGroups';
 import { idField, readId, readIdList, readWorkspaceId, workspaceLocator } from '../../fields';
 
 export function groupFields(groupDescription = 'The "id" of the group, as Get Many lists it'): INodeProperties[] {

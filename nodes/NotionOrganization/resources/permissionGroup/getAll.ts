@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { returnLimit } from '../../../shared/operationKit/parameters';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { returnLimit } from '../../../common/operationKit/parameters';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import { readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 /** Both kinds are listed: SCIM-managed groups can be read here, only not changed. */

@@ -1,6 +1,6 @@
-import { perItem } from '../../../shared/operationKit/execute';
-import { removeMembers as remove } from '../../../shared/connector/organization/groupMembers';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { perItem } from '../../../common/operationKit/execute';
+import { removeMembers as remove } from '../../../common/connector/organization/groupMembers';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import type { OrganizationOperation } from '../../fields';
 import { groupFields, readGroupRef, readUserIds, userIdsField } from './fields';
 

@@ -1,14 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { filtersCollection, returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { filterParameter, returnLimit } from '../../../shared/operationKit/parameters';
-import { NotionAdminError } from '../../../shared/connector/errors';
-import { TOKEN_STATUSES, type TokenStatus } from '../../../shared/connector/organization/model';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { quoteValue } from '../../../shared/connector/redact';
-import { normalizeId, requireEmail, requireName } from '../../../shared/connector/validate';
-import { oneAccount, peopleWithAddress } from '../../../shared/connector/organization/workspaces';
+import { filtersCollection, returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { filterParameter, returnLimit } from '../../../common/operationKit/parameters';
+import { NotionAdminError } from '../../../common/connector/errors';
+import { TOKEN_STATUSES, type TokenStatus } from '../../../common/connector/organization/model';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { quoteValue } from '../../../common/connector/redact';
+import { normalizeId, requireEmail, requireName } from '../../../common/connector/validate';
+import { oneAccount, peopleWithAddress } from '../../../common/connector/organization/workspaces';
 import { readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 type Owner = { by: 'id'; id: string } | { by: 'email'; email: string };

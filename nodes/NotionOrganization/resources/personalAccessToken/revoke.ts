@@ -1,5 +1,5 @@
-import { perItem } from '../../../shared/operationKit/execute';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { perItem } from '../../../common/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import { idField, readId, readWorkspaceId, workspaceLocator, type OrganizationOperation } from '../../fields';
 
 export const revoke: OrganizationOperation = {

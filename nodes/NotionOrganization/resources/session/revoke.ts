@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { perItem } from '../../../shared/operationKit/execute';
-import { NotionAdminError } from '../../../shared/connector/errors';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { requireEmail, requireId } from '../../../shared/connector/validate';
-import { oneAccount } from '../../../shared/connector/organization/workspaces';
+import { perItem } from '../../../common/operationKit/execute';
+import { NotionAdminError } from '../../../common/connector/errors';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { requireEmail, requireId } from '../../../common/connector/validate';
+import { oneAccount } from '../../../common/connector/organization/workspaces';
 import type { OrganizationOperation } from '../../fields';
 
 type UserRef = { by: 'id'; id: string } | { by: 'email'; email: string };

@@ -1,7 +1,7 @@
-import { returnAllAndLimit } from '../../../shared/operationKit/fields';
-import { perItem } from '../../../shared/operationKit/execute';
-import { returnLimit } from '../../../shared/operationKit/parameters';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { returnAllAndLimit } from '../../../common/operationKit/fields';
+import { perItem } from '../../../common/operationKit/execute';
+import { returnLimit } from '../../../common/operationKit/parameters';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import type { OrganizationOperation } from '../../fields';
 import { workspaceItem } from '../../output';
 

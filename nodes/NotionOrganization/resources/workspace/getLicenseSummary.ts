@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
-import { organizationSeats } from '../../../shared/connector/organization/organizationSeats';
-import { perItem } from '../../../shared/operationKit/execute';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
+import { organizationSeats } from '../../../common/connector/organization/organizationSeats';
+import { perItem } from '../../../common/operationKit/execute';
 import type { OrganizationOperation } from '../../fields';
 
 export const getLicenseSummary: OrganizationOperation = {

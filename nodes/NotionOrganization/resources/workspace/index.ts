@@ -1,5 +1,5 @@
-import { defineResource } from '../../../shared/operationKit/defineResource';
-import type { NotionOrganizationClient } from '../../../shared/connector/organization/organizationClient';
+import { defineResource } from '../../../common/operationKit/defineResource';
+import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import { getAll } from './getAll';
 import { getLicenseSummary } from './getLicenseSummary';
 

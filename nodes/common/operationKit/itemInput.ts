@@ -1,6 +1,6 @@
 /**
  * Input errors name the item and the field the user has to fix. The rules themselves are the
- * connector's (nodes/shared/connector/validate.ts, each failure carrying the field it was given);
+ * connector's (nodes/common/connector/validate.ts, each failure carrying the field it was given);
  * an operation calls them while reading an item, and the item loops map what they throw here.
  */
 import type { IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
