@@ -68,7 +68,7 @@ export default [
 	},
 	{
 		// Same reason: only the connector's SDK wrapper may import it, nothing else changes.
-		files: ['nodes/shared/connector/standardApi/**/*.ts'],
+		files: ['nodes/common/connector/standardApi/**/*.ts'],
 		plugins: { local },
 		rules: {
 			[`${COMMUNITY}/no-restricted-imports`]: 'off',
@@ -77,8 +77,8 @@ export default [
 	},
 	{
 		// The connector never imports n8n (architecture rule), so it cannot throw NodeApiError;
-		// its NotionAdminError is mapped to NodeApiError/NodeOperationError by nodes/shared/n8n.
-		files: ['nodes/shared/connector/**/*.ts'],
+		// its NotionAdminError is mapped to NodeApiError/NodeOperationError by nodes/common/n8n.
+		files: ['nodes/common/connector/**/*.ts'],
 		rules: { [`${COMMUNITY}/require-node-api-error`]: 'off' },
 	},
 	{
