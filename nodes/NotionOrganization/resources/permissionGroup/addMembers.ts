@@ -6,7 +6,9 @@ import { addMembers as add } from '../../../common/connector/organization/groupM
 import type { NotionOrganizationClient } from '../../../common/connector/organization/organizationClient';
 import type { GroupRole } from '../../../common/connector/organization/permissionGroups';
 import type { OrganizationOperation } from '../../fields';
+import { dryRunOptions, readDryRun } from '../dryRun';
 import { groupFields, readGroupRef, readUserIds, userIdsField } from './fields';
+import { membersNow } from './memberPlan';
 
 const ROLES: Array<INodePropertyOptions & { value: GroupRole }> = [
 	{ name: 'Member', value: 'member' },
@@ -25,6 +27,7 @@ export const addMembers: OrganizationOperation = {
 		...groupFields(),
 		userIdsField('The members to add'),
 		{ displayName: 'Role', name: 'role', type: 'options', options: ROLES, default: 'member', description: 'Their role in the group' },
+		dryRunOptions('everyone under added as the real run lists them, and who is already in the group with that role under unchanged', 'permission-group:read'),
 	],
 	execute: perItem({
 		parse(itemIndex) {
@@ -32,11 +35,16 @@ export const addMembers: OrganizationOperation = {
 				ref: readGroupRef(this, itemIndex),
 				userIds: readUserIds(this, itemIndex),
 				role: optionParameter(this, itemIndex, 'role', 'Role', ROLES, 'member'),
+				dryRun: readDryRun(this, itemIndex),
 			};
 		},
 
-		async run(client: NotionOrganizationClient, { ref, userIds, role }) {
-			return { ...(await add(client.permissionGroups, ref, userIds, role)) };
+		async run(client: NotionOrganizationClient, { ref, userIds, role, dryRun }) {
+			if (!dryRun) return { ...(await add(client.permissionGroups, ref, userIds, role)) };
+			// The real run sends every one of them (adding someone already in sets the role again).
+			const members = await membersNow(client.permissionGroups, ref);
+			const added = userIds.map((userId) => ({ userId, role }));
+			return { ...ref, dryRun: true, added, unchanged: userIds.filter((userId) => members.get(userId) === role) };
 		},
 	}),
 };

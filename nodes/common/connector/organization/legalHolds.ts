@@ -125,6 +125,13 @@ export class LegalHolds {
 		return await this.call({ method: 'GET', path: holdPath(id), action: 'read a legal hold', scope: SCOPES.readLegalHolds, notFound: NOT_FOUND(id), idempotent: true });
 	}
 
+	/** Every held person's id (the hold's own `userIds` may be cut short of `userTotal`). */
+	async listUsers(legalHoldId: string): Promise<string[]> {
+		const id = requireHoldId(legalHoldId);
+		const call = { path: `${holdPath(id)}/users`, key: 'user_ids', action: 'list the people of a legal hold', scope: SCOPES.readLegalHolds, notFound: NOT_FOUND(id) };
+		return await collectArray(this.context, call, (raw) => (typeof raw === 'string' ? raw : undefined));
+	}
+
 	async create(hold: NewLegalHold): Promise<LegalHold> {
 		const checked = checkNewHold(hold);
 		const body: Record<string, unknown> = {
