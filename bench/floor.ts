@@ -5,12 +5,27 @@
  *   floor = (ceil(R/B) − 1) × 60 s + ceil(r / C) × L,  r = R − (ceil(R/B) − 1) × B.
  * Cursor paging (the standard API) cannot overlap requests: its floor is R × L (latency-bound)
  * unless the budget binds first.
+ *
+ * R is what an exact, complete listing needs, not what would fit the members:
+ * - SCIM index paging says nothing but a total, and a total may be short (members joined since):
+ *   a listing is complete only at a page that comes back short of a full page. N members take
+ *   floor(N / 100) + 1 requests: when N is a multiple of 100 the last full page is followed by
+ *   one that must come back empty (without it a member past a short total would be missing, and
+ *   a missing member is reported as removed);
+ * - cursor paging's last page says there is no more (`has_more: false`): ceil(N / 100);
+ * - PATCH batches of a group add: ceil(K / 100).
  */
 export const PAGE_SIZE = 100;
 export const WINDOW_MS = 60_000;
 
-export function floorRequests(records: number): number {
+/** Pages of 100 for `records`, the last one saying it is the last (cursor paging, PATCH batches). */
+export function pagesOf(records: number): number {
 	return Math.ceil(records / PAGE_SIZE);
+}
+
+/** Requests of an exact SCIM listing of `records`: every page up to the first that is not full. */
+export function scimListingRequests(records: number): number {
+	return Math.floor(records / PAGE_SIZE) + 1;
 }
 
 export function floorMs(requests: number, budgetPerMinute: number, latencyMs: number, inFlight: number): number {

@@ -9,7 +9,7 @@ import type { BenchCase } from '../benchCase';
 import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';
 import { clientFigures, describeError } from '../figures';
-import { floorMs, floorRequests } from '../floor';
+import { floorMs, pagesOf } from '../floor';
 import { NaiveClient } from '../naiveClient';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';
@@ -25,7 +25,7 @@ export function groupAddCase(options: BenchOptions): BenchCase {
 		async run() {
 			const seed = benchSeed(k);
 			const userIds = seed.members.slice(1).map((member) => member.id as string);
-			const patchFloor = floorRequests(k);
+			const patchFloor = pagesOf(k);
 			const msFloor = floorMs(patchFloor, options.budgetPerMinute, options.latencyMs, options.inFlight);
 
 			progress(`${name}: Notion Admin node, ${k} items → one group (floor ${patchFloor} PATCH, ${(msFloor / 1000).toFixed(1)} s)`);

@@ -10,25 +10,13 @@ import type { BenchCase } from '../benchCase';
 import { benchDirectory, type Pacing } from '../benchDirectory';
 import type { EmulatorProcess } from '../emulatorProcess';
 import { describeError } from '../figures';
-import { floorMs, floorRequests, sequentialFloorMs } from '../floor';
 import { NaiveClient } from '../naiveClient';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';
 import type { CaseResult, TargetCheck } from '../result';
+import { listingFloor, PLAN_BUDGET, type Listing } from './listingFloor';
 import { budgetTargets, sideBySide } from '../sideBySide';
 import { spendWorkspaceBudget } from './otherConnection';
-
-type Via = 'scim' | 'api';
-
-interface Listing {
-	via: Via;
-	members: number;
-	plan: 'business' | 'other';
-	/** Requests another connection spends from the workspace budget just before. */
-	othersSpend?: number;
-}
-
-const PLAN_BUDGET = { business: 600, other: 180 } as const;
 
 export function listMembersCases(options: BenchOptions): BenchCase[] {
 	const { sizes, quick } = options;
@@ -59,15 +47,9 @@ function listCase(listing: Listing): BenchCase {
 			const bots = via === 'api' ? 1 : 0;
 			const seed = generateSeed({ members: members - bots, bots, guests: 0, groups: 0, deactivated: 0, seed: 6 });
 			const budget = PLAN_BUDGET[plan];
-			// The workspace budget is not published; here it equals the connection's, and another
-			// connection spends part of it first: what is left is this listing's budget.
+			// The workspace budget is not published; here it equals the connection's (listingFloor.ts).
 			const limits: WindowLimitOptions = { model: 'window', plan, ...(othersSpend ? { workspaceBudget: budget } : {}) };
-			const effective = budget - (othersSpend ?? 0);
-			const requests = floorRequests(members);
-			const msFloor =
-				via === 'api'
-					? sequentialFloorMs(requests, effective, options.latencyMs)
-					: floorMs(requests, effective, options.latencyMs, options.inFlight);
+			const { requests, ms: msFloor } = listingFloor(listing, options);
 			progress(`${name}: floor ${requests} requests, ${(msFloor / 1000).toFixed(2)} s`);
 
 			const viaConnector = (pacing: Pacing) => async (emulator: EmulatorProcess) => {

@@ -10,7 +10,7 @@ import type { BenchCase } from '../benchCase';
 import { benchDirectory } from '../benchDirectory';
 import { measureAgainstEmulator } from '../emulatorRun';
 import { clientFigures, describeError } from '../figures';
-import { floorMs, floorRequests } from '../floor';
+import { floorMs, scimListingRequests } from '../floor';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';
 import type { CaseResult } from '../result';
@@ -28,7 +28,7 @@ function queueCase(perWorker: 'automatic' | number, options: BenchOptions): Benc
 		name,
 		async run() {
 			const seed = generateSeed({ members, bots: 0, guests: 0, groups: 0, seed: 9 });
-			const requestFloor = floorRequests(members) * WORKERS;
+			const requestFloor = scimListingRequests(members) * WORKERS;
 			const msFloor = floorMs(requestFloor, options.budgetPerMinute, options.latencyMs, options.inFlight * WORKERS);
 			progress(`${name}: ${WORKERS} listings of ${members} members at once (floor ${requestFloor} requests, ${(msFloor / 1000).toFixed(1)} s)`);
 			const tuning =
