@@ -139,20 +139,35 @@ export async function listResources(
 			starts.push(wanted + 1);
 			probed = true;
 		}
-		const fetched = await inPool(starts, request.concurrency, async (index) =>
-			speculative.has(index) ? take(speculative, index) : tryPage(index),
-		);
-		for (let i = 0; i < starts.length; i++) {
-			const page = fetched[i];
-			// Pages after a gap are read again on resuming: only an unbroken run counts.
-			if (page === undefined) return cut(starts[i], total);
-			if (page.total !== firstTotal) consistent = false;
-			if (page.resources.length < Math.min(step, firstTotal - (starts[i] - 1))) consistent = false;
-			if (page.total !== undefined) total = Math.max(total ?? 0, page.total);
-			collect(page, starts[i]);
-			next = starts[i] + page.resources.length;
-			lastPageLength = page.resources.length;
-		}
+		// Pages are judged in order, each as soon as every page before it is in: the work is done
+		// while later pages are still out, not all of it after the last answer.
+		const fetched: Array<Page | undefined> = [];
+		const arrived: boolean[] = [];
+		let judged = 0;
+		let cutAt: number | undefined;
+		const judge = () => {
+			while (cutAt === undefined && judged < starts.length && arrived[judged]) {
+				const i = judged++;
+				const page = fetched[i];
+				// Pages after a gap are read again on resuming: only an unbroken run counts.
+				if (page === undefined) {
+					cutAt = starts[i];
+					return;
+				}
+				if (page.total !== firstTotal) consistent = false;
+				if (page.resources.length < Math.min(step, firstTotal - (starts[i] - 1))) consistent = false;
+				if (page.total !== undefined) total = Math.max(total ?? 0, page.total);
+				collect(page, starts[i]);
+				next = starts[i] + page.resources.length;
+				lastPageLength = page.resources.length;
+			}
+		};
+		await inPool(starts, request.concurrency, async (index, i) => {
+			fetched[i] = speculative.has(index) ? take(speculative, index) : await tryPage(index);
+			arrived[i] = true;
+			judge();
+		});
+		if (cutAt !== undefined) return cut(cutAt, total);
 	}
 
 	// Guessed pages no run above used: misaligned (the server pages by fewer) or past the total
@@ -225,8 +240,8 @@ function idOf(resource: unknown): string | undefined {
 	return typeof id === 'string' ? id.toLowerCase() : undefined;
 }
 
-/** Runs `work` over `items` with at most `concurrency` at a time; results keep the input order. */
-async function inPool<T, R>(items: T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+/** Runs `work` over `items` (with each one's position) with at most `concurrency` at a time; results keep the input order. */
+async function inPool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
 	const results: R[] = new Array<R>(items.length);
 	let cursor = 0;
 	let failed = false;
@@ -234,7 +249,7 @@ async function inPool<T, R>(items: T[], concurrency: number, work: (item: T) => 
 		while (cursor < items.length && !failed) {
 			const index = cursor++;
 			try {
-				results[index] = await work(items[index]);
+				results[index] = await work(items[index], index);
 			} catch (error) {
 				// The listing is lost anyway: stop the other workers from spending more requests.
 				failed = true;
