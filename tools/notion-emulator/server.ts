@@ -7,6 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startFileHost } from './admin/fileHost';
+import { joinOrganization, seedInOrganization } from './admin/joinOrganization';
 import { organizationFromSeed } from './admin/orgSeed';
 import type { Answer } from './answer';
 import type { RequestContext } from './context';
@@ -83,8 +84,21 @@ function bearerOf(req: IncomingMessage): string | undefined {
 	return match?.[1].trim();
 }
 
+/** The runtime behind each emulator started in this process, for `organizationOf`. */
+const runtimes = new WeakMap<Emulator, Runtime>();
+
+/** The organization the new workspace joins, with that organization's main store. */
+function hostOf(emulator: Emulator | undefined): Runtime | undefined {
+	if (emulator === undefined) return undefined;
+	const host = runtimes.get(emulator);
+	if (!host?.store.org) throw new Error('organizationOf: not an emulator started in this process');
+	return host;
+}
+
 export async function startServer(options: EmulatorOptions = {}): Promise<Emulator> {
-	const seed = options.seed ?? demoSeed();
+	const host = hostOf(options.organizationOf);
+	const ownSeed = options.seed ?? demoSeed();
+	const seed = host?.store.org ? seedInOrganization(ownSeed, host.store.org, host.store) : ownSeed;
 	const rt: Runtime = {
 		store: Workspace.fromSeed(seed, options.now),
 		behaviours: { ...DEFAULT_BEHAVIOURS, ...options.behaviours },
@@ -93,6 +107,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 	};
 	const organization = organizationFromSeed(seed, rt.store);
 	rt.store.attachOrganization(organization);
+	if (host?.store.org) joinOrganization(host.store.org, rt.store);
 	if (options.faults)
 		rt.faults.setRate(options.faults.rate, options.faults.kinds, options.faults.seed);
 	const limits = new RequestLimits(options.rateLimit ?? { requestsPerSecond: 3, burst: 10 });
@@ -271,7 +286,7 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 	});
 	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-	return {
+	const emulator: Emulator = {
 		url: baseUrl,
 		tokens: { ...seed.tokens, admin: organization.adminToken },
 		control,
@@ -287,4 +302,6 @@ export async function startServer(options: EmulatorOptions = {}): Promise<Emulat
 			return Promise.all([closed, fileHost.stop()]).then(() => undefined);
 		},
 	};
+	runtimes.set(emulator, rt);
+	return emulator;
 }

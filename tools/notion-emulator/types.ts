@@ -232,6 +232,11 @@ export interface EmulatorOptions {
 	behaviours?: Partial<Behaviours>;
 	/** The emulator's clock (epoch ms; default Date.now): export times and download-link expiry. */
 	now?: () => number;
+	/**
+	 * Join that emulator's organization (started in this process): its Admin API lists this
+	 * workspace and reads its people live; a seeded email it already knows keeps that user id.
+	 */
+	organizationOf?: Emulator;
 }
 
 export type ApiKind = 'standard' | 'scim' | 'admin' | 'control';

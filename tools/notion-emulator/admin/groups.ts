@@ -29,17 +29,15 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export function groupsIn(org: Organization, store: Workspace, spaceId: string): GroupView[] {
 	const current = (userId: string) => org.roleIn(userId, spaceId, store) !== undefined;
 	const views: GroupView[] = [];
-	if (org.workspace(spaceId)?.kind === 'main') {
-		for (const g of store.allGroups()) {
-			views.push({
-				id: g.id,
-				spaceId,
-				name: g.displayName,
-				scimManaged: true,
-				ownsPages: g.ownsPages,
-				members: [...g.members].filter(current).map((userId) => ({ userId, role: 'member' as const })),
-			});
-		}
+	for (const g of org.storeOf(spaceId, store)?.allGroups() ?? []) {
+		views.push({
+			id: g.id,
+			spaceId,
+			name: g.displayName,
+			scimManaged: true,
+			ownsPages: g.ownsPages,
+			members: [...g.members].filter(current).map((userId) => ({ userId, role: 'member' as const })),
+		});
 	}
 	for (const g of org.adminGroups.all()) {
 		if (g.spaceId !== spaceId) continue;

@@ -22,7 +22,7 @@ const IDP_ISSUER = 'https://idp.acme.test';
 const BASE = Date.parse('2026-01-05T09:00:00.000Z');
 const HOUR = 3_600_000;
 
-function hashOf(text: string): number {
+export function hashOf(text: string): number {
 	let h = 2166136261;
 	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
 	return h >>> 0;
@@ -31,7 +31,7 @@ function hashOf(text: string): number {
 const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
 
 /** A person of one workspace, in seed order: what the generation rules look at. */
-interface Person {
+export interface Person {
 	id: string;
 	workspaceId: string;
 	name: string;
@@ -54,6 +54,7 @@ export function organizationFromSeed(seed: Seed, store: Workspace): Organization
 			],
 		]),
 		members: new Map(),
+		linked: new Map(),
 		bots: new Map(),
 		sessions: new Map(),
 		pats: new Map(),
@@ -110,7 +111,11 @@ export function organizationFromSeed(seed: Seed, store: Workspace): Organization
  * MCP: i % 4 === 0 Claude Code (2 tokens), i % 4 === 1 Cursor enterprise-managed (1 token),
  * i % 8 === 0 also Codex (1 token), i % 10 === 5 a custom client (1 token).
  */
-function generate(state: OrganizationState, people: Person[], random: () => number): void {
+export function generate(
+	state: Pick<OrganizationState, 'sessions' | 'pats' | 'mcp'>,
+	people: Person[],
+	random: () => number,
+): void {
 	const position = new Map<string, number>();
 	for (const p of people) {
 		const i = position.get(p.workspaceId) ?? 0;

@@ -1,7 +1,9 @@
 /**
  * The organization behind the Admin API. Its main workspace is the one the SCIM and standard API
  * serve: its people are read from the Workspace store every time, never copied, so a member removed
- * or deactivated through SCIM is gone from the Admin API at once. Further workspaces, sessions,
+ * or deactivated through SCIM is gone from the Admin API at once. A linked workspace (another
+ * emulator's, joined with `organizationOf`) is read the same way from its own store. Further
+ * workspaces, sessions,
  * PATs and MCP connections live here. They are keyed by user id and outlive a SCIM removal, as in
  * Notion (removing someone does not sign them out nor revoke their tokens).
  * Records are replaced, never mutated, so clone() (for a fault's throw-away write) is shallow.
@@ -41,6 +43,8 @@ export interface OrganizationState {
 	workspaces: Map<string, OrgWorkspaceState>;
 	/** Members of each Admin-API-only workspace, by workspace id. */
 	members: Map<string, Map<string, AdminOnlyMember>>;
+	/** The stores of linked workspaces (served over SCIM and the standard API by another emulator). */
+	linked: Map<string, Workspace>;
 	bots: Map<string, Array<{ id: string; name: string }>>;
 	sessions: Map<string, number>;
 	pats: Map<string, PatState>;
@@ -65,6 +69,8 @@ export class Organization {
 			domains: [...s.domains],
 			workspaces: new Map(s.workspaces),
 			members: new Map([...s.members].map(([k, v]) => [k, new Map(v)])),
+			// A linked store belongs to its own emulator; this organization only reads it.
+			linked: new Map(s.linked),
 			bots: new Map(s.bots),
 			sessions: new Map(s.sessions),
 			pats: new Map(s.pats),
@@ -108,11 +114,37 @@ export class Organization {
 		this.s.fileHostUrl = url;
 	}
 
+	/** Adds another emulator's workspace: its people are read from `store` from now on. */
+	link(store: Workspace): void {
+		const { id, name } = store.info;
+		if (this.s.workspaces.has(id)) throw new Error(`organization: workspace id ${id} is taken`);
+		this.s.workspaces.set(id, { id, name, kind: 'linked', deleted: false, enterpriseManagedMcp: true });
+		this.s.linked.set(id, store);
+	}
+
+	/** Where sessions, PATs and MCP connections are seeded (organization seeding only). */
+	seedable(): Pick<OrganizationState, 'sessions' | 'pats' | 'mcp'> {
+		return this.s;
+	}
+
+	/** The store a live workspace's people are read from: `main`'s is the caller's, a linked one its own. */
+	storeOf(workspaceId: string, main: Workspace): Workspace | undefined {
+		const ws = this.workspace(workspaceId);
+		if (ws?.kind === 'main') return main;
+		return ws?.kind === 'linked' ? this.s.linked.get(ws.id) : undefined;
+	}
+
+	/** The stores of every workspace served over SCIM: the main one first. */
+	private stores(main: Workspace): Workspace[] {
+		return [main, ...this.s.linked.values()];
+	}
+
 	/** The role of an active member (a guest: 'guest'), or undefined when not in that live workspace. */
-	roleIn(userId: string, workspaceId: string, store: Workspace): Role | 'guest' | undefined {
+	roleIn(userId: string, workspaceId: string, main: Workspace): Role | 'guest' | undefined {
 		const ws = this.workspace(workspaceId);
 		if (!ws) return undefined;
-		if (ws.kind === 'main') {
+		const store = this.storeOf(ws.id, main);
+		if (store) {
 			const user = store.user(userId);
 			if (user?.kind === 'guest') return 'guest';
 			return user?.kind === 'member' && user.active ? user.role : undefined;
@@ -133,11 +165,12 @@ export class Organization {
 	}
 
 	/** Active members (restricted included) and bots, ordered by id; for the main workspace, the store's. */
-	users(workspaceId: string, store: Workspace): OrgUser[] {
+	users(workspaceId: string, main: Workspace): OrgUser[] {
 		const ws = this.workspace(workspaceId);
 		if (!ws) return [];
 		const users: OrgUser[] = [];
-		if (ws.kind === 'main') {
+		const store = this.storeOf(ws.id, main);
+		if (store) {
 			const all = store.apiPage(0, Number.MAX_SAFE_INTEGER).users;
 			for (const u of all) {
 				if (u.kind === 'bot') users.push({ id: u.id, type: 'bot', name: u.name });
@@ -153,10 +186,11 @@ export class Organization {
 	}
 
 	/** Whether the person has an account known to that workspace (a member now or earlier). */
-	knownIn(userId: string, workspaceId: string, store: Workspace): boolean {
+	knownIn(userId: string, workspaceId: string, main: Workspace): boolean {
 		const ws = this.workspace(workspaceId);
 		if (!ws) return false;
-		if (ws.kind === 'main') {
+		const store = this.storeOf(ws.id, main);
+		if (store) {
 			const user = store.user(userId);
 			return user?.kind === 'member' || user?.kind === 'former';
 		}
@@ -164,11 +198,19 @@ export class Organization {
 	}
 
 	/** An account of the organization's verified domains, found by email anywhere in it. */
-	managedUserByEmail(email: string, store: Workspace): string | undefined {
+	managedUserByEmail(email: string, main: Workspace): string | undefined {
 		const lower = email.toLowerCase();
 		if (!this.s.domains.includes(lower.split('@')[1] ?? '')) return undefined;
-		const person = store.personByEmail(lower);
-		if (person && person.kind !== 'guest') return person.id;
+		return this.accountByEmail(lower, main);
+	}
+
+	/** The account (not a guest) an email has anywhere in the organization: one email, one user id. */
+	accountByEmail(email: string, main: Workspace): string | undefined {
+		const lower = email.toLowerCase();
+		for (const store of this.stores(main)) {
+			const person = store.personByEmail(lower);
+			if (person && person.kind !== 'guest') return person.id;
+		}
 		for (const members of this.s.members.values()) {
 			for (const m of members.values()) if (m.email === lower) return m.id;
 		}
@@ -176,22 +218,26 @@ export class Organization {
 	}
 
 	/** A managed user by id: known somewhere in the organization and on a verified domain. */
-	managedUserById(id: string, store: Workspace): string | undefined {
-		const person = store.user(id);
-		if (person && person.kind !== 'bot' && person.kind !== 'guest') {
-			return this.managedUserByEmail(person.email, store);
+	managedUserById(id: string, main: Workspace): string | undefined {
+		for (const store of this.stores(main)) {
+			const person = store.user(id);
+			if (person && person.kind !== 'bot' && person.kind !== 'guest') {
+				return this.managedUserByEmail(person.email, main);
+			}
 		}
 		for (const members of this.s.members.values()) {
 			const m = members.get(id);
-			if (m) return this.managedUserByEmail(m.email, store);
+			if (m) return this.managedUserByEmail(m.email, main);
 		}
 		return undefined;
 	}
 
 	/** Name and email of an account known anywhere in the organization (for PAT creators). */
-	person(id: string, store: Workspace): { name: string; email: string } | undefined {
-		const user = store.user(id);
-		if (user && user.kind !== 'bot') return { name: user.name, email: user.email };
+	person(id: string, main: Workspace): { name: string; email: string } | undefined {
+		for (const store of this.stores(main)) {
+			const user = store.user(id);
+			if (user && user.kind !== 'bot') return { name: user.name, email: user.email };
+		}
 		for (const members of this.s.members.values()) {
 			const m = members.get(id);
 			if (m) return { name: m.name, email: m.email };

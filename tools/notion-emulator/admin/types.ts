@@ -198,8 +198,11 @@ export interface McpConnectionState {
 export interface OrgWorkspaceState {
 	id: string;
 	name: string;
-	/** `main`: the workspace the SCIM and standard API serve; `adminOnly`: declared in the seed's organization. */
-	kind: 'main' | 'adminOnly';
+	/**
+	 * `main`: the workspace this emulator's SCIM and standard API serve; `adminOnly`: declared in the
+	 * seed's organization; `linked`: another emulator's workspace that joined with `organizationOf`.
+	 */
+	kind: 'main' | 'adminOnly' | 'linked';
 	deleted: boolean;
 	enterpriseManagedMcp: boolean;
 }
