@@ -139,8 +139,9 @@ export async function listResources(
 			starts.push(wanted + 1);
 			probed = true;
 		}
-		// Pages are judged in order, each as soon as every page before it is in: the work is done
-		// while later pages are still out, not all of it after the last answer.
+		// Pages are judged in order once no page is left to send, each as soon as every page before
+		// it is in: the work is done while the last pages are still out, not all of it after the
+		// last answer, and never before a request that could go out (it would wait behind it).
 		const fetched: Array<Page | undefined> = [];
 		const arrived: boolean[] = [];
 		let judged = 0;
@@ -162,11 +163,18 @@ export async function listResources(
 				lastPageLength = page.resources.length;
 			}
 		};
-		await inPool(starts, request.concurrency, async (index, i) => {
-			fetched[i] = speculative.has(index) ? take(speculative, index) : await tryPage(index);
-			arrived[i] = true;
-			judge();
-		});
+		await inPool(
+			starts,
+			request.concurrency,
+			async (index, i) => {
+				fetched[i] = speculative.has(index) ? take(speculative, index) : await tryPage(index);
+				arrived[i] = true;
+			},
+			(allStarted) => {
+				if (allStarted) judge();
+			},
+		);
+		judge();
 		if (cutAt !== undefined) return cut(cutAt, total);
 	}
 
@@ -240,8 +248,16 @@ function idOf(resource: unknown): string | undefined {
 	return typeof id === 'string' ? id.toLowerCase() : undefined;
 }
 
-/** Runs `work` over `items` (with each one's position) with at most `concurrency` at a time; results keep the input order. */
-async function inPool<T, R>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `work` over `items` (with each one's position) with at most `concurrency` at a time; results
+ * keep the input order. `done` runs after each item, told whether every item has been started.
+ */
+async function inPool<T, R>(
+	items: T[],
+	concurrency: number,
+	work: (item: T, index: number) => Promise<R>,
+	done?: (allStarted: boolean) => void,
+): Promise<R[]> {
 	const results: R[] = new Array<R>(items.length);
 	let cursor = 0;
 	let failed = false;
@@ -250,6 +266,7 @@ async function inPool<T, R>(items: T[], concurrency: number, work: (item: T, ind
 			const index = cursor++;
 			try {
 				results[index] = await work(items[index], index);
+				done?.(cursor >= items.length);
 			} catch (error) {
 				// The listing is lost anyway: stop the other workers from spending more requests.
 				failed = true;
