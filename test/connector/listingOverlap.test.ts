@@ -1,8 +1,8 @@
 /**
  * How a SCIM listing spends its round trips, on a requester whose answers the test releases one by
  * one (no clock, no timing): after page 1, every page left and the probe past a full last page are
- * out together, and pages are judged and collected in order while later ones are still out — not
- * all after the last answer.
+ * out together, and once every page is sent the pages are judged and collected in order while
+ * later ones are still out — not all after the last answer.
  */
 import type { ApiCall, ApiResult, Requester } from '../../nodes/common/connector/http/requester';
 import { listResources } from '../../nodes/common/connector/scim/listResources';
