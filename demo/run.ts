@@ -1,62 +1,21 @@
 /**
  * `npm run demo`: the package's main job against the bundled Notion emulator. The example
  * flows (onboarding, offboarding, license summary, the organization's doors over the Admin API,
- * a sync poll that catches a change, and the standard-API fallback) run through n8n-core's real
+ * the complete offboarding across two workspaces, a sync poll that catches a change, and the standard-API fallback) run through n8n-core's real
  * execution engine, and a short report says what happened.
  */
 // First: keeps n8n's engine from writing ~/.n8n and from reading the caller's N8N_* settings.
 import '../test/support/setup-env';
 
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { demoSeed, startEmulator } from '../tools/notion-emulator';
 import type { Emulator } from '../tools/notion-emulator/types';
-import {
-	createPollHarness,
-	emulatorCredentials,
-	organizationCredentials,
-	packageNodeType,
-	runNode,
-	type WorkflowRun,
-} from '../tools/engine-harness';
+import { createPollHarness, emulatorCredentials, packageNodeType } from '../tools/engine-harness';
+import { completeOffboarding } from './completeOffboarding';
+import { admin, heading, itemsOf, organization, print } from './nodes';
 
-const ADMIN = packageNodeType('notionAdmin');
 const TRIGGER = packageNodeType('notionUsersSyncTrigger');
-const ORGANIZATION = packageNodeType('notionOrganization');
-
-const print = (line = '') => process.stdout.write(`${line}\n`);
-const heading = (text: string) => print(`\n▸ ${text}`);
-
-function itemsOf(run: WorkflowRun & { items: INodeExecutionData[] }): IDataObject[] {
-	if (run.status !== 'success') {
-		throw new Error(`${run.error?.message ?? 'the run failed'} — ${run.error?.description ?? ''}`);
-	}
-	return run.items.map((item) => item.json);
-}
-
-async function admin(
-	emulator: Emulator,
-	parameters: IDataObject,
-	options: { scim?: boolean; items?: IDataObject[] } = {},
-) {
-	return await runNode({
-		type: ADMIN,
-		parameters: parameters as never,
-		items: options.items,
-		credentials: emulatorCredentials(emulator, { scim: options.scim ?? true }),
-		node: { onError: 'continueRegularOutput' },
-	});
-}
-
-async function organization(emulator: Emulator, parameters: IDataObject): Promise<IDataObject[]> {
-	return itemsOf(
-		await runNode({
-			type: ORGANIZATION,
-			parameters: parameters as never,
-			credentials: organizationCredentials(emulator),
-		}),
-	);
-}
 
 function seats(summary: IDataObject): string {
 	const byRole = summary.activeByRole as Record<string, number>;
@@ -168,6 +127,8 @@ async function main() {
 			await organization(emulator, { resource: 'personalAccessToken', operation: 'revoke', workspace, tokenId: token.id as string });
 		}
 		print(`  ${leaver.email}: ${tokens.length} personal access token(s) revoked`);
+
+		await completeOffboarding(emulator);
 
 		heading('Notion Users Sync Trigger: a baseline poll, a change in Notion, the next poll');
 		const trigger = createPollHarness({

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import {
+	demoResearchSeed,
 	demoSeed,
 	generateSeed,
 	startEmulator,
@@ -66,11 +67,13 @@ export function loadExamples(): Record<string, Workflow> {
 /**
  * Acme is on Enterprise with a SCIM token (the demo workspace); Globex has only a standard API
  * token, so the two-workspace report shows what the standard API cannot tell. Acme's emulator
- * also serves its organization's Admin API (Acme and the Admin-API-only Acme Labs).
+ * also serves its organization's Admin API: Acme, the Admin-API-only Acme Labs, and Acme Research,
+ * a workspace of the same organization with its own SCIM token and API key (its own emulator).
  */
 export interface Workspaces {
 	acme: Emulator;
 	globex: Emulator;
+	research: Emulator;
 }
 
 function globexSeed(): Seed {
@@ -89,18 +92,22 @@ export function acmeSeed(): Seed {
 }
 
 export async function startWorkspaces(): Promise<Workspaces> {
-	const acme = await startEmulator({ seed: acmeSeed(), port: 0 });
-	const globex = await startEmulator({ seed: globexSeed(), port: 0 }).catch(
-		async (error: unknown) => {
-			await acme.stop();
-			throw error;
-		},
-	);
-	return { acme, globex };
+	const started: Emulator[] = [];
+	try {
+		const acme = await startEmulator({ seed: acmeSeed(), port: 0 });
+		started.push(acme);
+		const globex = await startEmulator({ seed: globexSeed(), port: 0 });
+		started.push(globex);
+		const research = await startEmulator({ seed: demoResearchSeed(), port: 0, organizationOf: acme });
+		return { acme, globex, research };
+	} catch (error) {
+		await Promise.all(started.map((emulator) => emulator.stop()));
+		throw error;
+	}
 }
 
 export async function stopWorkspaces(workspaces: Workspaces): Promise<void> {
-	await Promise.all([workspaces.acme.stop(), workspaces.globex.stop()]);
+	await Promise.all(Object.values(workspaces).map((emulator) => emulator.stop()));
 }
 
 /** Which workspace each credential the examples name belongs to (the ids are fixed in the examples). */
@@ -108,8 +115,10 @@ const CREDENTIAL_WORKSPACE: Record<string, keyof Workspaces> = {
 	nadmApiAcme00001: 'acme',
 	nadmScimAcme0001: 'acme',
 	nadmApiGlobex001: 'globex',
-	// Acme's organization (Admin API): Acme and the Admin-API-only Acme Labs.
+	// Acme's organization (Admin API): Acme, the Admin-API-only Acme Labs and Acme Research.
 	nadmOrgAcme00001: 'acme',
+	nadmApiResrch001: 'research',
+	nadmScimResrch01: 'research',
 };
 
 /** What each credential type holds, for one emulated workspace (its organization for the Admin API). */

@@ -1,6 +1,7 @@
 /** Checks through `n8n execute`: each example's outcome in n8n and in the emulated workspace. */
 import { expect, expectEqual, expectOk } from './checks';
 import type { E2eContext } from './context';
+import { completeOffboardingChecks } from './completeOffboarding';
 import { organizationChecks } from './organization';
 import { nodeNamed, pinnedBody } from './workflows';
 import { activeCount, groupEmails, memberByEmail } from './workspaceState';
@@ -10,6 +11,7 @@ export async function headlessChecks(context: E2eContext): Promise<void> {
 	await businessFlows(context);
 	await twoWorkspaceReport(context);
 	await organizationChecks(context);
+	await completeOffboardingChecks(context);
 	await withoutScim(context);
 }
 

@@ -29,7 +29,7 @@ const byName = (a: string, b: string) => a.localeCompare(b);
 export async function organizationChecks({
 	checks,
 	home,
-	workspaces: { acme },
+	workspaces: { acme, research },
 	examples,
 }: E2eContext): Promise<void> {
 	const example = examples['organization-license-report'];
@@ -41,7 +41,7 @@ export async function organizationChecks({
 	acme.control.resetLog();
 	const report = await home.execute(example.id);
 	const snapshot = acme.control.snapshot();
-	const expected = expectedOrganizationSeats(snapshot, acmeSeed());
+	const expected = expectedOrganizationSeats(snapshot, acmeSeed(), [research.control.snapshot()]);
 	const people = new Set(expected.flatMap((workspace) => workspace.peopleIds));
 	const memberships = expected.reduce((sum, workspace) => sum + workspace.peopleIds.length, 0);
 	const bots = expected.reduce((sum, workspace) => sum + workspace.bots, 0);

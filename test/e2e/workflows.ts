@@ -121,6 +121,7 @@ export function e2eWorkflows(examples: Record<string, Workflow>) {
 	return {
 		onboarding,
 		offboarding: startManually(examples.offboarding, 'HR system webhook'),
+		completeOffboarding: startManually(examples['complete-offboarding'], 'HR system webhook'),
 		twoWorkspaces: startManually(examples['two-workspace-license-report'], 'Every Monday'),
 		memberChanges: memberChangesWorkflow(examples['weekly-license-report']),
 		onboardingWithoutScim: withCredentials(

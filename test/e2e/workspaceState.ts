@@ -46,20 +46,26 @@ export interface ExpectedWorkspaceSeats {
 export function expectedOrganizationSeats(
 	snapshot: WorkspaceSnapshot,
 	seed: Seed,
+	/** The workspaces that joined the organization from emulators of their own. */
+	linked: WorkspaceSnapshot[] = [],
 ): ExpectedWorkspaceSeats[] {
 	const organization = snapshot.organization;
 	if (!organization) throw new Error('the emulator has no organization (Admin API)');
+	const fromStore = (id: string, name: string, store: WorkspaceSnapshot): ExpectedWorkspaceSeats => ({
+		workspaceId: id,
+		workspaceName: name,
+		peopleIds: store.members.filter((member) => member.active).map((member) => member.id),
+		bots: store.bots.length,
+	});
 	return organization.workspaces
 		.filter((workspace) => !workspace.deleted)
 		.sort((a, b) => a.id.localeCompare(b.id))
 		.map((workspace) => {
-			if (workspace.kind === 'main') {
-				return {
-					workspaceId: workspace.id,
-					workspaceName: workspace.name,
-					peopleIds: snapshot.members.filter((member) => member.active).map((member) => member.id),
-					bots: snapshot.bots.length,
-				};
+			if (workspace.kind === 'main') return fromStore(workspace.id, workspace.name, snapshot);
+			if (workspace.kind === 'linked') {
+				const store = linked.find((entry) => entry.workspace.id === workspace.id);
+				if (!store) throw new Error(`${workspace.name} joined the organization, but its state was not given`);
+				return fromStore(workspace.id, workspace.name, store);
 			}
 			const declared = seed.organization?.workspaces?.find((entry) => entry.id === workspace.id);
 			if (!declared) throw new Error(`${workspace.name} is not in the seed`);

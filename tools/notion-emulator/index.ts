@@ -2,7 +2,7 @@
 import { startServer } from './server';
 import type { Emulator, EmulatorOptions } from './types';
 
-export { demoSeed, generateSeed, type GenerateSeedOptions } from './seed';
+export { demoResearchSeed, demoSeed, generateSeed, type GenerateSeedOptions } from './seed';
 export { LIST_FAULT_KINDS } from './types';
 export { ADMIN_API_VERSION, ADMIN_DEFAULT_BEHAVIOURS, ADMIN_SCOPES } from './admin/types';
 export type {

@@ -164,3 +164,12 @@ function adminToken(seed: number): string {
 export function demoSeed(): Seed {
 	return generateSeed({ members: 30, deactivated: 2, bots: 1, guests: 1, groups: 3, seed: 1, adminOnlyWorkspaces: 1 });
 }
+
+/**
+ * Acme Research: a second workspace of the demo's organization with its own SCIM token and API
+ * key (start it with `organizationOf` the demo emulator): eight of Acme's people, the same accounts.
+ */
+export function demoResearchSeed(): Seed {
+	const seed = generateSeed({ members: 8, groups: 2, seed: 21 });
+	return { ...seed, workspace: { ...seed.workspace, name: 'Acme Research' } };
+}

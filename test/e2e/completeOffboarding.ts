@@ -1,0 +1,115 @@
+/**
+ * The complete-offboarding example in a real n8n, as shipped (its pinned webhook body): the first
+ * run fails midway (Acme Research's SCIM token is refused at the last step), the second run does
+ * the rest and changes nothing twice, a third finds nothing left to do. Every claim is checked at
+ * the emulators: Acme (and the organization's Admin API) and Acme Research (its own SCIM).
+ */
+import type { Emulator, LogEntry, WorkspaceSnapshot } from '../../tools/notion-emulator';
+import { expect, expectEqual, expectOk } from './checks';
+import type { E2eContext } from './context';
+import { pinnedBody } from './workflows';
+import { memberByEmail } from './workspaceState';
+
+interface Summary {
+	memberOfAtStart?: string[];
+	exported?: Array<{ workspaceId: string; status: string; files: number }>;
+	signedOut?: boolean;
+	tokensRevoked?: number;
+	mcpConnectionsRevoked?: number;
+	removedFrom?: string[];
+	alreadyGoneFrom?: string[];
+	noScimCredentialFor?: string[];
+	nothingLeftToDo?: boolean;
+}
+
+/** Requests that may change something (every GET only reads). */
+const writes = (emulator: Emulator): string[] =>
+	emulator.control
+		.requestLog()
+		.filter((entry: LogEntry) => entry.method !== 'GET')
+		.map((entry) => `${entry.method} ${entry.path.replace(/[0-9a-f-]{36}/g, ':id')}`)
+		.sort();
+
+const isActiveMember = (snapshot: WorkspaceSnapshot, email: string) => memberByEmail(snapshot, email)?.active === true;
+
+export async function completeOffboardingChecks({
+	checks,
+	home,
+	workspaces: { acme, research },
+	examples,
+	workflows,
+}: E2eContext): Promise<void> {
+	const { email } = pinnedBody(examples['complete-offboarding']) as { email: string };
+	const run = () => home.execute(workflows.completeOffboarding.id);
+	const leaver = memberByEmail(acme.control.snapshot(), email);
+	if (!leaver) throw new Error(`${email} is not in Acme`);
+	const researchId = research.control.snapshot().workspace.id;
+	// A door of each kind in each workspace, so that every step has something to close.
+	acme.control.addPat({ spaceId: researchId, creatorId: leaver.id, name: 'Research notebook sync' });
+	acme.control.addPat({ spaceId: acme.control.snapshot().workspace.id, creatorId: leaver.id, name: 'Acme report bot' });
+	acme.control.addMcpConnection({ userId: leaver.id, workspaceId: researchId, client: { key: 'cursor', name: 'Cursor', type: 'cursor' } });
+	const doorsOpen = () => {
+		const organization = acme.control.snapshot().organization!;
+		return {
+			tokens: organization.pats.filter((pat) => pat.creatorId === leaver.id && pat.status === 'active').length,
+			mcpTokens: organization.mcpConnections.filter((c) => c.userId === leaver.id).reduce((sum, c) => sum + c.activeTokens, 0),
+			sessions: organization.sessions[leaver.id] ?? 0,
+		};
+	};
+	const before = doorsOpen();
+
+	research.control.revokeScimToken();
+	const failed = await run();
+	research.control.restoreScimToken();
+	await checks.check('Complete offboarding, first run: fails at the last workspace when its SCIM token is refused, every door before it closed', () => {
+		expect(!failed.ok, 'the run with a refused SCIM token succeeded');
+		expectEqual(failed.lastNode, 'Remove from Acme Research', 'the node that failed');
+		expect(before.tokens >= 2 && before.mcpTokens >= 1 && before.sessions >= 1, `nothing to close: ${JSON.stringify(before)}`);
+		expectEqual(doorsOpen(), { tokens: 0, mcpTokens: 0, sessions: 0 }, 'doors open after the first run');
+		expect(!isActiveMember(acme.control.snapshot(), email), `${email} is still an active member of Acme`);
+		expect(isActiveMember(research.control.snapshot(), email), `${email} left Acme Research although its removal failed`);
+	});
+
+	acme.control.resetLog();
+	research.control.resetLog();
+	const rerun = await run();
+	await checks.check('Complete offboarding, run again: does the rest and changes nothing twice', () => {
+		expectOk(rerun);
+		const summary = rerun.outputs.Summary?.[0] as Summary | undefined;
+		expectEqual(
+			{ ...summary, exported: summary?.exported?.map((e) => [e.workspaceId, e.status]) },
+			{
+				email,
+				memberOfAtStart: ['Acme Research'],
+				legalHold: 'not asked',
+				exported: [[researchId, 'completed']],
+				signedOut: true,
+				tokensRevoked: 0,
+				mcpConnectionsRevoked: 0,
+				removedFrom: ['Acme Research'],
+				alreadyGoneFrom: ['Acme'],
+				noScimCredentialFor: [],
+				nothingLeftToDo: false,
+			},
+			'summary',
+		);
+		expect(!isActiveMember(research.control.snapshot(), email), `${email} is still an active member of Acme Research`);
+		// The export of the workspace still to leave and the sign-out go out again; nothing else does.
+		expectEqual(
+			writes(acme),
+			['POST /admin/v1/spaces/:id/exports', 'POST /admin/v1/users/:id/revoke_session'].sort(),
+			"the second run's writes to Acme and the Admin API",
+		);
+		expectEqual(writes(research), ['DELETE /scim/v2/Users/:id'], "the second run's writes to Acme Research");
+	});
+
+	acme.control.resetLog();
+	research.control.resetLog();
+	const third = await run();
+	await checks.check('Complete offboarding, a third run: nothing left to do, no write anywhere', () => {
+		expectOk(third);
+		const summary = third.outputs.Summary?.[0] as Summary | undefined;
+		expectEqual(summary?.nothingLeftToDo, true, 'nothingLeftToDo');
+		expectEqual([...writes(acme), ...writes(research)], [], 'writes');
+	});
+}
