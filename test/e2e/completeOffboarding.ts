@@ -22,12 +22,12 @@ interface Summary {
 	nothingLeftToDo?: boolean;
 }
 
-/** Requests that may change something (every GET only reads). */
+/** Requests that may change something (every GET only reads), with Notion's answer. */
 const writes = (emulator: Emulator): string[] =>
 	emulator.control
 		.requestLog()
 		.filter((entry: LogEntry) => entry.method !== 'GET')
-		.map((entry) => `${entry.method} ${entry.path.replace(/[0-9a-f-]{36}/g, ':id')}`)
+		.map((entry) => `${entry.method} ${entry.path.replace(/[0-9a-f-]{36}/g, ':id')} → ${entry.status}`)
 		.sort();
 
 const isActiveMember = (snapshot: WorkspaceSnapshot, email: string) => memberByEmail(snapshot, email)?.active === true;
@@ -94,13 +94,18 @@ export async function completeOffboardingChecks({
 			'summary',
 		);
 		expect(!isActiveMember(research.control.snapshot(), email), `${email} is still an active member of Acme Research`);
-		// The export of the workspace still to leave and the sign-out go out again; nothing else does.
+		// The export of the workspace still to leave and the sign-out go out again. The removal by ID
+		// from Acme reaches Notion, which answers that they are not there: nothing changes.
 		expectEqual(
 			writes(acme),
-			['POST /admin/v1/spaces/:id/exports', 'POST /admin/v1/users/:id/revoke_session'].sort(),
+			[
+				'DELETE /scim/v2/Users/:id → 404',
+				'POST /admin/v1/managed_users/revoke_session → 200',
+				'POST /admin/v1/spaces/:id/exports → 200',
+			],
 			"the second run's writes to Acme and the Admin API",
 		);
-		expectEqual(writes(research), ['DELETE /scim/v2/Users/:id'], "the second run's writes to Acme Research");
+		expectEqual(writes(research), ['DELETE /scim/v2/Users/:id → 204'], "the second run's writes to Acme Research");
 	});
 
 	acme.control.resetLog();
