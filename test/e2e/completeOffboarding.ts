@@ -1,12 +1,16 @@
 /**
- * The complete-offboarding example in a real n8n, as shipped (its pinned webhook body): the first
+ * The complete-offboarding example in a real n8n. Headless, with its pinned webhook body: the first
  * run fails midway (Acme Research's SCIM token is refused at the last step), the second run does
- * the rest and changes nothing twice, a third finds nothing left to do. Every claim is checked at
- * the emulators: Acme (and the organization's Admin API) and Acme Research (its own SCIM).
+ * the rest and changes nothing twice, a third finds nothing left to do. Published: a webhook call
+ * that names a legal hold, for someone also in Acme Labs (no SCIM credential in the workflow).
+ * Every claim is checked at the emulators: Acme (and the organization's Admin API) and Acme
+ * Research (its own SCIM).
  */
-import type { Emulator, LogEntry, WorkspaceSnapshot } from '../../tools/notion-emulator';
+import type { N8nRest } from '../../scripts/n8n/runtime';
+import { ADMIN_API_VERSION, type Emulator, type LogEntry, type WorkspaceSnapshot } from '../../tools/notion-emulator';
 import { expect, expectEqual, expectOk } from './checks';
 import type { E2eContext } from './context';
+import { postWebhook } from './webhook';
 import { pinnedBody } from './workflows';
 import { memberByEmail } from './workspaceState';
 
@@ -116,5 +120,60 @@ export async function completeOffboardingChecks({
 		const summary = third.outputs.Summary?.[0] as Summary | undefined;
 		expectEqual(summary?.nothingLeftToDo, true, 'nothingLeftToDo');
 		expectEqual([...writes(acme), ...writes(research)], [], 'writes');
+	});
+}
+
+/** A legal hold made over the organization's Admin API (the way an admin would, outside n8n) → its id. */
+async function createHold(acme: Emulator, holderId: string): Promise<string> {
+	const response = await fetch(`${acme.url}/admin/v1/legal_holds`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${acme.tokens.admin}`, 'notion-version': ADMIN_API_VERSION, 'content-type': 'application/json' },
+		body: JSON.stringify({ name: 'Departures 2026', user_ids: [holderId], user_interaction_type: ['page.edited'] }),
+	});
+	const body = (await response.json()) as { id?: string };
+	if (!response.ok || !body.id) throw new Error(`creating the legal hold: HTTP ${response.status}`);
+	return body.id;
+}
+
+export async function completeOffboardingWebhookCheck(
+	{ checks, workspaces: { acme, research }, examples }: E2eContext,
+	n8nUrl: string,
+	rest: N8nRest,
+): Promise<void> {
+	const example = examples['complete-offboarding'];
+	await checks.check('Complete offboarding as shipped, published: a webhook call with a legal hold, for someone also in a workspace without SCIM', async () => {
+		const organization = acme.control.snapshot().organization!;
+		const labs = organization.workspaces.find((w) => w.kind === 'adminOnly');
+		const inLabs = new Set(organization.adminOnlyMembers.filter((m) => m.workspaceId === labs?.id && m.active).map((m) => m.id));
+		const inResearch = research.control.snapshot().members.filter((m) => m.active);
+		const leaver = acme.control
+			.snapshot()
+			.members.find((m) => m.active && m.role === 'member' && inLabs.has(m.id) && inResearch.some((r) => r.id === m.id));
+		expect(leaver && labs, 'nobody is a plain member of Acme, Acme Labs and Acme Research');
+		const holdId = await createHold(acme, organization.adminOnlyMembers[0].id);
+		await rest.activate(example.id);
+		const summary = (await postWebhook(n8nUrl, example, { email: leaver.email, legalHoldId: holdId })) as Record<string, unknown>;
+		expectEqual(
+			{ ...summary, memberOfAtStart: [...(summary.memberOfAtStart as string[])].sort(), exported: (summary.exported as unknown[]).length },
+			{
+				email: leaver.email,
+				memberOfAtStart: ['Acme', 'Acme Research', labs.name].sort(),
+				legalHold: 'on hold',
+				exported: 3,
+				signedOut: true,
+				tokensRevoked: summary.tokensRevoked,
+				mcpConnectionsRevoked: summary.mcpConnectionsRevoked,
+				removedFrom: ['Acme', 'Acme Research'],
+				alreadyGoneFrom: [],
+				noScimCredentialFor: [labs.name],
+				nothingLeftToDo: false,
+			},
+			'webhook answer (Summary)',
+		);
+		const after = acme.control.snapshot();
+		const hold = after.organization!.legalHolds.find((h) => h.id === holdId);
+		expect(hold?.userIds.includes(leaver.id), `${leaver.email} is not on the legal hold`);
+		expect(!isActiveMember(after, leaver.email) && !isActiveMember(research.control.snapshot(), leaver.email), `${leaver.email} is still a member of Acme or Acme Research`);
+		expectEqual(after.organization!.sessions[leaver.id], 0, 'sessions left');
 	});
 }

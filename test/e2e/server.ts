@@ -6,10 +6,11 @@ import path from 'node:path';
 
 import { delay, log, N8nRest, N8nServer, repoRoot, waitFor } from '../../scripts/n8n/runtime';
 import { screenshotEditor } from '../../scripts/n8n/screenshot';
-import type { Workflow } from '../../scripts/n8n/setup';
 import { expect, expectEqual } from './checks';
 import type { E2eContext } from './context';
 import { nodeNamed, pinnedBody } from './workflows';
+import { completeOffboardingWebhookCheck } from './completeOffboarding';
+import { postWebhook } from './webhook';
 import { activeCount, groupEmails, memberByEmail, scimListings } from './workspaceState';
 
 /** A poll every minute at a random second, plus the time the poll and its execution take. */
@@ -17,35 +18,8 @@ const POLL_WAIT_MS = 150_000;
 /** n8n's execution states that are not an outcome yet. */
 const UNFINISHED = new Set(['new', 'running', 'waiting']);
 
-/** POSTs to a published example's webhook; retried while n8n still answers 404 (registration lags publishing). */
-async function postWebhook(baseUrl: string, workflow: Workflow, body: unknown): Promise<unknown> {
-	const hook = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
-	const url = `${baseUrl}/webhook/${String(hook?.parameters.path)}`;
-	const response = await waitFor(
-		`the webhook ${url}`,
-		async () => {
-			const answer = await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-			return answer.status === 404 ? undefined : answer;
-		},
-		30_000,
-	);
-	const text = await response.text();
-	expect(response.ok, `POST ${url} → ${response.status}: ${text.slice(0, 300)}`);
-	return JSON.parse(text);
-}
-
-export async function serverChecks({
-	checks,
-	home,
-	workspaces: { acme },
-	examples,
-	workflows,
-	screenshots,
-}: E2eContext): Promise<void> {
+export async function serverChecks(context: E2eContext): Promise<void> {
+	const { checks, home, workspaces: { acme }, examples, workflows, screenshots } = context;
 	console.log('Server (n8n start):');
 	const n8n = await N8nServer.start(home, log);
 	try {
@@ -239,6 +213,8 @@ export async function serverChecks({
 				);
 			},
 		);
+
+		await completeOffboardingWebhookCheck(context, n8n.url, rest);
 	} finally {
 		await n8n.stop();
 	}
