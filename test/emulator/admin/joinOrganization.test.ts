@@ -14,7 +14,12 @@ describe('a workspace joining an organization (organizationOf)', () => {
 	const joinedSeed = generateSeed({ members: 5, seed: 11 });
 	joinedSeed.workspace = { ...joinedSeed.workspace, name: 'Acme Research' };
 	// The same person, seeded under another id: the organization's account id must win.
-	joinedSeed.members.push({ ...joinedSeed.members[1], email: shared.email.toUpperCase(), name: shared.name });
+	joinedSeed.members.push({
+		id: '00000000-0000-4000-8000-000000000001',
+		email: shared.email.toUpperCase(),
+		name: shared.name,
+		role: 'member',
+	});
 
 	beforeEach(async () => {
 		main = await startEmulator({ seed: mainSeed, rateLimit: false });
@@ -47,6 +52,7 @@ describe('a workspace joining an organization (organizationOf)', () => {
 	});
 
 	it("drops a member removed over the joined workspace's SCIM from the organization's view, not from the main workspace", async () => {
+		expect((await usersOf(joinedId())).map((u) => u.id)).toContain(shared.id);
 		const removed = await fetch(`${the(joined).url}/scim/v2/Users/${shared.id}`, {
 			method: 'DELETE',
 			headers: { authorization: `Bearer ${the(joined).tokens.scim}` },
