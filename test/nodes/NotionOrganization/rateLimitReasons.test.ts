@@ -9,8 +9,8 @@
 import type { Emulator } from '../../../tools/notion-emulator';
 import { CASES, describedOperations } from './rateLimitCases';
 import { sent } from './rateLimitClock';
-import { expectSuccess, runOrganization, startOrganization } from './support';
-import { outputJson } from './useOrganization';
+import { expectSuccess, runOrganization } from './support';
+import { adminLog, outputJson, useOrganization } from './useOrganization';
 
 jest.mock('../../../nodes/common/n8n/organizationFromContext', () => ({
 	organizationFor: (ctx: unknown) =>
@@ -30,15 +30,7 @@ const RETRIED: Array<{ label: string; answer: Scripted }> = [
 	{ label: '529 service_overload', answer: { status: 529, retryAfter: RETRY_AFTER_S } },
 ];
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startOrganization();
-});
-afterAll(async () => {
-	await emu.stop();
-});
-
-const adminLog = () => emu.control.requestLog().filter((entry) => entry.api === 'admin');
+const emu = useOrganization({ once: true });
 
 it('has a case for every operation the node offers', () => {
 	expect(Object.keys(CASES).sort()).toEqual(describedOperations());
@@ -46,15 +38,15 @@ it('has a case for every operation the node offers', () => {
 
 describe.each(RETRIED)('$label on the first request', ({ answer }) => {
 	it.each(Object.keys(CASES))('%s succeeds after one retry (a write done once)', async (key) => {
-		const prepared = await CASES[key](emu);
+		const prepared = await CASES[key](emu());
 		const before = prepared.observe?.();
-		emu.control.resetLog();
+		emu().control.resetLog();
 		sent.length = 0;
-		emu.limits.script([answer]);
+		emu().limits.script([answer]);
 
-		const run = await runOrganization(emu, prepared.parameters);
+		const run = await runOrganization(emu(), prepared.parameters);
 
-		const log = adminLog();
+		const log = adminLog(emu());
 		expect(log[0]?.status).toBe(answer.status);
 		expectSuccess(run);
 		expect(`${log[1].method} ${log[1].path}`).toBe(`${log[0].method} ${log[0].path}`);

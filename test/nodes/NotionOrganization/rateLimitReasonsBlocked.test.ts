@@ -6,11 +6,10 @@
  * once). The retryable reasons are in rateLimitReasons.test.ts. One emulator for the file; each
  * case prepares a fresh target.
  */
-import type { Emulator } from '../../../tools/notion-emulator';
 import { CASES, describedOperations } from './rateLimitCases';
 import { clock } from './rateLimitClock';
-import { expectSuccess, runOrganization, startOrganization } from './support';
-import { outputJson } from './useOrganization';
+import { expectSuccess, runOrganization } from './support';
+import { adminLog, outputJson, useOrganization } from './useOrganization';
 
 jest.mock('../../../nodes/common/n8n/organizationFromContext', () => ({
 	organizationFor: (ctx: unknown) =>
@@ -21,15 +20,7 @@ jest.mock('../../../nodes/common/n8n/organizationFromContext', () => ({
 const BLOCKED = { status: 429, reason: 'public_api_request_blocked' } as const;
 const CONTACT = 'contact Notion support';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startOrganization();
-});
-afterAll(async () => {
-	await emu.stop();
-});
-
-const adminLog = () => emu.control.requestLog().filter((entry) => entry.api === 'admin');
+const emu = useOrganization({ once: true });
 const operations = Object.keys(CASES);
 
 it('has a case for every operation the node offers', () => {
@@ -38,15 +29,15 @@ it('has a case for every operation the node offers', () => {
 
 describe('429 public_api_request_blocked on the first request', () => {
 	it.each(operations)('%s fails at once, saying to contact Notion, with nothing changed', async (key) => {
-		const prepared = await CASES[key](emu);
+		const prepared = await CASES[key](emu());
 		const before = prepared.observe?.();
-		emu.control.resetLog();
-		emu.limits.script([BLOCKED]);
+		emu().control.resetLog();
+		emu().limits.script([BLOCKED]);
 		const pauses = clock.sleeps.length;
 
-		const run = await runOrganization(emu, prepared.parameters);
+		const run = await runOrganization(emu(), prepared.parameters);
 
-		expect(adminLog().map((entry) => entry.status)).toEqual([429]);
+		expect(adminLog(emu()).map((entry) => entry.status)).toEqual([429]);
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toContain('HTTP 429');
 		expect(run.error?.message).not.toContain('attempts');
@@ -57,15 +48,15 @@ describe('429 public_api_request_blocked on the first request', () => {
 	});
 
 	it.each(operations)('%s under continue-on-fail: that item carries the error, the next item still runs', async (key) => {
-		const prepared = await CASES[key](emu);
-		emu.control.resetLog();
-		emu.limits.script([BLOCKED]);
+		const prepared = await CASES[key](emu());
+		emu().control.resetLog();
+		emu().limits.script([BLOCKED]);
 
 		// Two items with the same values: the first is refused, the second does the work once.
-		const run = await runOrganization(emu, prepared.parameters, { items: [{}, {}], continueOnFail: true });
+		const run = await runOrganization(emu(), prepared.parameters, { items: [{}, {}], continueOnFail: true });
 
 		expectSuccess(run);
-		const log = adminLog();
+		const log = adminLog(emu());
 		expect(log[0].status).toBe(429);
 		expect(log).toHaveLength(1 + prepared.requests);
 		expect(log.slice(1).every((entry) => entry.status < 300)).toBe(true);
