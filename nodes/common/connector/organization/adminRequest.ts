@@ -36,6 +36,8 @@ export interface AdminCall {
 	accepts?: (json: unknown) => boolean;
 	/** False where a 404 to a repeated DELETE is the truth, never a sign that a lost attempt did it. */
 	goneMeansDone?: boolean;
+	/** Further headers, e.g. an `Idempotency-Key` that every attempt of the call repeats. */
+	headers?: Record<string, string>;
 }
 
 /** The Admin API root for a Base URL given with or without a trailing /v1. */
@@ -60,7 +62,7 @@ export async function adminCall(context: AdminContext, call: AdminCall): Promise
 			api: 'organization',
 			method: call.method,
 			url: `${context.root}${call.path}${queryString(call.query)}`,
-			headers: { 'Notion-Version': ADMIN_API_VERSION },
+			headers: { ...call.headers, 'Notion-Version': ADMIN_API_VERSION },
 			body: call.body,
 			idempotent: call.idempotent,
 			accepts: call.accepts,

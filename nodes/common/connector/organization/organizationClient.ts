@@ -24,6 +24,9 @@ import type {
 } from './model';
 import { listMcpConnections, revokeMcpConnection, setMcpManagedAccess, type ManagedAccess } from './mcpConnections';
 import { WorkspaceExports } from './exportsApi';
+import { AnalyticsReports } from './analyticsReports';
+import { listCreditPeriods, listMemberCreditUsage, type CreditPeriod, type MemberCreditUsage } from './creditUsage';
+import { fetchDownload, type FileDownload } from './reportFile';
 import { LegalHolds } from './legalHolds';
 import { PermissionGroups } from './permissionGroups';
 import { listPersonalAccessTokens, revokePersonalAccessToken } from './personalAccessTokens';
@@ -33,6 +36,11 @@ import { emailOfUser, findPersonInEveryWorkspace, listWorkspaces, listWorkspaceU
 export interface OrganizationOptions extends Omit<NotionDirectoryOptions, 'apiBaseUrl' | 'scimBaseUrl'> {
 	/** e.g. https://api.notion.com/admin (a trailing /v1 is accepted). */
 	baseUrl: string;
+	/**
+	 * A plain GET for report files' signed links, given no credential (default: the runtime's
+	 * fetch). Never the transport: that one adds the organization bot token.
+	 */
+	fileDownload?: FileDownload;
 }
 
 export function createOrganizationClient(options: OrganizationOptions): NotionOrganizationClient {
@@ -45,6 +53,7 @@ export class NotionOrganizationClient {
 	readonly permissionGroups: PermissionGroups;
 	readonly exports: WorkspaceExports;
 	readonly legalHolds: LegalHolds;
+	readonly analyticsReports: AnalyticsReports;
 
 	constructor(options: OrganizationOptions) {
 		const { requester, tuning } = requesterFor(options);
@@ -53,6 +62,7 @@ export class NotionOrganizationClient {
 		const clock = { now: options.now, sleep: options.sleep };
 		this.exports = new WorkspaceExports(this.context, clock);
 		this.legalHolds = new LegalHolds(this.context, clock);
+		this.analyticsReports = new AnalyticsReports(this.context, clock, options.fileDownload ?? fetchDownload);
 	}
 
 	async listWorkspaces(options: LimitOption = {}): Promise<Workspace[]> {
@@ -62,6 +72,19 @@ export class NotionOrganizationClient {
 	async listWorkspaceUsers(spaceId: string, options: LimitOption = {}): Promise<WorkspaceUser[]> {
 		const id = requireId(spaceId, 'workspaceId');
 		return await listWorkspaceUsers(this.context, id, checkLimit(options.limit));
+	}
+
+	/** Every current member's Notion AI credits in the current billing period (none used included). */
+	async listCreditUsage(spaceId: string, options: LimitOption = {}): Promise<MemberCreditUsage[]> {
+		const id = requireId(spaceId, 'workspaceId');
+		return await listMemberCreditUsage(this.context, id, checkLimit(options.limit));
+	}
+
+	/** One member's credits per billing period, newest (the current one) first. */
+	async listCreditUsagePeriods(spaceId: string, userId: string, options: LimitOption = {}): Promise<CreditPeriod[]> {
+		const space = requireId(spaceId, 'workspaceId');
+		const user = requireId(userId, 'userId');
+		return await listCreditPeriods(this.context, space, user, checkLimit(options.limit));
 	}
 
 	/** Exact address (case aside); reports each workspace where the person is a member. */

@@ -18,6 +18,21 @@ export const SCOPES = {
 	readLegalHolds: 'legal-hold:read',
 	writeLegalHolds: 'legal-hold:write',
 	releaseLegalHold: 'legal-hold:write-high-impact',
+	/** Credit usage per member and per billing period. */
+	readCreditUsage: 'user:read',
+	/** Create and read user-activity reports (the create page's naming). */
+	userActivityReports: 'user-analytics:read',
+	/** List the workspace's reports (any one of the analytics scopes; this is the user-activity one). */
+	listAnalyticsReports: 'analytics:user-activity',
 } as const;
+
+/**
+ * Notion's pages name some scopes two ways (an older and a newer console naming); a refusal names
+ * the other too, so whichever the console shows can be added.
+ */
+export const SCOPE_ALIASES: Partial<Record<Scope, string>> = {
+	'user-analytics:read': 'analytics:user-activity',
+	'analytics:user-activity': 'user-analytics:read',
+};
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
