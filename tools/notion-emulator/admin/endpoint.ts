@@ -3,7 +3,11 @@ import type { Answer } from '../answer';
 import type { RequestContext } from '../context';
 import type { ErrorFamily } from './errors';
 import type { Organization } from './organization';
+import type { Behaviours } from '../types';
 import type { AdminScope } from './types';
+
+/** One scope, or any one of a list the switches give (the analytics routes' alias tables). */
+export type ScopeRule = AdminScope | ((behaviours: Behaviours) => readonly string[]);
 
 export interface AdminRequest {
 	ctx: RequestContext;
@@ -16,7 +20,7 @@ export interface AdminEndpoint {
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** After `/admin/v1`, e.g. `/spaces/{space_id}/users`. */
 	path: string;
-	scope: AdminScope;
+	scope: ScopeRule;
 	/** The error body family the reference guesses for this endpoint. */
 	family: ErrorFamily;
 	handle(req: AdminRequest): Answer;
@@ -39,7 +43,7 @@ export function matchPath(pattern: string, segments: string[]): Record<string, s
 export function endpoint(
 	method: AdminEndpoint['method'],
 	path: string,
-	scope: AdminScope,
+	scope: ScopeRule,
 	family: ErrorFamily,
 	handle: AdminEndpoint['handle'],
 ): AdminEndpoint {

@@ -25,6 +25,11 @@ import { revokePat } from '../routes/adminPatRevoke';
 import { revokeSession } from '../routes/adminRevokeSession';
 import { listSpaces } from '../routes/adminSpaces';
 import { listUsers } from '../routes/adminUsers';
+import { createUserActivityReport } from '../routes/adminAnalyticsCreate';
+import { getUserActivityReport } from '../routes/adminAnalyticsGet';
+import { listAnalyticsReports } from '../routes/adminAnalyticsList';
+import { listCreditUsage } from '../routes/adminCreditUsage';
+import { listCreditUsagePeriods } from '../routes/adminCreditUsagePeriods';
 import type { AdminEndpoint } from './endpoint';
 
 export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
@@ -56,4 +61,9 @@ export const ADMIN_ENDPOINTS: readonly AdminEndpoint[] = [
 	addLegalHoldUsers,
 	removeLegalHoldUser,
 	releaseLegalHold,
+	listCreditUsage,
+	listCreditUsagePeriods,
+	createUserActivityReport,
+	getUserActivityReport,
+	listAnalyticsReports,
 ];

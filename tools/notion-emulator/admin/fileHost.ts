@@ -1,6 +1,6 @@
 /**
  * The file host: a second loopback server, started and stopped with the emulator, that serves
- * export downloads the way a signed storage URL does: the secret is in the link, so a request needs
+ * export downloads and analytics report files the way a signed storage URL does: the secret is in the link, so a request needs
  * no credential, and one that brings an Authorization header anyway is refused (as signed-URL
  * stores refuse a second auth mechanism). It records every request's headers, so a test can prove
  * a client never sent it a token; the value of an Authorization or Cookie header is recorded
@@ -10,6 +10,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Workspace } from '../store';
+import { serveReport } from './reportFile';
 import { EMPTY_ZIP, fileName } from './exports';
 
 export interface FileHostRequest {
@@ -35,7 +36,9 @@ function xmlError(res: ServerResponse, status: number, code: string, message: st
 function serve(req: IncomingMessage, res: ServerResponse, store: Workspace): number {
 	if (req.method !== 'GET' && req.method !== 'HEAD') return xmlError(res, 405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
 	if (req.headers.authorization !== undefined) return xmlError(res, 400, 'InvalidArgument', 'Only one auth mechanism allowed; the link is the credential.');
-	const match = /^\/exports\/([0-9a-f]{32})\/([^/]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+	const path = new URL(req.url ?? '/', 'http://x').pathname;
+	if (path.startsWith('/analytics/')) return serveReport(req, res, store, path, xmlError);
+	const match = /^\/exports\/([0-9a-f]{32})\/([^/]+)$/.exec(path);
 	const jobs = store.org?.exports.all() ?? [];
 	const job = match ? jobs.find((j) => j.fileKeys.includes(match[1])) : undefined;
 	const index = job && match ? job.fileKeys.indexOf(match[1]) : -1;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { prng, uuidFrom } from '../prng';
 import type { Workspace } from '../store';
 import type { Seed } from '../types';
+import { analyticsFromSeed } from './activity';
 import { seedAdminGroups } from './groupSeed';
 import { Records } from './records';
 import { Organization, type AdminOnlyMember, type OrganizationState } from './organization';
@@ -63,6 +64,7 @@ export function organizationFromSeed(seed: Seed, store: Workspace): Organization
 		adminGroups: new Records(),
 		exports: new Records(),
 		legalHolds: new Records(),
+		analytics: analyticsFromSeed(seed, store),
 		fileHostUrl: '',
 	};
 	const people: Person[] = [];

@@ -18,6 +18,7 @@ import type {
 import type { Role } from '../types';
 import { Records } from './records';
 import type { AdminGroupState, ExportJobState, LegalHoldState } from './stateTypes';
+import { cloneAnalytics, type AnalyticsState } from './activity';
 
 /** A user as the Admin API lists it. */
 export interface OrgUser {
@@ -53,6 +54,7 @@ export interface OrganizationState {
 	adminGroups: Records<AdminGroupState>;
 	exports: Records<ExportJobState>;
 	legalHolds: Records<LegalHoldState>;
+	analytics: AnalyticsState;
 	/** The file host's base URL (export downloads), set once it listens. */
 	fileHostUrl: string;
 }
@@ -79,6 +81,7 @@ export class Organization {
 			adminGroups: s.adminGroups.clone(),
 			exports: s.exports.clone(),
 			legalHolds: s.legalHolds.clone(),
+			analytics: cloneAnalytics(s.analytics),
 		});
 	}
 
@@ -104,6 +107,10 @@ export class Organization {
 
 	get legalHolds(): Records<LegalHoldState> {
 		return this.s.legalHolds;
+	}
+
+	get analytics(): AnalyticsState {
+		return this.s.analytics;
 	}
 
 	get fileHostUrl(): string {

@@ -4,7 +4,10 @@
  * before; types.ts and index.ts re-export what tests need.
  */
 import type { Role } from '../types';
+import type { SeedOrgAnalytics } from './activityTypes';
 import type { AdminGroupState, ExportJobState, LegalHoldState } from './stateTypes';
+
+export type { SeedActivity, SeedOrgAnalytics } from './activityTypes';
 
 /** The only Notion-Version the Admin API accepts. */
 export const ADMIN_API_VERSION = '2026-06-01';
@@ -22,7 +25,12 @@ export type AdminScope =
 	| 'workspace:export'
 	| 'legal-hold:read'
 	| 'legal-hold:write'
-	| 'legal-hold:write-high-impact';
+	| 'legal-hold:write-high-impact'
+	| 'user-analytics:read'
+	| 'analytics:user-activity'
+	| 'analytics:ai-analytics'
+	| 'analytics:page-content'
+	| 'content-analytics:read';
 
 export const ADMIN_SCOPES: readonly AdminScope[] = [
 	'workspace:read',
@@ -38,6 +46,11 @@ export const ADMIN_SCOPES: readonly AdminScope[] = [
 	'legal-hold:read',
 	'legal-hold:write',
 	'legal-hold:write-high-impact',
+	'user-analytics:read',
+	'analytics:user-activity',
+	'analytics:ai-analytics',
+	'analytics:page-content',
+	'content-analytics:read',
 ];
 
 /** Switches for what the Admin API reference leaves UNCONFIRMED (defaults: its best guess). */
@@ -98,6 +111,21 @@ export interface AdminBehaviours {
 	adminLegalHoldRemoveAnswer: 'hold' | 'empty';
 	/** Releasing a released hold: the hold again, or 409 conflict_error. */
 	adminLegalHoldReleaseRepeat: 'object' | '409';
+	/** Scopes any one of which opens create/get of user-activity reports (two namings were published). */
+	adminAnalyticsUserActivityScopes: string[];
+	/** Scopes any one of which opens the analytics report list. */
+	adminAnalyticsListScopes: string[];
+	/** The get read on which a queued report shows `running`, and the one on which it ends. */
+	adminAnalyticsReadsUntilRunning: number;
+	adminAnalyticsReadsUntilDone: number;
+	/** How a report ends: completed, or failed (no link). */
+	adminAnalyticsOutcome: 'completed' | 'failed';
+	/** Report times (`created_time`, `link_expires_at`): ISO 8601 strings, or epoch ms. */
+	adminAnalyticsTimeFormat: 'iso' | 'ms';
+	/** How a list cell (`current_teamspaces`) is joined in the CSV file (JSONL has an array). */
+	adminAnalyticsCsvListSeparator: string;
+	/** `Idempotency-Key` on create: the same key answers the first report again, or is ignored. */
+	adminAnalyticsIdempotency: 'replay' | 'ignore';
 }
 
 export const ADMIN_DEFAULT_BEHAVIOURS: Readonly<AdminBehaviours> = {
@@ -129,6 +157,14 @@ export const ADMIN_DEFAULT_BEHAVIOURS: Readonly<AdminBehaviours> = {
 	adminLegalHoldReleasedEdits: '400',
 	adminLegalHoldRemoveAnswer: 'hold',
 	adminLegalHoldReleaseRepeat: 'object',
+	adminAnalyticsUserActivityScopes: ['user-analytics:read', 'analytics:user-activity'],
+	adminAnalyticsListScopes: ['analytics:ai-analytics', 'analytics:user-activity', 'analytics:page-content', 'user-analytics:read', 'content-analytics:read'],
+	adminAnalyticsReadsUntilRunning: 1,
+	adminAnalyticsReadsUntilDone: 3,
+	adminAnalyticsOutcome: 'completed',
+	adminAnalyticsTimeFormat: 'iso',
+	adminAnalyticsCsvListSeparator: ', ',
+	adminAnalyticsIdempotency: 'replay',
 };
 
 /** A member of a further workspace: the same email as elsewhere in the organization is the same account. */
@@ -160,6 +196,8 @@ export interface SeedOrganization {
 	workspaces?: SeedOrgWorkspace[];
 	/** Sessions, PATs and MCP connections: generated from the seed (default), or none. */
 	credentials?: 'generated' | 'none';
+	/** Activity, credit usage and the workspaces where they are unavailable (admin/activitySeed.ts). */
+	analytics?: SeedOrgAnalytics;
 }
 
 export type PatStatus = 'active' | 'expired' | 'revoked';

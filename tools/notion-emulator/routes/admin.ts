@@ -34,9 +34,10 @@ function versionFailure(ctx: RequestContext): AdminFailure | undefined {
 	);
 }
 
-function hasScope(ctx: RequestContext, scope: string): boolean {
+function hasScope(ctx: RequestContext, rule: AdminEndpoint['scope']): boolean {
 	const scopes = adminSwitch(ctx.behaviours, 'adminTokenScopes');
-	return scopes === 'all' || scopes.includes(scope);
+	const wanted = typeof rule === 'function' ? rule(ctx.behaviours) : [rule];
+	return scopes === 'all' || wanted.some((scope) => scopes.includes(scope));
 }
 
 export function adminApi(ctx: RequestContext): Answer {
