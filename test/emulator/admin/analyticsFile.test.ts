@@ -139,7 +139,10 @@ describe('Admin API: a large report file', () => {
 	const big = generateSeed({ members: 20_000, guests: 3, seed: 7 });
 	const emu = useEmulator({ seed: big, now: () => START });
 
-	it('comes in many chunks, without a length announced up front, one line per member and guest', async () => {
+	it('comes in many chunks, without a length announced up front, one line per member and guest, leaving no listener behind', async () => {
+		const warnings: string[] = [];
+		const onWarning = (w: Error) => warnings.push(w.name);
+		process.on('warning', onWarning);
 		const { url } = await reportUrl(emu(), 'jsonl', { ...LAST_30, workspace_id: big.workspace.id });
 		const file = await fetch(url);
 		expect(file.headers.get('content-length')).toBeNull();
@@ -153,5 +156,9 @@ describe('Admin API: a large report file', () => {
 		}
 		expect(chunks).toBeGreaterThan(10);
 		expect(lines).toBe(big.members.filter((m) => m.active !== false).length + 3);
+		// A warning is emitted on a later tick: let it come before judging.
+		await new Promise((resolve) => setImmediate(resolve));
+		process.off('warning', onWarning);
+		expect(warnings).not.toContain('MaxListenersExceededWarning');
 	});
 });

@@ -3,7 +3,6 @@
  * served until that link's expiry by the emulator's clock. The body is written in chunks of about
  * 64 KiB as rows are made, waiting for the socket to drain, so neither side needs the whole file at once.
  */
-import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Workspace } from '../store';
 import { reportFileName, reportOfKey } from './analyticsReports';
@@ -13,6 +12,19 @@ const CHUNK = 64 * 1024;
 
 type XmlError = (res: ServerResponse, status: number, code: string, message: string) => number;
 
+/** Resolves once the socket drains or closes, leaving no listener behind (one wait per chunk). */
+function drained(res: ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.on('drain', done);
+		res.on('close', done);
+	});
+}
+
 async function stream(res: ServerResponse, lines: Iterable<string>): Promise<void> {
 	let chunk = '';
 	for (const line of lines) {
@@ -21,7 +33,7 @@ async function stream(res: ServerResponse, lines: Iterable<string>): Promise<voi
 		if (chunk.length < CHUNK) continue;
 		const flushed = res.write(chunk);
 		chunk = '';
-		if (!flushed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+		if (!flushed) await drained(res);
 	}
 	res.end(chunk);
 }
