@@ -4,6 +4,7 @@
  * 64 KiB as rows are made, waiting for the socket to drain, so neither side needs the whole file at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Writable } from 'node:stream';
 import type { Workspace } from '../store';
 import { reportFileName, reportOfKey } from './analyticsReports';
 import { reportLines } from './reportRows';
@@ -13,7 +14,7 @@ const CHUNK = 64 * 1024;
 type XmlError = (res: ServerResponse, status: number, code: string, message: string) => number;
 
 /** Resolves once the socket drains or closes, leaving no listener behind (one wait per chunk). */
-function drained(res: ServerResponse): Promise<void> {
+function drained(res: Writable): Promise<void> {
 	return new Promise((resolve) => {
 		const done = () => {
 			res.off('drain', done);
@@ -25,7 +26,8 @@ function drained(res: ServerResponse): Promise<void> {
 	});
 }
 
-async function stream(res: ServerResponse, lines: Iterable<string>): Promise<void> {
+/** Writes the lines in chunks of about 64 KiB, waiting for each to drain; ends the stream. */
+export async function writeInChunks(res: Writable, lines: Iterable<string>): Promise<void> {
 	let chunk = '';
 	for (const line of lines) {
 		if (res.destroyed) return;
@@ -50,6 +52,6 @@ export function serveReport(req: IncomingMessage, res: ServerResponse, store: Wo
 		res.end();
 		return 200;
 	}
-	stream(res, reportLines(org, found.report, store)).catch((e: unknown) => res.destroy(e instanceof Error ? e : new Error(String(e))));
+	writeInChunks(res, reportLines(org, found.report, store)).catch((e: unknown) => res.destroy(e instanceof Error ? e : new Error(String(e))));
 	return 200;
 }

@@ -45,10 +45,9 @@ interface Person {
 	role: string;
 }
 
-/** Members by id, then the main workspace's page guests in seed order. */
+/** Members by id (a bot has no role, so no row), then the main workspace's page guests in seed order. */
 function* people(org: Organization, report: AnalyticsReportState, store: Workspace): Generator<Person> {
 	for (const u of org.users(report.workspaceId, store)) {
-		if (u.type !== 'person') continue;
 		const role = org.roleIn(u.id, report.workspaceId, store);
 		if (role && role !== 'guest') yield { id: u.id, name: u.name, email: u.email ?? '', role };
 	}
