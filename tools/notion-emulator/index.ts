@@ -12,7 +12,9 @@ export type {
 	OrganizationSnapshot,
 	OrgWorkspaceState,
 	PatState,
+	SeedActivity,
 	SeedOrganization,
+	SeedOrgAnalytics,
 	SeedOrgMember,
 	SeedOrgWorkspace,
 } from './admin/types';
