@@ -26,6 +26,16 @@ describe('create', () => {
 		expect(sent.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
 	});
 
+	it('sends a create that got a server error again, with the same Idempotency-Key', async () => {
+		const { client } = clientOn(fake);
+		fake.refuseCreate({ status: 500, code: 'internal_server_error' });
+		expect(await client.analyticsReports.create(range)).toMatchObject({ reportId: 'report-1', status: 'queued' });
+		const [first, second] = apiRequests(fake);
+		expect(apiRequests(fake)).toHaveLength(2);
+		expect(second.headers['idempotency-key']).toBe(first.headers['idempotency-key']);
+		expect(second.body).toBe(first.body);
+	});
+
 	it.each([
 		['startDate', { startDate: '2026-02-30' }, 'not a date'],
 		['endDate', { endDate: '31/05/2026' }, 'not a date'],
