@@ -100,6 +100,13 @@ describe('Admin API: user-activity analytics reports', () => {
 		expect(expired.body).not.toHaveProperty('link_expires_at');
 	});
 
+	it('answers create with only {id, status} under adminAnalyticsCreateAnswer idAndStatus', async () => {
+		emu().control.setBehaviours({ adminAnalyticsCreateAnswer: 'idAndStatus' });
+		const reply = await create();
+		expect([reply.status, reply.body]).toEqual([202, { id: expect.any(String), status: 'queued' }]);
+		expect((await get(reply.body.id)).body).toMatchObject({ id: reply.body.id, status: 'running' });
+	});
+
 	it('gives times as epoch ms under adminAnalyticsTimeFormat ms', async () => {
 		emu().control.setBehaviours({ adminAnalyticsTimeFormat: 'ms', adminAnalyticsReadsUntilDone: 1 });
 		const id = await created();

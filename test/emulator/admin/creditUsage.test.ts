@@ -56,6 +56,13 @@ describe('Admin API: credit usage', () => {
 		expectAdminError(await usage(`?start_cursor=${(await periods(heavy.id!, '?page_size=1')).body.next_cursor}`), 'object', 400, 'validation_error');
 	});
 
+	it('gives the period once beside results under adminCreditUsagePeriodAt list', async () => {
+		emu().control.setBehaviours({ adminCreditUsagePeriodAt: 'list' });
+		const reply = await usage('?page_size=1');
+		expect(reply.body).toMatchObject({ object: 'list', type: 'user_credit_usage', metrics_period_start_ms: month(6), metrics_period_end_ms: month(7) });
+		expect(Object.keys(reply.body.results[0]).sort()).toEqual(['credit_limit', 'credits_used', 'object', 'total_credits_used', 'user_id']);
+	});
+
 	it('lists one member\'s billing periods, the current one first, page by page', async () => {
 		const all = await periods(heavy.id!);
 		expect(all.body).toEqual({

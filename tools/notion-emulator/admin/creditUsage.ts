@@ -20,17 +20,22 @@ export function currentMembers(org: Organization, workspaceId: string, store: Wo
 	return org.users(workspaceId, store).filter((u) => u.type === 'person' && org.roleIn(u.id, workspaceId, store) !== 'guest');
 }
 
-export function renderMemberUsage(org: Organization, user: OrgUser, now: number): object {
-	const usage = creditsOf(org.analytics, user.email ?? '');
+/** The current billing period as the answers name it. */
+export function currentPeriod(now: number): { metrics_period_start_ms: number; metrics_period_end_ms: number } {
 	const period = billingPeriod(now, 0);
+	return { metrics_period_start_ms: period.start, metrics_period_end_ms: period.end };
+}
+
+/** One member's row; `withPeriod` puts the current period on it (`adminCreditUsagePeriodAt: 'result'`). */
+export function renderMemberUsage(org: Organization, user: OrgUser, now: number, withPeriod: boolean): object {
+	const usage = creditsOf(org.analytics, user.email ?? '');
 	return {
 		object: 'user_credit_usage',
 		user_id: user.id,
 		credits_used: usage.periods[0] ?? 0,
 		total_credits_used: usage.periods.reduce((a, b) => a + b, 0),
 		credit_limit: usage.limit,
-		metrics_period_start_ms: period.start,
-		metrics_period_end_ms: period.end,
+		...(withPeriod ? currentPeriod(now) : {}),
 	};
 }
 

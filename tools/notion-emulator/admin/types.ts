@@ -126,6 +126,10 @@ export interface AdminBehaviours {
 	adminAnalyticsCsvListSeparator: string;
 	/** `Idempotency-Key` on create: the same key answers the first report again, or is ignored. */
 	adminAnalyticsIdempotency: 'replay' | 'ignore';
+	/** Create's 202 body: the whole report, or only `{id, status}` as the guide's sample. */
+	adminAnalyticsCreateAnswer: 'report' | 'idAndStatus';
+	/** Where credit usage gives `metrics_period_start_ms`/`_end_ms`: on each result, or once beside `results`. */
+	adminCreditUsagePeriodAt: 'result' | 'list';
 }
 
 export const ADMIN_DEFAULT_BEHAVIOURS: Readonly<AdminBehaviours> = {
@@ -165,6 +169,8 @@ export const ADMIN_DEFAULT_BEHAVIOURS: Readonly<AdminBehaviours> = {
 	adminAnalyticsTimeFormat: 'iso',
 	adminAnalyticsCsvListSeparator: ', ',
 	adminAnalyticsIdempotency: 'replay',
+	adminAnalyticsCreateAnswer: 'report',
+	adminCreditUsagePeriodAt: 'result',
 };
 
 /** A member of a further workspace: the same email as elsewhere in the organization is the same account. */

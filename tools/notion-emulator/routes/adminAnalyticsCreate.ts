@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { json } from '../answer';
-import { endpoint } from '../admin/endpoint';
+import { endpoint, type AdminRequest } from '../admin/endpoint';
 import type { AnalyticsReportState } from '../admin/activityTypes';
-import { renderReport } from '../admin/analyticsReports';
+import { renderReport, statusOf } from '../admin/analyticsReports';
 import { AdminFailure, validationError } from '../admin/errors';
 import { jsonBody, stringField, uuidAt } from '../admin/query';
 import { reportRange } from '../admin/reportDates';
@@ -20,6 +20,12 @@ export const userActivityScopes = (b: Parameters<typeof adminSwitch>[0]) => admi
 
 function header(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value.join(',') : value;
+}
+
+/** 202 with the report (no link: a get mints those), or `{id, status}` only (`adminAnalyticsCreateAnswer`). */
+function created(req: AdminRequest, report: AnalyticsReportState, now: number) {
+	if (adminSwitch(req.ctx.behaviours, 'adminAnalyticsCreateAnswer') === 'idAndStatus') return json(202, { id: report.id, status: statusOf(report, now) });
+	return json(202, renderReport(req.org, report, req.ctx.behaviours, now, false));
 }
 
 export const createUserActivityReport = endpoint('POST', '/analytics/user_activity/reports', userActivityScopes, 'object', (req) => {
@@ -40,7 +46,7 @@ export const createUserActivityReport = endpoint('POST', '/analytics/user_activi
 	if (key !== undefined && adminSwitch(req.ctx.behaviours, 'adminAnalyticsIdempotency') === 'replay') {
 		const earlier = req.org.analytics.reports.all().find((r) => r.workspaceId === space.id && r.idempotencyKey === key);
 		if (earlier && earlier.requestFingerprint !== fingerprint) throw validationError('Idempotency-Key was already used with a different request body.');
-		if (earlier) return json(202, renderReport(req.org, earlier, req.ctx.behaviours, now, false));
+		if (earlier) return created(req, earlier, now);
 	}
 	const report: AnalyticsReportState = {
 		id: randomUUID(),
@@ -58,5 +64,5 @@ export const createUserActivityReport = endpoint('POST', '/analytics/user_activi
 		requestFingerprint: fingerprint,
 	};
 	req.org.analytics.reports.put(report);
-	return json(202, renderReport(req.org, report, req.ctx.behaviours, now));
+	return created(req, report, now);
 });
