@@ -18,7 +18,7 @@ import { requireName } from '../validate';
 import { adminCall, isObject, type AdminCall, type AdminContext } from './adminRequest';
 import { collect } from './pages';
 import type { CheckedReportRequest } from './reportRequest';
-import { SCOPE_ALIASES, SCOPES } from './scopes';
+import { SCOPE_ALIASES, SCOPES, type Scope } from './scopes';
 
 export type ReportStatus = 'queued' | 'running' | 'completed' | 'failed' | 'expired';
 
@@ -85,7 +85,7 @@ export function toReport(raw: unknown, workspaceId: string): AnalyticsReport | u
 export const requireReportId = (value: unknown, field = 'reportId'): string => requireName(value, field);
 
 /** The refusal made plain: a HIPAA workspace is refused by rule; a missing scope names both namings. */
-function explained(error: unknown, workspaceId: string): unknown {
+function explained(error: unknown, workspaceId: string, scope: Scope): unknown {
 	if (!(error instanceof RequestFailure) || error.httpStatus !== 403) return error;
 	const extra = { api: error.api, httpStatus: 403, requestId: error.requestId };
 	if (error.code === HIPAA) {
@@ -96,8 +96,7 @@ function explained(error: unknown, workspaceId: string): unknown {
 			extra,
 		);
 	}
-	const scope = /needs the scope "([^"]+)"/.exec(error.message)?.[1] as keyof typeof SCOPE_ALIASES | undefined;
-	const alias = scope === undefined ? undefined : SCOPE_ALIASES[scope];
+	const alias = SCOPE_ALIASES[scope];
 	if (alias === undefined) return error;
 	return new NotionAdminError('forbidden', error.message, `${error.hint} (some consoles name it "${alias}": add that one there)`, extra);
 }
@@ -106,7 +105,7 @@ async function call(context: AdminContext, workspaceId: string, adminRequest: Ad
 	try {
 		return await adminCall(context, adminRequest);
 	} catch (error) {
-		throw explained(error, workspaceId);
+		throw explained(error, workspaceId, adminRequest.scope);
 	}
 }
 
@@ -174,6 +173,6 @@ export async function listReports(context: AdminContext, workspaceId: string, li
 			limit,
 		);
 	} catch (error) {
-		throw explained(error, workspaceId);
+		throw explained(error, workspaceId, SCOPES.listAnalyticsReports);
 	}
 }
