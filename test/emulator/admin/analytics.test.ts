@@ -59,6 +59,7 @@ describe('Admin API: user-activity analytics reports', () => {
 			download_url: expect.stringMatching(new RegExp(`^${emu().fileHostUrl}/analytics/[0-9a-f]{32}/user-activity-${id}\\.jsonl$`)),
 			link_expires_at: new Date(clock + 7 * DAY).toISOString(),
 		});
+		expect(emu().control.snapshot().organization!.analyticsReports).toEqual([expect.objectContaining({ id, reads: 3, status: 'completed', links: [expect.objectContaining({ expiresAt: clock + 7 * DAY })] })]);
 	});
 
 	it('stays queued while no get comes, however long, and moves on the reads the switches name', async () => {
@@ -197,6 +198,6 @@ describe('Admin API: user-activity analytics reports', () => {
 	it('answers a wrong token 401 and a wrong Notion-Version 400, creating nothing', async () => {
 		expectAdminError(await create(BODY, { authorization: `Bearer ${emu().tokens.api}` }), 'object', 401, 'unauthorized');
 		expectAdminError(await create(BODY, { 'notion-version': '2022-06-28' }), 'object', 400, 'validation_error');
-		expect((await admin(emu(), `/analytics/reports?workspace_id=${main}`)).body.results).toEqual([]);
+		expect(emu().control.snapshot().organization!.analyticsReports).toEqual([]);
 	});
 });

@@ -316,6 +316,7 @@ export class Organization {
 			adminGroups: s.adminGroups.all().map((g) => ({ ...g, members: g.members.map((m) => ({ ...m })) })),
 			exports: s.exports.all().map((j) => ({ ...j, teamspaceIds: [...j.teamspaceIds], fileKeys: [...j.fileKeys] })),
 			legalHolds: s.legalHolds.all().map((h) => ({ ...h, interactionTypes: [...h.interactionTypes], userIds: [...h.userIds] })),
+			analyticsReports: s.analytics.reports.all().map((r) => ({ ...r, links: r.links.map((l) => ({ ...l })) })),
 		};
 	}
 }

@@ -4,10 +4,10 @@
  * before; types.ts and index.ts re-export what tests need.
  */
 import type { Role } from '../types';
-import type { SeedOrgAnalytics } from './activityTypes';
+import type { AnalyticsReportState, SeedOrgAnalytics } from './activityTypes';
 import type { AdminGroupState, ExportJobState, LegalHoldState } from './stateTypes';
 
-export type { SeedActivity, SeedOrgAnalytics } from './activityTypes';
+export type { AnalyticsReportState, SeedActivity, SeedOrgAnalytics } from './activityTypes';
 
 /** The only Notion-Version the Admin API accepts. */
 export const ADMIN_API_VERSION = '2026-06-01';
@@ -268,6 +268,8 @@ export interface OrganizationSnapshot {
 	adminGroups: AdminGroupState[];
 	exports: ExportJobState[];
 	legalHolds: LegalHoldState[];
+	/** User-activity reports as stored (`status` never `expired`: that is read from the clock). */
+	analyticsReports: AnalyticsReportState[];
 }
 
 /** One Admin API switch as set (the default if a caller cleared it). */
