@@ -93,6 +93,35 @@ it('yields the first of 100,000 rows long before the last piece of the file is p
 	expect(state.total).toBeGreaterThan(500);
 });
 
+it('reads the same CSV records whatever pieces the bytes come in (quotes, doubled quotes and CR LF split between them)', async () => {
+	const csv = '\uFEFFuser_id,name,current_teamspaces,active_days\r\nu-1,"Lovelace, Ada","[""Eng"",""Ops""]",4\r\nu-2,"Zoë ""Z""","",0\r\nu-3,"multi\r\nline ""x""",General,\r\n\r\nu-4,Plain,General,1';
+	const read = async (size: number) =>
+		(await all(rowsOf(pieces(csv, size).download, 'csv'))).map(({ userId, name, teamspaces, activeDays, line: at }) => ({ userId, name, teamspaces, activeDays, at }));
+	const expected = [
+		{ userId: 'u-1', name: 'Lovelace, Ada', teamspaces: ['Eng', 'Ops'], activeDays: 4, at: 2 },
+		{ userId: 'u-2', name: 'Zoë "Z"', teamspaces: [], activeDays: 0, at: 3 },
+		{ userId: 'u-3', name: 'multi\r\nline "x"', teamspaces: ['General'], activeDays: null, at: 4 },
+		{ userId: 'u-4', name: 'Plain', teamspaces: ['General'], activeDays: 1, at: 7 },
+	];
+	for (const size of [1, 2, 3, 5, 1_000]) expect(await read(size)).toEqual(expected);
+});
+
+it('yields the first CSV record with the first piece of a 20,000-record file', async () => {
+	let csv = 'user_id,name,active_days\n';
+	for (let i = 0; i < 20_000; i++) csv += `u-${i},"Name, ${i}",${i % 30}\n`;
+	const { state, download } = pieces(csv, 1_024);
+	let producedAtFirstRow = -1;
+	let count = 0;
+	for await (const row of rowsOf(download, 'csv')) {
+		if (count === 0) producedAtFirstRow = state.produced;
+		count += 1;
+		if (count === 20_000) expect(row).toMatchObject({ userId: 'u-19999', name: 'Name, 19999', activeDays: 19 });
+	}
+	expect(count).toBe(20_000);
+	expect(producedAtFirstRow).toBe(1);
+	expect(state.total).toBeGreaterThan(300);
+});
+
 it('tells the format by the first character when the report does not say', async () => {
 	expect(await all(rowsOf(pieces(line({ user_id: 'u-1' }), 5).download, null))).toMatchObject([{ userId: 'u-1' }]);
 	expect(await all(rowsOf(pieces('user_id,name\nu-2,Bo\n', 5).download, null))).toMatchObject([{ userId: 'u-2', name: 'Bo' }]);
