@@ -4,7 +4,7 @@
  * everyone else by deterministic rules), the same rows as JSONL and CSV, links that need and take
  * no Authorization header and expire, and a large file written out in chunks.
  */
-import { demoSeed, generateSeed, startEmulator, type Emulator } from '../../../tools/notion-emulator';
+import { demoResearchSeed, demoSeed, generateSeed, startEmulator, type Emulator } from '../../../tools/notion-emulator';
 import { Writable } from 'node:stream';
 import { writeInChunks } from '../../../tools/notion-emulator/admin/reportFile';
 import { useEmulator } from '../../../tools/notion-emulator/support';
@@ -134,6 +134,22 @@ describe('Admin API: the user-activity report file', () => {
 		const { url } = await reportUrl(emu(), 'jsonl');
 		emu().control.removeMember(daily.id!);
 		expect((await jsonl(url)).map((r) => r.user_id)).not.toContain(daily.id);
+	});
+});
+
+describe('Admin API: the report of a linked workspace', () => {
+	const research = demoResearchSeed();
+	const emu = useEmulator({ seed, now: () => START });
+
+	it('has the linked workspace\'s members and its own page guest', async () => {
+		const other = await startEmulator({ seed: research, organizationOf: emu(), now: () => START, rateLimit: false });
+		try {
+			const rows = await jsonl((await reportUrl(emu(), 'jsonl', { ...LAST_30, workspace_id: research.workspace.id })).url);
+			expect(rows.filter((r) => r.current_role === 'page_guest').map((r) => r.email)).toEqual([research.guests[0].email]);
+			expect(rows.filter((r) => r.current_role !== 'page_guest').map((r) => r.email).sort()).toEqual(research.members.map((m) => m.email).sort());
+		} finally {
+			await other.stop();
+		}
 	});
 });
 

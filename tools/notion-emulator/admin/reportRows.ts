@@ -45,15 +45,16 @@ interface Person {
 	role: string;
 }
 
-/** Members by id (a bot has no role, so no row), then the main workspace's page guests in seed order. */
+/** Members by id (a bot has no role, so no row), then the workspace's page guests in seed order. */
 function* people(org: Organization, report: AnalyticsReportState, store: Workspace): Generator<Person> {
 	for (const u of org.users(report.workspaceId, store)) {
 		const role = org.roleIn(u.id, report.workspaceId, store);
 		if (role && role !== 'guest') yield { id: u.id, name: u.name, email: u.email ?? '', role };
 	}
-	if (org.workspace(report.workspaceId)?.kind !== 'main') return;
-	for (const id of org.analytics.guests) {
-		const guest = store.user(id);
+	// A SCIM-served workspace (main or linked) knows its seed's guests; an Admin-API-only one has none.
+	const own = org.storeOf(report.workspaceId, store);
+	for (const id of own?.org?.analytics.guests ?? []) {
+		const guest = own?.user(id);
 		if (guest?.kind === 'guest') yield { id, name: guest.name, email: guest.email, role: 'page_guest' };
 	}
 }
