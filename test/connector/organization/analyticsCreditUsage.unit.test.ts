@@ -26,6 +26,23 @@ describe('credit usage per member', () => {
 		expect(sent()).toEqual([`GET /v1/spaces/${WS1}/users/credit_usage?page_size=100`, `GET /v1/spaces/${WS1}/users/credit_usage?page_size=100&start_cursor=c-2`]);
 	});
 
+	it('takes the period from beside the results when the entries carry none', async () => {
+		const { client } = fakeOrganization(() =>
+			json(200, { object: 'list', type: 'user_credit_usage', results: [{ user_id: ADA, credits_used: 7, total_credits_used: 7, credit_limit: 50 }], has_more: false, next_cursor: null, metrics_period_start_ms: JUNE, metrics_period_end_ms: JULY }),
+		);
+		expect(await client.listCreditUsage(WS1)).toEqual([
+			{ userId: ADA, creditsUsed: 7, totalCreditsUsed: 7, creditLimit: 50, periodStart: '2026-06-01T00:00:00.000Z', periodEnd: '2026-07-01T00:00:00.000Z' },
+		]);
+	});
+
+	it.each([
+		['more said, no cursor given', { has_more: true, next_cursor: null }, 'gave no cursor'],
+		['the same cursor twice', { has_more: true, next_cursor: 'c-1' }, 'same cursor twice'],
+	])('a broken listing (%s) fails rather than ending early or paging forever', async (_what, envelope, message) => {
+		const { client } = fakeOrganization(() => json(200, { object: 'list', results: [{ user_id: ADA, credits_used: 1 }], ...envelope }));
+		expect(await failure(client.listCreditUsage(WS1))).toMatchObject({ kind: 'bad_response', message: expect.stringContaining(message) });
+	});
+
 	it('a workspace without a billing period (404) says so', async () => {
 		const { client } = fakeOrganization(() => json(404, { object: 'error', status: 404, code: 'object_not_found', message: 'No billing period' }));
 		const error = await failure(client.listCreditUsage(WS1));

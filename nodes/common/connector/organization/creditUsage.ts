@@ -5,10 +5,13 @@
  * Both page with `start_cursor`/`page_size` and answer `has_more`/`next_cursor` (pages.ts).
  *
  * Counts are whole credits, rounded down by Notion, and include the agents a person owns that
- * spend the owner's credits. The per-member entry's user field and the period bounds of a period
- * entry are not spelled out: both are read under each likely name.
+ * spend the owner's credits. The per-member entry's user field, the period bounds' names and
+ * whether the current period sits on each entry or once beside `results` are not spelled out:
+ * each is read under every likely name, in both places. So the member list is paged here, where
+ * the whole page is seen, rather than through pages.ts, which hands on only `results`.
  */
-import { isObject, type AdminContext } from './adminRequest';
+import { NotionAdminError } from '../errors';
+import { adminCall, isObject, type AdminContext } from './adminRequest';
 import { collect } from './pages';
 import { SCOPES } from './scopes';
 
@@ -43,7 +46,8 @@ const first = (raw: Record<string, unknown>, names: string[]): unknown => names.
 const START = ['metrics_period_start_ms', 'period_start_ms', 'billing_period_start_ms', 'period_start', 'start_time'];
 const END = ['metrics_period_end_ms', 'period_end_ms', 'billing_period_end_ms', 'period_end', 'end_time'];
 
-function toMemberUsage(raw: unknown): MemberCreditUsage | undefined {
+/** `beside`: the page, whose period bounds count where an entry has none. */
+function toMemberUsage(raw: unknown, beside: Record<string, unknown>): MemberCreditUsage | undefined {
 	if (!isObject(raw)) return undefined;
 	const user = isObject(raw.user) ? raw.user : {};
 	const userId = [raw.user_id, user.id, raw.id].find((value): value is string => typeof value === 'string' && value !== '');
@@ -53,8 +57,8 @@ function toMemberUsage(raw: unknown): MemberCreditUsage | undefined {
 		creditsUsed: count(raw.credits_used),
 		totalCreditsUsed: count(raw.total_credits_used),
 		creditLimit: count(raw.credit_limit),
-		periodStart: isoTime(first(raw, START)),
-		periodEnd: isoTime(first(raw, END)),
+		periodStart: isoTime(first(raw, START) ?? first(beside, START)),
+		periodEnd: isoTime(first(raw, END) ?? first(beside, END)),
 	};
 }
 
@@ -63,20 +67,39 @@ function toPeriod(raw: unknown): CreditPeriod | undefined {
 	return { creditsUsed: count(raw.credits_used), periodStart: isoTime(first(raw, START)), periodEnd: isoTime(first(raw, END)) };
 }
 
+const broken = (message: string) => new NotionAdminError('bad_response', message, 'Notion sent a broken listing; try again later', { api: 'organization' });
+
 export async function listMemberCreditUsage(context: AdminContext, workspaceId: string, limit?: number): Promise<MemberCreditUsage[]> {
-	return await collect(
-		context,
-		{
-			path: `/spaces/${encodeURIComponent(workspaceId)}/users/credit_usage`,
+	const path = `/spaces/${encodeURIComponent(workspaceId)}/users/credit_usage`;
+	const out: MemberCreditUsage[] = [];
+	const seen = new Set<string>();
+	let cursor: string | undefined;
+	for (;;) {
+		const { json } = await adminCall(context, {
+			method: 'GET',
+			path,
+			query: { page_size: Math.min(context.pageSize, limit === undefined ? context.pageSize : limit - out.length), start_cursor: cursor },
 			action: "list the members' credit usage",
 			scope: SCOPES.readCreditUsage,
 			notFound: `No credit usage for workspace ${workspaceId}: it is not a live workspace of this organization, or it has no billing period yet`,
-			cursorParam: 'start_cursor',
-			paged: true,
-		},
-		toMemberUsage,
-		limit,
-	);
+			idempotent: true,
+			accepts: (body) => isObject(body) && Array.isArray(body.results),
+		});
+		const page = json as Record<string, unknown> & { results: unknown[] };
+		for (const raw of page.results) {
+			const usage = toMemberUsage(raw, page);
+			// A member silently left out would read as one who used nothing.
+			if (usage === undefined) throw broken(`Notion's Admin API listed a credit usage entry without a user under ${path}`);
+			out.push(usage);
+			if (limit !== undefined && out.length >= limit) return out;
+		}
+		const next = typeof page.next_cursor === 'string' && page.next_cursor !== '' && page.has_more !== false ? page.next_cursor : undefined;
+		if (next === undefined && page.has_more === true) throw broken(`Notion's Admin API said there is more credit usage under ${path} but gave no cursor to read it`);
+		if (next === undefined) return out;
+		if (seen.has(next)) throw broken(`Notion's Admin API gave the same cursor twice while listing ${path}`);
+		seen.add(next);
+		cursor = next;
+	}
 }
 
 export async function listCreditPeriods(context: AdminContext, workspaceId: string, userId: string, limit?: number): Promise<CreditPeriod[]> {
