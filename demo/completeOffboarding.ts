@@ -69,7 +69,7 @@ async function run(title: string, acme: Emulator, research: Emulator, email: str
 
 export async function completeOffboarding(acme: Emulator): Promise<void> {
 	heading('Complete offboarding in every workspace (examples/complete-offboarding.json, step by step)');
-	const research = await startEmulator({ seed: demoResearchSeed(), organizationOf: acme });
+	const research = await startEmulator({ seed: demoResearchSeed(), organizationOf: acme, rateLimit: { model: 'window', plan: 'business' } });
 	try {
 		const inAcme = acme.control.snapshot().members;
 		const shared = research.control

@@ -36,13 +36,14 @@ async function licenseSummary(emulator: Emulator, scim = true): Promise<IDataObj
 }
 
 async function main() {
-	const emulator = await startEmulator({ seed: demoSeed() });
+	// Notion's limits as they are today: 600 requests a minute per connection (Business, Enterprise).
+	const emulator = await startEmulator({ seed: demoSeed(), rateLimit: { model: 'window', plan: 'business' } });
 	try {
 		const state = emulator.control.snapshot();
 		print(`Notion Admin demo — Notion emulator at ${emulator.url}`);
 		print(
 			`Workspace "Acme": ${state.members.length} members, ${state.groups.length} groups ` +
-				`(rate limit on: ~3 requests/s, like Notion)`,
+				`(request limits on: 600 a minute per connection, like Notion's Enterprise plan)`,
 		);
 
 		heading('License summary (Notion Admin → Workspace → Get License Summary, over SCIM)');

@@ -91,14 +91,17 @@ export function acmeSeed(): Seed {
 	return demoSeed();
 }
 
+/** Notion's request limits as they are today: 600 a minute per connection on Business and Enterprise. */
+const LIMITS = { model: 'window', plan: 'business' } as const;
+
 export async function startWorkspaces(): Promise<Workspaces> {
 	const started: Emulator[] = [];
 	try {
-		const acme = await startEmulator({ seed: acmeSeed(), port: 0 });
+		const acme = await startEmulator({ seed: acmeSeed(), port: 0, rateLimit: LIMITS });
 		started.push(acme);
-		const globex = await startEmulator({ seed: globexSeed(), port: 0 });
+		const globex = await startEmulator({ seed: globexSeed(), port: 0, rateLimit: LIMITS });
 		started.push(globex);
-		const research = await startEmulator({ seed: demoResearchSeed(), port: 0, organizationOf: acme });
+		const research = await startEmulator({ seed: demoResearchSeed(), port: 0, organizationOf: acme, rateLimit: LIMITS });
 		return { acme, globex, research };
 	} catch (error) {
 		await Promise.all(started.map((emulator) => emulator.stop()));
