@@ -34,7 +34,7 @@ describe('Notion Organization description', () => {
 	});
 
 	it('offers the resources and operations of the Admin API slice', () => {
-		expect(operationsOf('workspace')).toEqual(['getLicenseSummary', 'getAll']);
+		expect(operationsOf('workspace')).toEqual(['getLicenseReport', 'getLicenseSummary', 'getAll']);
 		expect(operationsOf('member')).toEqual(['findInEveryWorkspace', 'getAll']);
 		expect(operationsOf('session')).toEqual(['revoke']);
 		expect(operationsOf('personalAccessToken')).toEqual(['getAll', 'revoke']);

@@ -60,6 +60,8 @@ const read = (resource: string, operation: string, extra: (emu: Emulator) => Rec
 export const CASES: Record<string, Prepare> = {
 	'workspace.getAll': read('workspace', 'getAll', () => ({ returnAll: true })),
 	'workspace.getLicenseSummary': read('workspace', 'getLicenseSummary', () => ({}), (emu) => 1 + liveWorkspaceCount(emu)),
+	// The member listing, the credit usage, the report's create, then status reads until the emulator's third ends it.
+	'workspace.getLicenseReport': read('workspace', 'getLicenseReport', (emu) => ({ workspace: byId(main(emu)) }), () => 6),
 	'member.getAll': read('member', 'getAll', (emu) => ({ workspace: byId(main(emu)), returnAll: true })),
 	'member.findInEveryWorkspace': read('member', 'findInEveryWorkspace', (emu) => ({ email: person(emu, 0).email }), (emu) => 1 + liveWorkspaceCount(emu)),
 
