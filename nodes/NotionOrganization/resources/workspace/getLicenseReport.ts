@@ -93,7 +93,7 @@ export const getLicenseReport: OrganizationOperation = {
 
 		async run(client: NotionOrganizationClient, parameters): Promise<IDataObject[]> {
 			const { workspaceId } = parameters;
-			const period = periodOf(parameters.days, parameters.timeZone, Date.now());
+			const period = periodOf(parameters.days, parameters.timeZone, client.now());
 			const listing = await client.listWorkspaceUsers(workspaceId);
 			const rules: PlanRules = { action: parameters.action, roles: parameters.roles, exemptGroups: await exemptGroups(client, workspaceId, parameters.exemptGroups) };
 			const credits = await creditsOf(client, workspaceId, parameters.includeAiCredits);

@@ -54,8 +54,11 @@ export class NotionOrganizationClient {
 	readonly exports: WorkspaceExports;
 	readonly legalHolds: LegalHolds;
 	readonly analyticsReports: AnalyticsReports;
+	/** The injected clock's time: what "today" is for a report's period. */
+	readonly now: () => number;
 
 	constructor(options: OrganizationOptions) {
+		this.now = options.now;
 		const { requester, tuning } = requesterFor(options);
 		this.context = { requester, root: adminRoot(options.baseUrl), pageSize: tuning.pageSize };
 		this.permissionGroups = new PermissionGroups(this.context);
