@@ -3,8 +3,8 @@
  * latency L, C requests in flight. Whole windows of B requests cost a minute each (the budget is
  * spent, the window must end); the last window's r requests take ceil(r / C) round trips:
  *   floor = (ceil(R/B) − 1) × 60 s + ceil(r / C) × L,  r = R − (ceil(R/B) − 1) × B.
- * Cursor paging (the standard API) cannot overlap requests: its floor is R × L (latency-bound)
- * unless the budget binds first.
+ * Cursor paging (the standard API, the Admin API's lists) cannot overlap requests: its floor is
+ * R × L (latency-bound) unless the budget binds first.
  *
  * R is what an exact, complete listing needs, not what would fit the members:
  * - SCIM index paging says nothing but a total, and a total may be short (members joined since):
@@ -34,7 +34,26 @@ export function floorMs(requests: number, budgetPerMinute: number, latencyMs: nu
 	return (windows - 1) * WINDOW_MS + Math.ceil(last / inFlight) * latencyMs;
 }
 
-/** One request after the other: the budget floor with one request in flight. */
+/**
+ * One request after the other: the budget floor with one request in flight — unless a window's
+ * budget takes longer than the window to send one at a time (600 at 150 ms: 90 s), when the
+ * budget never binds and every request is a round trip: R × L.
+ */
 export function sequentialFloorMs(requests: number, budgetPerMinute: number, latencyMs: number): number {
+	if (budgetPerMinute * latencyMs >= WINDOW_MS) return requests * latencyMs;
 	return floorMs(requests, budgetPerMinute, latencyMs, 1);
+}
+
+/**
+ * Workspace → Get License Report: the Admin API's member listing (cursor paging, ceil(N/100)
+ * pages, one after the other), the report's create and its status reads, each waiting for the
+ * one before; then one download of the file from the file host, which is outside the API budget
+ * and adds no latency in the emulator (its transfer time is not in the floor either).
+ */
+export function licenseReportFloor(
+	listed: number,
+	options: { budgetPerMinute: number; latencyMs: number; statusReads: number },
+): { apiRequests: number; requests: number; ms: number } {
+	const apiRequests = pagesOf(listed) + 1 + options.statusReads;
+	return { apiRequests, requests: apiRequests + 1, ms: sequentialFloorMs(apiRequests, options.budgetPerMinute, options.latencyMs) };
 }

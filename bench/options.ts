@@ -28,6 +28,8 @@ export interface BenchSizes {
 	overheadItems: number;
 	/** Members each simulated queue-mode worker lists. */
 	queueMembers: number;
+	/** Users the license report lists (members and a bot; its file has their rows and the guests'). */
+	licenseReportUsers: number;
 }
 
 const FULL: BenchSizes = {
@@ -39,6 +41,7 @@ const FULL: BenchSizes = {
 	diffMembers: 100_000,
 	overheadItems: 5_000,
 	queueMembers: 40_000,
+	licenseReportUsers: 100_000,
 };
 
 // Every case once, small (the previous pacing still takes its 3 requests a second).
@@ -51,6 +54,7 @@ const QUICK: BenchSizes = {
 	diffMembers: 10_000,
 	overheadItems: 500,
 	queueMembers: 1_500,
+	licenseReportUsers: 2_000,
 };
 
 const USAGE = `Usage: npm run bench -- [--quick] [--latency MS] [--only TEXT] [--out FILE]

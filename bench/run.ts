@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { BenchCase } from './benchCase';
 import { groupAddCase } from './cases/groupAdd';
+import { licenseReportCase } from './cases/licenseReport';
 import { listMembersCases } from './cases/listMembers';
 import { nodeOverheadCase } from './cases/nodeOverhead';
 import { queueModeCases } from './cases/queueMode';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
 		...queueModeCases(options),
 		groupAddCase(options),
 		syncDiffCase(options),
+		licenseReportCase(options),
 		nodeOverheadCase(options),
 	].filter((c) => options.only === undefined || options.only.some((text) => c.name.includes(text)));
 	const m = machine();

@@ -1,6 +1,6 @@
 /** The benchmark's floor under Notion's documented limits, on the cases it reports. */
 import { listingFloor } from '../../bench/cases/listingFloor';
-import { floorMs, pagesOf, scimListingRequests, sequentialFloorMs } from '../../bench/floor';
+import { floorMs, licenseReportFloor, pagesOf, scimListingRequests, sequentialFloorMs } from '../../bench/floor';
 
 const AT = { latencyMs: 150, inFlight: 10 };
 
@@ -51,5 +51,27 @@ describe('benchmark floor', () => {
 
 	it('is latency-bound for cursor paging', () => {
 		expect(sequentialFloorMs(100, 600, 150)).toBe(15_000);
+	});
+
+	it('stays latency-bound for cursor paging when one request at a time cannot spend a window budget', () => {
+		// 150 ms a request: at most 400 in a 60-s window, never the 600 allowed; the budget never binds.
+		expect(sequentialFloorMs(1_000, 600, 150)).toBe(150_000);
+		// 180 a minute at 150 ms: 27 s for a window's 180, then the window must end.
+		expect(sequentialFloorMs(360, 180, 150)).toBe(60_000 + 180 * 150);
+	});
+
+	it('gives the license report its floor: the cursor-paged member listing, the create and one status read one after the other, and the download', () => {
+		// 100,000 listed users: 1,000 pages; + create + status read = 1,002 API requests, then the file.
+		expect(licenseReportFloor(100_000, { budgetPerMinute: 600, latencyMs: 150, statusReads: 1 })).toEqual({
+			apiRequests: 1_002,
+			requests: 1_003,
+			ms: 1_002 * 150,
+		});
+		expect(licenseReportFloor(100_000, { budgetPerMinute: 600, latencyMs: 150, statusReads: 3 })).toEqual({
+			apiRequests: 1_004,
+			requests: 1_005,
+			ms: 1_004 * 150,
+		});
+		expect(licenseReportFloor(1_000, { budgetPerMinute: 600, latencyMs: 150, statusReads: 1 })).toEqual({ apiRequests: 12, requests: 13, ms: 12 * 150 });
 	});
 });
