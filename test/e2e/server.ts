@@ -10,6 +10,7 @@ import { expect, expectEqual } from './checks';
 import type { E2eContext } from './context';
 import { nodeNamed, pinnedBody } from './workflows';
 import { completeOffboardingWebhookCheck } from './completeOffboarding';
+import { seatReclamationCheck } from './seatReclamation';
 import { postWebhook } from './webhook';
 import { activeCount, groupEmails, memberByEmail, scimListings } from './workspaceState';
 
@@ -215,6 +216,7 @@ export async function serverChecks(context: E2eContext): Promise<void> {
 		);
 
 		await completeOffboardingWebhookCheck(context, n8n.url, rest);
+		await seatReclamationCheck(context, n8n.url, rest);
 	} finally {
 		await n8n.stop();
 	}

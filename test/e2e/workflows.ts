@@ -107,6 +107,30 @@ function withCredentials(
 	};
 }
 
+/**
+ * The example started by a POST to a webhook (path given) instead of its schedule: `n8n execute`
+ * cannot wait for a resume, the server can. The webhook answers at once; the run goes on and waits.
+ */
+function startByWebhook(example: Workflow, triggerName: string, id: string, webhookPath: string): Workflow {
+	const trigger = nodeNamed(example, triggerName);
+	const hook: WorkflowNode = {
+		id: trigger.id,
+		name: trigger.name,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: trigger.position,
+		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+		webhookId: `${trigger.id.slice(0, -4)}e2e1`,
+	};
+	return {
+		...example,
+		id,
+		name: `${example.name} (e2e, webhook start)`,
+		nodes: example.nodes.map((node) => (node.name === triggerName ? hook : node)),
+		pinData: {},
+	};
+}
+
 /** The request pinned on an example's webhook (its sample body). */
 export function pinnedBody(example: Workflow): Record<string, unknown> {
 	const hook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
@@ -124,6 +148,7 @@ export function e2eWorkflows(examples: Record<string, Workflow>) {
 		completeOffboarding: startManually(examples['complete-offboarding'], 'HR system webhook'),
 		twoWorkspaces: startManually(examples['two-workspace-license-report'], 'Every Monday'),
 		memberChanges: memberChangesWorkflow(examples['weekly-license-report']),
+		seatReclamation: startByWebhook(examples['monthly-seat-reclamation'], 'First of every month', 'e2eXSeatReclaim1', 'e2e-seat-reclamation'),
 		onboardingWithoutScim: withCredentials(
 			onboarding,
 			'e2eXOnbrdNoScim1',
