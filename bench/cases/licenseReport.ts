@@ -81,6 +81,7 @@ export function licenseReportCase(options: BenchOptions): BenchCase {
 					'peak RSS above idle MB': round(rssAbove),
 					'idle heap MB': round(f.idleHeapMb),
 					'peak heap above idle MB': round(heapAbove),
+					'heap held at the end above idle MB': round(f.retainedHeapMb - f.idleHeapMb),
 					listed: f.listed,
 					rows: f.rows,
 					guests: f.guests,
