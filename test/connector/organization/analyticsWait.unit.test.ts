@@ -4,27 +4,9 @@
  * injected clock and none passes the timeout; a status read that fails while waiting names the
  * report, which exists all the same.
  */
-import { createOrganizationClient } from '../../../nodes/common/connector/organization/organizationClient';
 import { failure } from './failure';
-import { BASE, json, WS1 } from './fakeAdmin';
-
-function frozen(answer: () => ReturnType<typeof json>) {
-	const pauses: number[] = [];
-	let reads = 0;
-	const client = createOrganizationClient({
-		baseUrl: BASE,
-		transport: async () => {
-			reads += 1;
-			return answer();
-		},
-		now: () => 0,
-		sleep: async (ms) => {
-			pauses.push(ms);
-		},
-		tuning: { maxAttempts: 1 },
-	});
-	return { client, pauses, reads: () => reads };
-}
+import { json, WS1 } from './fakeAdmin';
+import { frozen } from './frozenClock';
 
 it('a clock that never moves still ends the wait at the timeout, pausing only through the injected sleep', async () => {
 	const { client, pauses, reads } = frozen(() => json(200, { id: 'r-1', status: 'queued' }));

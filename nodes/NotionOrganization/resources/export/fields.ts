@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { optionsCollection } from '../../../common/operationKit/fields';
 import { booleanParameter, optionParameter } from '../../../common/operationKit/parameters';
 import { NotionAdminError } from '../../../common/connector/errors';
-import { checkTimeout } from '../../../common/connector/organization/exportsApi';
+import { checkTimeout } from '../../../common/connector/organization/statusPolling';
 import type { ExportFormat, ExportRequest } from '../../../common/connector/organization/workspaceExports';
 import { quoteValue } from '../../../common/connector/redact';
 import { requireEmail } from '../../../common/connector/validate';

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { NotionAdminError } from '../../../common/connector/errors';
-import { checkTimeout } from '../../../common/connector/organization/exportsApi';
+import { checkTimeout } from '../../../common/connector/organization/statusPolling';
 import { requireTimeZone } from '../../../common/connector/organization/reportRequest';
 import { quoteValue } from '../../../common/connector/redact';
 import { optionsCollection } from '../../../common/operationKit/fields';

@@ -17,7 +17,7 @@ import type { Clock } from '../http/pacer';
 import { requireId } from '../validate';
 import type { AdminContext } from './adminRequest';
 import { createReport, getReport, listReports, requireReportId, type AnalyticsReport } from './analyticsApi';
-import { checkTimeout, type WaitOptions } from './exportsApi';
+import { pollUntilDone, type WaitOptions } from './statusPolling';
 import { checkLimit } from './inputs';
 import type { LimitOption } from './model';
 import { DOWNLOAD_TIMEOUT_MS, decodedText, hostOf, openFile, type FileDownload } from './reportFile';
@@ -25,7 +25,6 @@ import { checkReportRequest, type ReportRequest } from './reportRequest';
 import { activityRows, type ActivityRow } from './reportRows';
 
 const FIRST_POLL_MS = 5_000;
-const MAX_POLL_MS = 30_000;
 /** What a file host answers to a link it no longer takes. */
 const LINK_REFUSED = new Set([401, 403, 404, 410]);
 
@@ -64,21 +63,15 @@ export class AnalyticsReports {
 	async waitUntilDone(workspaceId: string, reportId: string, options: WaitOptions): Promise<AnalyticsReport> {
 		const space = requireId(workspaceId, 'workspaceId');
 		const id = requireReportId(reportId);
-		const timeoutMs = checkTimeout(options.timeoutMs);
-		const started = this.clock.now();
-		let slept = 0;
-		let pause = options.firstPollMs ?? FIRST_POLL_MS;
-		for (;;) {
-			const report = await getReport(this.context, space, id).catch((error: unknown) => Promise.reject(unreadable(error, space, id)));
-			if (report.status === 'completed') return report;
-			if (report.status === 'failed' || report.status === 'expired') throw ended(report);
-			const left = timeoutMs - Math.max(this.clock.now() - started, slept);
-			if (left <= 0) throw stillRunning(report, timeoutMs);
-			const wait = Math.min(pause, left);
-			await this.clock.sleep(wait);
-			slept += wait;
-			pause = Math.min(pause * 2, options.maxPollMs ?? MAX_POLL_MS);
-		}
+		return await pollUntilDone(this.clock, options, {
+			read: () => getReport(this.context, space, id).catch((error: unknown) => Promise.reject(unreadable(error, space, id))),
+			done: (report) => {
+				if (report.status === 'failed' || report.status === 'expired') throw ended(report);
+				return report.status === 'completed';
+			},
+			stillRunning,
+			firstPollMs: FIRST_POLL_MS,
+		});
 	}
 
 	/**

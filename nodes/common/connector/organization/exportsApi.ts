@@ -1,16 +1,10 @@
 /**
- * The organization client's exports: start, status, and waiting until an export is done.
- *
- * Waiting polls the status with growing pauses (Notion documents no interval) through the same
- * requester, so every poll is paced within the credential's request budget; the pauses go through
- * the injected clock (n8n's sleep in the node), never a timer of its own. The time waited counts
- * the clock and the pauses both, whichever is more, so a clock that does not move still ends the
- * wait at the timeout.
+ * The organization client's exports: start, status, and waiting until an export is done
+ * (statusPolling.ts: paced reads, pauses on the injected clock).
  */
 import type { Clock } from '../http/pacer';
 import { NotionAdminError } from '../errors';
 import { outcomeUnknown } from '../http/createOnce';
-import { quoteValue } from '../redact';
 import type { AdminContext } from './adminRequest';
 import {
 	checkExportRequest,
@@ -22,24 +16,10 @@ import {
 	type StartedExport,
 } from './workspaceExports';
 import { requireId } from '../validate';
+import { pollUntilDone, type WaitOptions } from './statusPolling';
 
-export interface WaitOptions {
-	/** How long to wait in all, in milliseconds. */
-	timeoutMs: number;
-	/** The first pause between two status reads (doubling up to `maxPollMs`). */
-	firstPollMs?: number;
-	maxPollMs?: number;
-}
-
+/** Notion documents no interval; an export of a small workspace takes seconds. */
 const FIRST_POLL_MS = 2_000;
-const MAX_POLL_MS = 30_000;
-/** A day: longer than any n8n execution should hold a worker. */
-const MAX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
-
-export function checkTimeout(value: unknown, field = 'timeoutMs'): number {
-	if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIMEOUT_MS) return value;
-	throw new NotionAdminError('invalid_input', `${quoteValue(value)} is not a wait between 0 and 24 hours`, 'Give a timeout such as 600 seconds', { field });
-}
 
 export class WorkspaceExports {
 	constructor(
@@ -75,21 +55,15 @@ export class WorkspaceExports {
 	async waitUntilDone(workspaceId: string, exportJobId: string, options: WaitOptions): Promise<ExportStatus> {
 		const space = requireId(workspaceId, 'workspaceId');
 		const job = requireJobId(exportJobId);
-		const timeoutMs = checkTimeout(options.timeoutMs);
-		const started = this.clock.now();
-		let slept = 0;
-		let pause = options.firstPollMs ?? FIRST_POLL_MS;
-		for (;;) {
-			const status = await exportStatus(this.context, space, job).catch((error: unknown) => Promise.reject(unreadable(error, space, job)));
-			if (status.status === 'completed') return status;
-			if (status.status === 'failed') throw failed(status);
-			const left = timeoutMs - Math.max(this.clock.now() - started, slept);
-			if (left <= 0) throw stillRunning(status, timeoutMs);
-			const wait = Math.min(pause, left);
-			await this.clock.sleep(wait);
-			slept += wait;
-			pause = Math.min(pause * 2, options.maxPollMs ?? MAX_POLL_MS);
-		}
+		return await pollUntilDone(this.clock, options, {
+			read: () => exportStatus(this.context, space, job).catch((error: unknown) => Promise.reject(unreadable(error, space, job))),
+			done: (status) => {
+				if (status.status === 'failed') throw failed(status);
+				return status.status === 'completed';
+			},
+			stillRunning,
+			firstPollMs: FIRST_POLL_MS,
+		});
 	}
 }
 
