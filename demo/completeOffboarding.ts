@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { demoResearchSeed, startEmulator } from '../tools/notion-emulator';
+import { demoResearchSeed, NOTION_LIMITS_TODAY, startEmulator } from '../tools/notion-emulator';
 import type { Emulator } from '../tools/notion-emulator/types';
 import { admin, heading, itemsOf, organization, print } from './nodes';
 
@@ -69,7 +69,7 @@ async function run(title: string, acme: Emulator, research: Emulator, email: str
 
 export async function completeOffboarding(acme: Emulator): Promise<void> {
 	heading('Complete offboarding in every workspace (examples/complete-offboarding.json, step by step)');
-	const research = await startEmulator({ seed: demoResearchSeed(), organizationOf: acme, rateLimit: { model: 'window', plan: 'business' } });
+	const research = await startEmulator({ seed: demoResearchSeed(), organizationOf: acme, rateLimit: NOTION_LIMITS_TODAY });
 	try {
 		const inAcme = acme.control.snapshot().members;
 		const shared = research.control

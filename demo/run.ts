@@ -9,7 +9,7 @@ import '../test/support/setup-env';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { demoSeed, startEmulator } from '../tools/notion-emulator';
+import { demoSeed, NOTION_LIMITS_TODAY, startEmulator } from '../tools/notion-emulator';
 import type { Emulator } from '../tools/notion-emulator/types';
 import { createPollHarness, emulatorCredentials, packageNodeType } from '../tools/engine-harness';
 import { completeOffboarding } from './completeOffboarding';
@@ -36,8 +36,7 @@ async function licenseSummary(emulator: Emulator, scim = true): Promise<IDataObj
 }
 
 async function main() {
-	// Notion's limits as they are today: 600 requests a minute per connection (Business, Enterprise).
-	const emulator = await startEmulator({ seed: demoSeed(), rateLimit: { model: 'window', plan: 'business' } });
+	const emulator = await startEmulator({ seed: demoSeed(), rateLimit: NOTION_LIMITS_TODAY });
 	try {
 		const state = emulator.control.snapshot();
 		print(`Notion Admin demo — Notion emulator at ${emulator.url}`);

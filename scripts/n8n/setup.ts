@@ -10,6 +10,7 @@ import {
 	demoResearchSeed,
 	demoSeed,
 	generateSeed,
+	NOTION_LIMITS_TODAY,
 	startEmulator,
 	type Emulator,
 	type Seed,
@@ -91,17 +92,14 @@ export function acmeSeed(): Seed {
 	return demoSeed();
 }
 
-/** Notion's request limits as they are today: 600 a minute per connection on Business and Enterprise. */
-const LIMITS = { model: 'window', plan: 'business' } as const;
-
 export async function startWorkspaces(): Promise<Workspaces> {
 	const started: Emulator[] = [];
 	try {
-		const acme = await startEmulator({ seed: acmeSeed(), port: 0, rateLimit: LIMITS });
+		const acme = await startEmulator({ seed: acmeSeed(), port: 0, rateLimit: NOTION_LIMITS_TODAY });
 		started.push(acme);
-		const globex = await startEmulator({ seed: globexSeed(), port: 0, rateLimit: LIMITS });
+		const globex = await startEmulator({ seed: globexSeed(), port: 0, rateLimit: NOTION_LIMITS_TODAY });
 		started.push(globex);
-		const research = await startEmulator({ seed: demoResearchSeed(), port: 0, organizationOf: acme, rateLimit: LIMITS });
+		const research = await startEmulator({ seed: demoResearchSeed(), port: 0, organizationOf: acme, rateLimit: NOTION_LIMITS_TODAY });
 		return { acme, globex, research };
 	} catch (error) {
 		await Promise.all(started.map((emulator) => emulator.stop()));

@@ -4,6 +4,7 @@ import type { Emulator, EmulatorOptions } from './types';
 
 export { demoResearchSeed, demoSeed, generateSeed, type GenerateSeedOptions } from './seed';
 export { LIST_FAULT_KINDS } from './types';
+export { NOTION_LIMITS_TODAY } from './requestLimits';
 export { ADMIN_API_VERSION, ADMIN_DEFAULT_BEHAVIOURS, ADMIN_SCOPES } from './admin/types';
 export type {
 	AdminBehaviours,

@@ -28,6 +28,9 @@ export interface Refusal {
 }
 
 export const PLAN_BUDGET = { business: 600, other: 180 } as const;
+
+/** Notion's limits as they are today on Business and Enterprise: 600 a minute per connection. */
+export const NOTION_LIMITS_TODAY: WindowLimitOptions = { model: 'window', plan: 'business' };
 const MINUTE = 60_000;
 
 /** Requests counted in the current fixed window of one key. */
