@@ -17,7 +17,7 @@ import type { Clock } from '../http/pacer';
 import { requireId } from '../validate';
 import type { AdminContext } from './adminRequest';
 import { createReport, getReport, listReports, requireReportId, type AnalyticsReport } from './analyticsApi';
-import { pollUntilDone, type WaitOptions } from './statusPolling';
+import { pollUntilDone, type JobWatch, type WaitOptions } from './statusPolling';
 import { checkLimit } from './inputs';
 import type { LimitOption } from './model';
 import { DOWNLOAD_TIMEOUT_MS, decodedText, hostOf, openFile, type FileDownload } from './reportFile';
@@ -63,15 +63,7 @@ export class AnalyticsReports {
 	async waitUntilDone(workspaceId: string, reportId: string, options: WaitOptions): Promise<AnalyticsReport> {
 		const space = requireId(workspaceId, 'workspaceId');
 		const id = requireReportId(reportId);
-		return await pollUntilDone(this.clock, options, {
-			read: () => getReport(this.context, space, id).catch((error: unknown) => Promise.reject(unreadable(error, space, id))),
-			done: (report) => {
-				if (report.status === 'failed' || report.status === 'expired') throw ended(report);
-				return report.status === 'completed';
-			},
-			stillRunning,
-			firstPollMs: FIRST_POLL_MS,
-		});
+		return await pollUntilDone(this.clock, options, REPORT_WATCH, () => getReport(this.context, space, id).catch(unreadable(space, id)));
 	}
 
 	/**
@@ -143,6 +135,12 @@ function ended(report: AnalyticsReport): NotionAdminError {
 	);
 }
 
+/** Completed; failed or expired throws why (an expired file cannot be read any more). */
+function reportDone(report: AnalyticsReport): boolean {
+	if (report.status === 'failed' || report.status === 'expired') throw ended(report);
+	return report.status === 'completed';
+}
+
 function stillRunning(report: AnalyticsReport, timeoutMs: number): NotionAdminError {
 	return new NotionAdminError(
 		'timeout',
@@ -166,12 +164,16 @@ function refusedLink(report: AnalyticsReport, status: number, host: string, rene
 }
 
 /** A status read that failed while waiting: the report exists all the same, and is named. */
-function unreadable(error: unknown, workspaceId: string, reportId: string): unknown {
-	if (!(error instanceof NotionAdminError)) return error;
-	return new NotionAdminError(error.kind, error.message, `${error.hint}. The report was created: read it later by its id (${reportId}) before creating another`, {
-		api: 'organization',
-		httpStatus: error.httpStatus,
-		requestId: error.requestId,
-		applied: { reportId, workspaceId, status: 'unknown' },
-	});
+function unreadable(workspaceId: string, reportId: string): (error: unknown) => never {
+	return (error) => {
+		if (!(error instanceof NotionAdminError)) throw error;
+		throw new NotionAdminError(error.kind, error.message, `${error.hint}. The report was created: read it later by its id (${reportId}) before creating another`, {
+			api: 'organization',
+			httpStatus: error.httpStatus,
+			requestId: error.requestId,
+			applied: { reportId, workspaceId, status: 'unknown' },
+		});
+	};
 }
+
+const REPORT_WATCH: JobWatch<AnalyticsReport> = { done: reportDone, stillRunning, firstPollMs: FIRST_POLL_MS };

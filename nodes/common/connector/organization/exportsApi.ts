@@ -16,7 +16,7 @@ import {
 	type StartedExport,
 } from './workspaceExports';
 import { requireId } from '../validate';
-import { pollUntilDone, type WaitOptions } from './statusPolling';
+import { pollUntilDone, type JobWatch, type WaitOptions } from './statusPolling';
 
 /** Notion documents no interval; an export of a small workspace takes seconds. */
 const FIRST_POLL_MS = 2_000;
@@ -55,16 +55,14 @@ export class WorkspaceExports {
 	async waitUntilDone(workspaceId: string, exportJobId: string, options: WaitOptions): Promise<ExportStatus> {
 		const space = requireId(workspaceId, 'workspaceId');
 		const job = requireJobId(exportJobId);
-		return await pollUntilDone(this.clock, options, {
-			read: () => exportStatus(this.context, space, job).catch((error: unknown) => Promise.reject(unreadable(error, space, job))),
-			done: (status) => {
-				if (status.status === 'failed') throw failed(status);
-				return status.status === 'completed';
-			},
-			stillRunning,
-			firstPollMs: FIRST_POLL_MS,
-		});
+		return await pollUntilDone(this.clock, options, EXPORT_WATCH, () => exportStatus(this.context, space, job).catch(unreadable(space, job)));
 	}
+}
+
+/** Completed; failed throws Notion's reason. */
+function exportDone(status: ExportStatus): boolean {
+	if (status.status === 'failed') throw failed(status);
+	return status.status === 'completed';
 }
 
 function failed(status: ExportStatus): NotionAdminError {
@@ -87,12 +85,16 @@ function stillRunning(status: ExportStatus, timeoutMs: number): NotionAdminError
 }
 
 /** A status read that failed while waiting: the export was started all the same, and is named. */
-function unreadable(error: unknown, workspaceId: string, exportJobId: string): unknown {
-	if (!(error instanceof NotionAdminError)) return error;
-	return new NotionAdminError(
-		error.kind,
-		error.message,
-		`${error.hint}. The export was started and may go on at Notion: check it with Export → Get Status (this workspace, Export Job ID ${exportJobId}) before starting another`,
-		{ api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId, applied: { exportJobId, workspaceId, status: 'unknown' } },
-	);
+function unreadable(workspaceId: string, exportJobId: string): (error: unknown) => never {
+	return (error) => {
+		if (!(error instanceof NotionAdminError)) throw error;
+		throw new NotionAdminError(
+			error.kind,
+			error.message,
+			`${error.hint}. The export was started and may go on at Notion: check it with Export → Get Status (this workspace, Export Job ID ${exportJobId}) before starting another`,
+			{ api: 'organization', httpStatus: error.httpStatus, requestId: error.requestId, applied: { exportJobId, workspaceId, status: 'unknown' } },
+		);
+	};
 }
+
+const EXPORT_WATCH: JobWatch<ExportStatus> = { done: exportDone, stillRunning, firstPollMs: FIRST_POLL_MS };

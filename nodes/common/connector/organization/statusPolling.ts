@@ -26,9 +26,8 @@ export function checkTimeout(value: unknown, field = 'timeoutMs'): number {
 	throw new NotionAdminError('invalid_input', `${quoteValue(value)} is not a wait between 0 and 24 hours`, 'Give a timeout such as 600 seconds', { field });
 }
 
-export interface Poll<T> {
-	/** The job's status now (its errors already say which job). */
-	read(): Promise<T>;
+/** What a kind of job is waited for with; the job's status read is given per wait. */
+export interface JobWatch<T> {
 	/** True once done; throws the job's own error when it ended otherwise; false while it runs. */
 	done(status: T): boolean;
 	/** The error at the timeout, naming the job and how to read it later. */
@@ -37,13 +36,14 @@ export interface Poll<T> {
 	firstPollMs: number;
 }
 
-export async function pollUntilDone<T>(clock: Clock, options: WaitOptions, poll: Poll<T>): Promise<T> {
+/** `read`: the job's status now (its errors already say which job). */
+export async function pollUntilDone<T>(clock: Clock, options: WaitOptions, poll: JobWatch<T>, read: () => Promise<T>): Promise<T> {
 	const timeoutMs = checkTimeout(options.timeoutMs);
 	const started = clock.now();
 	let slept = 0;
 	let pause = options.firstPollMs ?? poll.firstPollMs;
 	for (;;) {
-		const status = await poll.read();
+		const status = await read();
 		if (poll.done(status)) return status;
 		const left = timeoutMs - Math.max(clock.now() - started, slept);
 		if (left <= 0) throw poll.stillRunning(status, timeoutMs);
