@@ -10,7 +10,7 @@ import { joinActivity } from '../../nodes/common/connector/organization/activity
 import { createOrganizationClient } from '../../nodes/common/connector/organization/organizationClient';
 import { fetchDownload, type FileDownload } from '../../nodes/common/connector/organization/reportFile';
 import { todayIn } from '../../nodes/common/connector/organization/reportRequest';
-import { buildLicenseReport } from '../../nodes/NotionOrganization/resources/workspace/licenseReportPlan';
+import { buildLicenseReport } from '../../nodes/common/licenseReport/plan';
 import { loopbackTransport, type Tokens } from '../../test/support/loopbackTransport';
 
 export interface LicenseReportJob {

@@ -8,7 +8,7 @@ import type { Emulator, Seed } from '../../../tools/notion-emulator';
 import { generateSeed } from '../../../tools/notion-emulator';
 import { joinActivity } from '../../../nodes/common/connector/organization/activityJoin';
 import type { ActivityRow } from '../../../nodes/common/connector/organization/reportRows';
-import { buildLicenseReport } from '../../../nodes/NotionOrganization/resources/workspace/licenseReportPlan';
+import { buildLicenseReport } from '../../../nodes/common/licenseReport/plan';
 import { admin } from '../../emulator/admin/support';
 import { adminRequests, byId, expectSuccess, organization, runOrganization, startOrganization } from './support';
 import { outputJson as json } from './useOrganization';

@@ -1,5 +1,5 @@
 /**
- * Get License Report's figures, built from the activity report joined with the member listing
+ * A license report's figures, built from the activity report joined with the member listing
  * (activityJoin.ts), the credit usage and the plan's rules. Pure: no request, no n8n.
  *
  * Who counts as what:
@@ -12,10 +12,10 @@
  * - the plan takes inactive seats whose role is one of the rule's roles (owners never), less the
  *   members of the exempt groups. It is only a plan: nothing is written.
  */
-import type { JoinedActivity, MemberActivity } from '../../../common/connector/organization/activityJoin';
-import type { MemberCreditUsage } from '../../../common/connector/organization/creditUsage';
-import type { ActivityRow } from '../../../common/connector/organization/reportRows';
-import { normalizeId } from '../../../common/connector/validate';
+import type { JoinedActivity, MemberActivity } from '../connector/organization/activityJoin';
+import type { MemberCreditUsage } from '../connector/organization/creditUsage';
+import type { ActivityRow } from '../connector/organization/reportRows';
+import { normalizeId } from '../connector/validate';
 
 export type ReclaimAction = 'downgrade' | 'remove';
 export type ReclaimRole = 'member' | 'membership_admin' | 'restricted_member';
