@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FileHost } from './admin/fileHost';
 import { addMcpConnection, addPat, finishExport } from './admin/orgControl';
 import type { Runtime } from './runtime';
-import { isPersonMember, memberRecord, type PersonRecord } from './store';
+import { isPersonMember, memberRecord, type PersonRecord } from './records';
 import { DEFAULT_BEHAVIOURS, ROLES, type EmulatorControl, type SeedMember } from './types';
 
 const ID_SEGMENT = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 /** Workspace changes scripted to happen between two page reads of one listing (FaultPlan). */
 import type { Runtime } from './runtime';
-import { isPersonMember } from './store';
+import { isPersonMember } from './records';
 import type { ListingChange } from './types';
 
 /** Applies `changes` now; answers what was done, for the request log. */

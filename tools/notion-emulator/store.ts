@@ -5,47 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Organization } from './admin/organization';
-import type {
-	GroupState,
-	MemberState,
-	Plan,
-	Role,
-	Seed,
-	SeedMember,
-	WorkspaceSnapshot,
-} from './types';
-
-export interface PersonRecord {
-	readonly id: string;
-	/** 'former': deleted through SCIM and looked up as gone; the account (and its id) is kept. */
-	readonly kind: 'member' | 'guest' | 'former';
-	readonly email: string;
-	readonly name: string;
-	readonly givenName?: string;
-	readonly familyName?: string;
-	readonly role: Role;
-	readonly active: boolean;
-	readonly roleHidden: boolean;
-	readonly created: number;
-	readonly lastModified: number;
-}
-
-export interface BotRecord {
-	readonly id: string;
-	readonly kind: 'bot';
-	readonly name: string;
-}
-
-export type UserRecord = PersonRecord | BotRecord;
-
-export interface GroupRecord {
-	readonly id: string;
-	readonly displayName: string;
-	readonly members: ReadonlySet<string>;
-	readonly ownsPages: boolean;
-	readonly created: number;
-	readonly lastModified: number;
-}
+import { inApiList, isPersonMember, memberRecord, type GroupRecord, type PersonRecord, type UserRecord } from './records';
+import type { GroupState, MemberState, Plan, Seed, WorkspaceSnapshot } from './types';
 
 export interface WorkspaceInfo {
 	id: string;
@@ -74,40 +35,6 @@ interface State {
 	newcomers: number;
 	/** The Admin API's organization; travels with the workspace so a throw-away clone has its own. */
 	org?: Organization;
-}
-
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
-
-/** Notion accepts ids with or without dashes; stored ids are lower-case with dashes. */
-export function normalizeId(raw: string): string | undefined {
-	if (!UUID.test(raw)) return undefined;
-	const hex = raw.replace(/-/g, '').toLowerCase();
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** A member as seeded or added behind the APIs' back: active and visible unless it says not. */
-export function memberRecord(m: SeedMember, id: string, at: number): PersonRecord {
-	return {
-		id,
-		kind: 'member',
-		email: m.email.toLowerCase(),
-		name: m.name,
-		givenName: m.givenName,
-		familyName: m.familyName,
-		role: m.role,
-		active: m.active ?? true,
-		roleHidden: m.roleHidden ?? false,
-		created: at,
-		lastModified: at,
-	};
-}
-
-export function isPersonMember(user: UserRecord | undefined): user is PersonRecord {
-	return user?.kind === 'member';
-}
-
-function inApiList(user: UserRecord | undefined): boolean {
-	return user?.kind === 'bot' || (user?.kind === 'member' && user.active);
 }
 
 export class Workspace {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Workspace } from '../store';
-import { normalizeId } from '../store';
+import { normalizeId } from '../records';
 import type { Behaviours } from '../types';
 import { finishJob } from './exports';
 import type { Organization } from './organization';

@@ -1,6 +1,6 @@
 /** Reading Admin API requests: UUIDs in paths and bodies, bracket-encoded arrays, JSON bodies. */
 import type { RequestContext } from '../context';
-import { normalizeId } from '../store';
+import { normalizeId } from '../records';
 import { validationError } from './errors';
 
 /** A UUID (with or without dashes) in dashed lower case, or a 400 naming where it was. */

@@ -6,7 +6,8 @@ import { ScimFailure } from '../errors';
 import { parseGroupFilter } from '../scim/filter';
 import { listResponse, pageOf, pageParams, parseJsonBody } from '../scim/list';
 import { applyGroupPatch, memberIds, parsePatchBody, type GroupDraft } from '../scim/patch';
-import { isPersonMember, normalizeId, type GroupRecord, type Workspace } from '../store';
+import { isPersonMember, normalizeId, type GroupRecord } from '../records';
+import type { Workspace } from '../store';
 import { routeScimResource, type ScimResource } from './scimResource';
 import { userLocation } from './scimUsers';
 

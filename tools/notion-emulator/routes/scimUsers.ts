@@ -11,7 +11,8 @@ import {
 	setUserAttribute,
 	type UserDraft,
 } from '../scim/patch';
-import { isPersonMember, normalizeId, type PersonRecord, type Workspace } from '../store';
+import { isPersonMember, normalizeId, type PersonRecord } from '../records';
+import type { Workspace } from '../store';
 import type { Behaviours } from '../types';
 import { randomUUID } from 'node:crypto';
 import { routeScimResource, type ScimResource } from './scimResource';

@@ -2,7 +2,8 @@
 import { type Answer, json } from '../answer';
 import type { RequestContext } from '../context';
 import { notionError } from '../errors';
-import { normalizeId, type UserRecord, type Workspace } from '../store';
+import { normalizeId, type UserRecord } from '../records';
+import type { Workspace } from '../store';
 
 const MAX_UPLOAD_BYTES = 5368709120;
 

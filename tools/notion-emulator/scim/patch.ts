@@ -3,7 +3,7 @@
  * throws before the caller stores the draft, so a PATCH is atomic.
  */
 import { ScimFailure } from '../errors';
-import { normalizeId } from '../store';
+import { normalizeId } from '../records';
 import { ROLES, type Behaviours, type MemberState, type Role } from '../types';
 import { parseScimFilter } from './filter';
 
