@@ -1,83 +1,14 @@
 /**
  * The requester on its own, with a scripted transport, a recording pacer and a virtual clock:
- * what it sends, what counts as a good answer, who waits after which 429, when it retries and
- * when a failure is ambiguous, the deadline, and a DELETE whose lost answer did the job. The
- * emulator tests (rateLimits, resilience, lostAnswers) drive the same code over loopback HTTP.
+ * what it sends, what counts as a good answer, who waits after which 429, and when it retries and
+ * when a failure is ambiguous (requesterDeadline.test.ts: lost DELETE answers, the deadline,
+ * backoff). The emulator tests (rateLimits, resilience, lostAnswers) drive the same code over
+ * loopback HTTP.
  */
-import { resolveTuning, type DirectoryTuning } from '../../nodes/common/connector/directoryOptions';
-import { NotionAdminError } from '../../nodes/common/connector/errors';
-import { WorkspaceGate, type Clock, type Pacer } from '../../nodes/common/connector/http/pacer';
-import { Requester, type ApiCall } from '../../nodes/common/connector/http/requester';
 import { RequestFailure } from '../../nodes/common/connector/http/responseError';
 import { CONNECTION_LIMIT, ENDPOINT_LIMIT, WORKSPACE_LIMIT } from '../../nodes/common/connector/http/retryPolicy';
-import { TransportError, type HttpRequest, type HttpResponse } from '../../nodes/common/connector/transport';
-import { fakeClock } from './fakeClock';
-
-type Step = HttpResponse | Error | ((request: HttpRequest) => HttpResponse);
-
-const TUNING: DirectoryTuning = resolveTuning({ maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 8000, maxWorkspaceWaitMs: 120_000, timeoutMs: 4321 });
-const NOTION = { 'x-notion-request-id': 'req-1' };
-
-const answer = (status: number, body: unknown = '', headers: Record<string, string> = NOTION): HttpResponse => ({
-	status,
-	headers,
-	body: typeof body === 'string' ? body : JSON.stringify(body),
-});
-const limited = (status: number, additional_data: unknown, headers: Record<string, string> = NOTION) => answer(status, { object: 'error', status, code: 'rate_limited', additional_data }, headers);
-
-/** A pacer that records what the requester asks of it. */
-function recordingPacer() {
-	const events: string[] = [];
-	const workspace = new WorkspaceGate();
-	const pacer: Pacer = {
-		workspace,
-		acquire: async () => {
-			events.push('acquire');
-			return (ok) => events.push(`release ${ok}`);
-		},
-		throttle: (waitMs) => events.push(`throttle ${waitMs}`),
-		connectionLimited: () => events.push('connection limited'),
-	};
-	const pause = workspace.pause.bind(workspace);
-	workspace.pause = (waitMs: number, clock: Clock) => {
-		events.push(`workspace pause ${waitMs}`);
-		pause(waitMs, clock);
-	};
-	return { pacer, events };
-}
-
-function setup(steps: Step[], tuning: Partial<DirectoryTuning> = {}, random = () => 0.5) {
-	const clock = fakeClock(0);
-	const scim = recordingPacer();
-	const standard = recordingPacer();
-	const requests: HttpRequest[] = [];
-	const requester = new Requester({
-		transport: async (request) => {
-			requests.push(request);
-			const step = steps.shift();
-			if (step === undefined) throw new Error('no more answers scripted');
-			if (step instanceof Error) throw step;
-			return typeof step === 'function' ? step(request) : step;
-		},
-		clock,
-		random,
-		tuning: { ...TUNING, ...tuning },
-		// The organization connection is not used here.
-		pacers: { scim: scim.pacer, standard: standard.pacer, organization: standard.pacer },
-	});
-	return { requester, clock, requests, events: scim.events, standardEvents: standard.events };
-}
-
-const get = (extra: Partial<ApiCall> = {}): ApiCall => ({ api: 'scim', method: 'GET', url: 'https://notion.test/scim/v2/Users?startIndex=1', ...extra });
-
-async function failureOf(promise: Promise<unknown>): Promise<RequestFailure> {
-	const error = await promise.then(
-		() => undefined,
-		(e: unknown) => e,
-	);
-	expect(error).toBeInstanceOf(NotionAdminError);
-	return error as RequestFailure;
-}
+import { TransportError } from '../../nodes/common/connector/transport';
+import { NOTION, answer, limited, setup, get, failureOf } from './requesterScript';
 
 describe('what is sent and what comes back', () => {
 	it('sends through the API\'s pacer with the timeout, JSON headers and a JSON body', async () => {
@@ -337,83 +268,5 @@ describe('who waits after a 429 or 529', () => {
 		const { requester, events } = setup([limited(529, { rate_limit_reason: WORKSPACE_LIMIT, retry_after: '6' }), answer(200, '{}')]);
 		await requester.send(get());
 		expect(events).toEqual(['acquire', 'workspace pause 6000', 'release false', 'acquire', 'release true']);
-	});
-});
-
-describe('a DELETE whose earlier answer was lost', () => {
-	it('a 404 after a failed attempt means the first one did the job', async () => {
-		const { requester, requests } = setup([answer(502), answer(404, { detail: 'not found' }, { 'x-notion-request-id': 'r2' })]);
-		expect(await requester.send(get({ method: 'DELETE' }))).toEqual({ status: 204, headers: { 'x-notion-request-id': 'r2' }, json: null, text: '' });
-		expect(requests).toHaveLength(2);
-	});
-
-	it('a 404 at the first attempt, or after a 429 or a 503 that said it was not saved, is a real not_found', async () => {
-		for (const first of [undefined, answer(429, ''), limited(503, { retry_guidance: ['safe to retry'] })]) {
-			const { requester } = setup([...(first ? [first] : []), answer(404, '')]);
-			expect([first?.status, (await failureOf(requester.send(get({ method: 'DELETE' })))).kind]).toEqual([first?.status, 'not_found']);
-		}
-	});
-
-	it('another refusal after a failed attempt is still that refusal, but says the first attempt may have applied', async () => {
-		const { requester } = setup([answer(502), answer(400, { detail: 'bad id' })]);
-		expect(await failureOf(requester.send(get({ method: 'DELETE' })))).toMatchObject({ kind: 'invalid_input', ambiguous: true });
-		const patch = setup([answer(500), answer(409, '')]);
-		expect(await failureOf(patch.requester.send(get({ method: 'PATCH' })))).toMatchObject({ kind: 'conflict', ambiguous: true });
-	});
-
-	it('a refusal after a throttled attempt (nothing applied) is not ambiguous', async () => {
-		const { requester } = setup([answer(429, ''), answer(400, '')]);
-		expect(await failureOf(requester.send(get({ method: 'PATCH' })))).toMatchObject({ kind: 'invalid_input', ambiguous: false });
-	});
-
-	it('a GET that meets a 404 after a failure is still not found, and not ambiguous', async () => {
-		const { requester } = setup([answer(502), answer(404, '')]);
-		expect(await failureOf(requester.send(get()))).toMatchObject({ kind: 'not_found', ambiguous: false });
-	});
-});
-
-describe('the deadline', () => {
-	it('no attempt starts past the deadline; at the deadline one still does', async () => {
-		const late = setup([answer(200, '{}')]);
-		late.clock.sleeps.length = 0;
-		await late.clock.sleep(11);
-		const error = await failureOf(late.requester.send(get({ deadline: 10 })));
-		expect(error).toMatchObject({ kind: 'timeout', api: 'scim' });
-		expect(error.message).toContain('GET /scim/v2/Users');
-		expect(late.requests).toHaveLength(0);
-		const onTime = setup([answer(200, '{}')]);
-		await onTime.clock.sleep(10);
-		expect((await onTime.requester.send(get({ deadline: 10 }))).status).toBe(200);
-	});
-
-	it('a retry that could only start after the deadline waits until just past it and gives up', async () => {
-		const { requester, requests, clock } = setup([answer(500), answer(200, '{}')]);
-		const error = await failureOf(requester.send(get({ deadline: 300 })));
-		expect(error.kind).toBe('timeout');
-		expect(requests).toHaveLength(1);
-		// The backoff (500 ms) would end past 300: sleep to 301, then report.
-		expect(clock.sleeps).toEqual([301]);
-	});
-
-	it('a retry that ends exactly at the deadline goes ahead', async () => {
-		const { requester, requests, clock } = setup([answer(500), answer(200, '{}')]);
-		expect((await requester.send(get({ deadline: 500 }))).status).toBe(200);
-		expect(requests).toHaveLength(2);
-		expect(clock.sleeps).toEqual([500]);
-	});
-
-	it('a throttled wait past the deadline gives up too', async () => {
-		const { requester, requests } = setup([answer(429, '', { ...NOTION, 'retry-after': '2' }), answer(200, '{}')]);
-		expect((await failureOf(requester.send(get({ deadline: 1000 })))).kind).toBe('timeout');
-		expect(requests).toHaveLength(1);
-	});
-});
-
-describe('backoff for caller-driven retries', () => {
-	it('sleeps the jittered exponential delay of the attempt', async () => {
-		const { requester, clock } = setup([], {}, () => 0.5);
-		await requester.backoff(1);
-		await requester.backoff(3);
-		expect(clock.sleeps).toEqual([500, 2000]);
 	});
 });
