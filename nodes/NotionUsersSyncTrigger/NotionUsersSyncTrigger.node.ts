@@ -6,9 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { WORKSPACE_CREDENTIALS } from '../common/n8n/credentialSettings';
+import { SYNC_TRIGGER_CREDENTIALS } from '../common/n8n/credentialSettings';
 import { NODE_ICON } from '../common/n8n/nodeIcon';
+import { searchWorkspaces } from '../NotionOrganization/listSearch/searchWorkspaces';
 import { ALL_EVENTS } from './events';
+import { organizationSummaryFields, organizationSummaryOptions } from './organizationSummary';
 import { pollUsers } from './poll';
 
 export class NotionUsersSyncTrigger implements INodeType {
@@ -26,7 +28,7 @@ export class NotionUsersSyncTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: WORKSPACE_CREDENTIALS,
+		credentials: SYNC_TRIGGER_CREDENTIALS,
 		properties: [
 			{
 				displayName: 'Mode',
@@ -48,7 +50,8 @@ export class NotionUsersSyncTrigger implements INodeType {
 					{
 						name: 'License Summary',
 						value: 'licenseSummary',
-						description: 'One item with seat counts by role, deactivated members and bots',
+						description:
+							'One item with seat counts by role, deactivated members and bots; with the Notion Organization API credential also the license report (inactive seats, guests, AI credits, a reclaim plan)',
 					},
 				],
 				default: 'changes',
@@ -177,6 +180,7 @@ export class NotionUsersSyncTrigger implements INodeType {
 					},
 				],
 			},
+			...organizationSummaryFields,
 			{
 				displayName: 'Options',
 				name: 'licenseOptions',
@@ -192,9 +196,14 @@ export class NotionUsersSyncTrigger implements INodeType {
 						default: false,
 						description: 'Whether the summary also lists every member it counted',
 					},
+					...organizationSummaryOptions,
 				],
 			},
 		],
+	};
+
+	methods = {
+		listSearch: { searchWorkspaces },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -1,6 +1,8 @@
 /**
  * One poll of the Notion Users Sync Trigger: Changes mode (changes.ts) keeps a baseline across
- * polls; Snapshot and License Summary list everyone each time and keep nothing.
+ * polls; Snapshot and License Summary list everyone each time and keep nothing. License Summary
+ * with the organization credential also carries the workspace's license report
+ * (organizationSummary.ts).
  */
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
@@ -14,6 +16,7 @@ import { BASELINE_KEY, pollChanges } from './changes';
 import { dedupe } from './diff';
 import { memberJson } from './events';
 import { budgetExceeded, listingDeadline, PENDING_KEY, type PollClock } from './listing';
+import { readOrganizationReport, withLicenseReport } from './organizationSummary';
 
 export type TriggerMode = 'changes' | 'snapshot' | 'licenseSummary';
 
@@ -30,6 +33,8 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 
 	if (mode === 'changes') return await pollChanges(ctx, directory, clock, production);
 
+	// Read before any request: a wrong report setting fails the poll naming its field.
+	const report = mode === 'licenseSummary' ? readOrganizationReport(ctx) : undefined;
 	const listing = await listAll(ctx, directory, clock);
 	// Only Changes keeps a baseline; leaving it would compare a later Changes poll with an old list.
 	if (production) {
@@ -39,8 +44,9 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 	}
 	if (mode === 'licenseSummary') {
 		const includeMembers = ctx.getNodeParameter('licenseOptions.includeMembers', false) as boolean;
-		const summary = summarizeLicenses(listing, { includeMembers });
-		return [[{ json: { ...summary, checkedAt: new Date(clock.start).toISOString() } as unknown as IDataObject }]];
+		const summary = { ...summarizeLicenses(listing, { includeMembers }), checkedAt: new Date(clock.start).toISOString() } as unknown as IDataObject;
+		if (report === undefined) return [[{ json: summary }]];
+		return [await withLicenseReport(ctx, report, clock, summary)];
 	}
 	const includeBots = ctx.getNodeParameter('snapshotOptions.includeBots', false) as boolean;
 	const members = dedupe(listing.members).filter((member) => includeBots || member.type === 'person');

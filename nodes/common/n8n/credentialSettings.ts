@@ -21,6 +21,15 @@ export const WORKSPACE_CREDENTIALS: INodeCredentialDescription[] = [
 	{ name: SCIM_CREDENTIAL, required: false },
 ];
 
+/**
+ * The sync trigger's: the workspace's, and in License Summary mode the organization's, optional:
+ * with it (and a workspace for the report) the summary also carries the license report.
+ */
+export const SYNC_TRIGGER_CREDENTIALS: INodeCredentialDescription[] = [
+	...WORKSPACE_CREDENTIALS,
+	{ name: ORGANIZATION_CREDENTIAL, required: false, displayOptions: { show: { mode: ['licenseSummary'] } } },
+];
+
 /** The previous release's default rate; a saved credential holding it never chose a rate. */
 const PREVIOUS_DEFAULT_RATE = 3;
 const PLAN_BUDGETS = { business: 600, other: 180 } as const;
@@ -105,11 +114,16 @@ export function pacingOf(api: Pick<ApiCredential, 'requestBudget' | 'requestsPer
 	return { budgetPerMinute: PLAN_BUDGETS.business, learnBudget: true };
 }
 
+/** Whether the node has a credential of this type set (an optional one may be left out). */
+export function hasCredential(ctx: Pick<NotionContext, 'getNode'>, type: string): boolean {
+	return Boolean(ctx.getNode().credentials?.[type]);
+}
+
 async function optionalCredential<T extends object>(
 	ctx: NotionContext,
 	type: string,
 ): Promise<T | undefined> {
-	if (!ctx.getNode().credentials?.[type]) return undefined;
+	if (!hasCredential(ctx, type)) return undefined;
 	try {
 		return await ctx.getCredentials<T>(type);
 	} catch {
