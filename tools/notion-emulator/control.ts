@@ -5,6 +5,7 @@ import { addMcpConnection, addPat, finishExport } from './admin/orgControl';
 import type { Runtime } from './runtime';
 import { isPersonMember, memberRecord, type PersonRecord } from './records';
 import { DEFAULT_BEHAVIOURS, ROLES, type EmulatorControl, type SeedMember } from './types';
+import { snapshotOf } from './workspaceSnapshot';
 
 const ID_SEGMENT = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
@@ -140,7 +141,7 @@ export function createControl(rt: Runtime, fileHost?: FileHost): EmulatorControl
 		fileHostRequests: () => fileHost?.requests() ?? [],
 		snapshot: () => {
 			const org = rt.store.org;
-			return { ...rt.store.snapshot(), ...(org ? { organization: org.snapshot() } : {}) };
+			return { ...snapshotOf(rt.store), ...(org ? { organization: org.snapshot() } : {}) };
 		},
 	};
 }

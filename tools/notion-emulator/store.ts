@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Organization } from './admin/organization';
-import { inApiList, isPersonMember, memberRecord, type GroupRecord, type PersonRecord, type UserRecord } from './records';
-import type { GroupState, MemberState, Plan, Seed, WorkspaceSnapshot } from './types';
+import { seedPeople } from './seedPeople';
+import { inApiList, isPersonMember, type GroupRecord, type PersonRecord, type UserRecord } from './records';
+import type { Plan, Seed } from './types';
 
 export interface WorkspaceInfo {
 	id: string;
@@ -65,43 +66,7 @@ export class Workspace {
 			},
 			now,
 		);
-		const at = now();
-		for (const m of seed.members) ws.putUser(memberRecord(m, m.id ?? randomUUID(), at));
-		bots.forEach((b, i) => ws.putUser({ id: botIds[i], kind: 'bot', name: b.name }));
-		for (const g of seed.guests) {
-			ws.putUser({
-				id: g.id ?? randomUUID(),
-				kind: 'guest',
-				email: g.email.toLowerCase(),
-				name: g.name,
-				role: 'restricted_member',
-				active: false,
-				roleHidden: false,
-				created: at,
-				lastModified: at,
-			});
-		}
-		for (const g of seed.groups) {
-			const members = new Set<string>();
-			for (const email of g.memberEmails ?? []) {
-				const user = ws.personByEmail(email);
-				if (!isPersonMember(user) || !user.active) {
-					throw new Error(`seed group ${g.displayName}: ${email} is not an active member`);
-				}
-				members.add(user.id);
-			}
-			ws.putGroup({
-				id: g.id ?? randomUUID(),
-				displayName: g.displayName,
-				members,
-				ownsPages: g.ownsPages ?? false,
-				created: at,
-				lastModified: at,
-			});
-		}
-		if (!isPersonMember(ws.user(seed.scimTokenOwnerId))) {
-			throw new Error('seed: scimTokenOwnerId must be a member');
-		}
+		seedPeople(ws, seed, bots.map((b, i) => ({ id: botIds[i], name: b.name })), now());
 		return ws;
 	}
 
@@ -298,43 +263,12 @@ export class Workspace {
 		this.s.groupIds.splice(this.s.groupIds.indexOf(id), 1);
 	}
 
-	snapshot(): WorkspaceSnapshot {
-		const members: MemberState[] = [];
-		const bots: WorkspaceSnapshot['bots'] = [];
-		const guests: WorkspaceSnapshot['guests'] = [];
-		for (const u of this.s.users.values()) {
-			if (u.kind === 'bot') bots.push({ id: u.id, name: u.name });
-			else if (u.kind === 'guest') guests.push({ id: u.id, email: u.email, name: u.name });
-		}
-		for (const u of this.scimUsers()) {
-			members.push({
-				id: u.id,
-				email: u.email,
-				name: u.name,
-				...(u.givenName !== undefined ? { givenName: u.givenName } : {}),
-				...(u.familyName !== undefined ? { familyName: u.familyName } : {}),
-				role: u.role,
-				active: u.active,
-				roleHidden: u.roleHidden,
-			});
-		}
-		const groups: GroupState[] = this.allGroups().map((g) => ({
-			id: g.id,
-			displayName: g.displayName,
-			memberIds: [...g.members],
-			ownsPages: g.ownsPages,
-		}));
-		return {
-			workspace: { ...this.s.info },
-			scimTokenRevoked: this.s.scimRevoked,
-			scimTokenOwnerId: this.s.scimTokenOwnerId,
-			members,
-			bots,
-			guests,
-			groups,
-		};
+	/** Every user the workspace knows: members (active or not), former members, guests and bots. */
+	allUsers(): Iterable<UserRecord> {
+		return this.s.users.values();
 	}
 }
+
 
 function lowerBound(entries: Array<{ seq: number }>, seq: number): number {
 	let lo = 0;
