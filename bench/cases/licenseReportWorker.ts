@@ -1,16 +1,15 @@
 /**
  * Runs in its own process, so that peak RSS is this report's alone (the emulator answers from
- * another process): Workspace → Get License Report's connector path, as its operation calls it —
- * list the workspace's users, create the report, wait until it is done, read the file's rows as
- * they arrive and join them with the listing, build the summary and the plan. Sends its figures
- * to the parent. The file's bytes are counted on the way, never kept.
+ * another process): Workspace → Get License Report's own code (makeLicenseReport, then the items
+ * of its default output), without n8n's engine and without credit usage — list the workspace's
+ * users, create the report, wait until it is done, read the file's rows as they arrive and join
+ * them with the listing, build the summary and the plan. Sends its figures to the parent. The
+ * file's bytes and lines are counted on the way, never kept.
  */
 import { getHeapStatistics } from 'node:v8';
-import { joinActivity } from '../../nodes/common/connector/organization/activityJoin';
 import { createOrganizationClient } from '../../nodes/common/connector/organization/organizationClient';
 import { fetchDownload, type FileDownload } from '../../nodes/common/connector/organization/reportFile';
-import { todayIn } from '../../nodes/common/connector/organization/reportRequest';
-import { buildLicenseReport } from '../../nodes/common/licenseReport/plan';
+import { licenseReportItems, makeLicenseReport } from '../../nodes/common/licenseReport/makeLicenseReport';
 import { loopbackTransport, type Tokens } from '../../test/support/loopbackTransport';
 
 export interface LicenseReportJob {
@@ -41,8 +40,7 @@ export interface LicenseReportFigures {
 }
 
 const MB = 2 ** 20;
-const DAY_MS = 86_400_000;
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const NEWLINE = 0x0a;
 
 async function run(job: LicenseReportJob): Promise<LicenseReportFigures> {
 	(globalThis as { gc?: () => void }).gc?.();
@@ -53,15 +51,21 @@ async function run(job: LicenseReportJob): Promise<LicenseReportFigures> {
 
 	let downloads = 0;
 	let fileBytes = 0;
-	// The connector's own download (no header), with the bytes counted as they pass.
+	let rows = 0;
+	// The connector's own download (no header), with the bytes and the JSONL lines (one a row) counted as they pass.
 	const counting: FileDownload = async (link, options) => {
 		downloads += 1;
 		const file = await fetchDownload(link, options);
 		async function* counted() {
+			let last = NEWLINE;
 			for await (const chunk of file.body) {
-				fileBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+				const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+				fileBytes += bytes.byteLength;
+				for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) rows += 1;
+				if (bytes.byteLength > 0) last = bytes[bytes.byteLength - 1];
 				yield chunk;
 			}
+			if (last !== NEWLINE) rows += 1;
 		}
 		return { ...file, body: counted() };
 	};
@@ -76,39 +80,35 @@ async function run(job: LicenseReportJob): Promise<LicenseReportFigures> {
 
 	const cpuBefore = process.cpuUsage();
 	const started = performance.now();
-	const { workspaceId, days } = job;
-	const today = todayIn('UTC', client.now());
-	const period = { startDate: isoDay(today - days + 1), endDate: isoDay(today), timeZone: 'UTC', days };
-	const listing = await client.listWorkspaceUsers(workspaceId);
-	const reports = client.analyticsReports;
-	const created = await reports.create({ workspaceId, startDate: period.startDate, endDate: period.endDate, timeZone: 'UTC', format: 'jsonl' });
-	const done = await reports.waitUntilDone(workspaceId, created.reportId, { timeoutMs: 600_000 });
-	let rows = 0;
-	async function* countedRows() {
-		for await (const row of reports.rows(done)) {
-			rows += 1;
-			yield row;
-		}
-	}
-	const joined = await joinActivity(countedRows(), listing);
-	const rules = { action: 'downgrade' as const, roles: ['member' as const, 'membership_admin' as const], exemptGroups: [] };
-	const report = buildLicenseReport({ workspaceId, reportId: done.reportId, period, joined, credits: undefined, rules });
+	const parameters = {
+		workspaceId: job.workspaceId,
+		days: job.days,
+		timeZone: 'UTC',
+		timeoutMs: 600_000,
+		output: 'summary' as const,
+		action: 'downgrade' as const,
+		roles: ['member' as const, 'membership_admin' as const],
+		exemptGroups: [],
+		includeAiCredits: false,
+	};
+	const report = await makeLicenseReport(client, parameters);
+	const items = licenseReportItems(report, parameters);
 	const wallMs = performance.now() - started;
 	const cpu = process.cpuUsage(cpuBefore);
 	clearInterval(sampler);
 	peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
 	// resourceUsage().maxRSS is in kilobytes; read before the collection below.
 	const peakRssMb = process.resourceUsage().maxRSS / 1024;
-	// What n8n would hold on to: the listing, the join and the report stay referenced below.
-	const held = [listing, joined, report];
+	// What n8n would hold on to: the report and its items stay referenced below.
+	const held = [report, items];
 	(globalThis as { gc?: () => void }).gc?.();
 	const retainedHeapMb = getHeapStatistics().used_heap_size / MB;
 	held.length = 0;
 
 	return {
-		listed: listing.length,
+		listed: listedOf(report.summary),
 		rows,
-		guests: joined.guests.length,
+		guests: report.guests.length,
 		inactive: (report.summary as { inactiveSeats?: { count?: number } }).inactiveSeats?.count ?? -1,
 		planned: report.plan.length,
 		downloads,
@@ -121,6 +121,12 @@ async function run(job: LicenseReportJob): Promise<LicenseReportFigures> {
 		peakHeapMb: peakHeap / MB,
 		retainedHeapMb,
 	};
+}
+
+/** Listed people and bots, as the summary counts them (seats, not in the report, not judged, bots). */
+function listedOf(summary: Record<string, unknown>): number {
+	const count = (name: string, inner = 'count') => ((summary[name] as Record<string, unknown> | undefined)?.[inner] as number | undefined) ?? 0;
+	return count('seats', 'total') + count('notInReport') + count('notJudged') + count('bots');
 }
 
 process.once('message', (job: LicenseReportJob) => {

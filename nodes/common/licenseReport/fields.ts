@@ -12,7 +12,7 @@ import { quoteValue } from '../connector/redact';
 import { optionsCollection } from '../operationKit/fields';
 import { invalidInput } from '../operationKit/itemInput';
 import { booleanParameter, optionParameter } from '../operationKit/parameters';
-import type { ReclaimAction, ReclaimRole } from './plan';
+import { LISTED_IN_SUMMARY, type ReclaimAction, type ReclaimRole } from './plan';
 
 export type OutputMode = 'summary' | 'plan' | 'planAndGuests';
 
@@ -76,6 +76,13 @@ export const licenseReportOptionFields: INodeProperties[] = [
 			default: true,
 			description: "Whether to read each member's Notion AI credits in the current billing period and the top users",
 		},
+		{
+			displayName: 'Inactive Seat Items',
+			name: 'inactiveItems',
+			type: 'boolean',
+			default: false,
+			description: `Whether to output one item per inactive seat, with its active days, page views and edits (the summary lists the first ${LISTED_IN_SUMMARY} and counts them all)`,
+		},
 		{ displayName: 'Output', name: 'output', type: 'options', options: OUTPUTS, default: 'summary', description: 'One summary item, and on request one item per member of the plan and per guest' },
 		{ displayName: 'Reclaim Action', name: 'reclaimAction', type: 'options', options: ACTIONS, default: 'downgrade', description: 'What the plan proposes for an inactive member' },
 		{
@@ -99,6 +106,8 @@ export interface LicenseReportOptions {
 	/** Names or IDs, as given (trimmed, no duplicates). */
 	exemptGroups: string[];
 	includeAiCredits: boolean;
+	/** One item per inactive seat besides the summary (default: none). */
+	inactiveItems?: boolean;
 }
 
 export interface LicenseReportParameters extends LicenseReportOptions {
@@ -151,5 +160,6 @@ export function readLicenseReportOptions(ctx: IExecuteFunctions, itemIndex: numb
 		roles: readRoles(ctx, itemIndex, options, action),
 		exemptGroups: readNames(options.exemptGroups),
 		includeAiCredits: booleanParameter(ctx, itemIndex, 'options.includeAiCredits', 'Options → Include AI Credit Usage', true),
+		inactiveItems: booleanParameter(ctx, itemIndex, 'options.inactiveItems', 'Options → Inactive Seat Items', false),
 	};
 }

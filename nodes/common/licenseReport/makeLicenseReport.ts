@@ -85,14 +85,16 @@ export async function makeLicenseReport(client: NotionOrganizationClient, parame
 	const created = await reports.create({ workspaceId, startDate: period.startDate, endDate: period.endDate, timeZone: period.timeZone, format: 'jsonl' });
 	const done = await reports.waitUntilDone(workspaceId, created.reportId, { timeoutMs: parameters.timeoutMs }).catch((error: unknown) => Promise.reject(timedOut(error, parameters)));
 	const joined = await joinActivity(reports.rows(done), listing);
-	return buildLicenseReport({ workspaceId, reportId: done.reportId, period, joined, credits, rules });
+	return buildLicenseReport({ workspaceId, reportId: done.reportId, period, joined, credits, rules, inactiveItems: parameters.inactiveItems });
 }
 
-/** The summary, then (as the output option asks) one item per member of the plan and per guest. */
+/** The summary, then (as the options ask) one item per member of the plan, per inactive seat and per guest. */
 export function licenseReportItems(report: LicenseReport, parameters: Pick<LicenseReportParameters, 'workspaceId' | 'output'>): Array<Record<string, unknown>> {
 	const { workspaceId, output } = parameters;
-	const items: Array<Record<string, unknown>> = [report.summary];
-	if (output !== 'summary') items.push(...report.plan.map((entry) => ({ kind: 'reclaim', workspaceId, ...entry })));
-	if (output === 'planAndGuests') items.push(...report.guests.map((guest) => ({ kind: 'guest', workspaceId, ...guest })));
-	return items;
+	// concat, not push(...): a spread of 100,000 entries would overflow the call stack.
+	return [report.summary].concat(
+		output === 'summary' ? [] : report.plan.map((entry) => ({ kind: 'reclaim', workspaceId, ...entry })),
+		report.inactive.map((seat) => ({ kind: 'inactive', workspaceId, ...seat })),
+		output === 'planAndGuests' ? report.guests.map((guest) => ({ kind: 'guest', workspaceId, ...guest })) : [],
+	);
 }

@@ -11,10 +11,14 @@
  * - page guests and bots hold no member seat and are never in the plan;
  * - the plan takes inactive seats whose role is one of the rule's roles (owners never), less the
  *   members of the exempt groups. It is only a plan: nothing is written.
+ *
+ * The summary is one item, so its per-member lists (inactive seats, the plan) show the first
+ * LISTED_IN_SUMMARY with the counts; every inactive seat and plan member goes out as an item of
+ * its own on request. At 100,000 members a list of every inactive seat in one item would be tens
+ * of megabytes held at once, and unreadable in n8n's item view.
  */
-import type { JoinedActivity, MemberActivity } from '../connector/organization/activityJoin';
+import type { ActivityFigures, GuestActivity, JoinedActivity, MemberActivity } from '../connector/organization/activityJoin';
 import type { MemberCreditUsage } from '../connector/organization/creditUsage';
-import type { ActivityRow } from '../connector/organization/reportRows';
 import { normalizeId } from '../connector/validate';
 
 export type ReclaimAction = 'downgrade' | 'remove';
@@ -44,6 +48,8 @@ export interface LicenseReportInput {
 	joined: JoinedActivity;
 	credits: Credits;
 	rules: PlanRules;
+	/** Whether to keep every inactive seat's item (`inactive`); the summary has the first ones either way. */
+	inactiveItems?: boolean;
 }
 
 export interface PlanEntry {
@@ -61,35 +67,31 @@ export interface LicenseReport {
 	summary: Record<string, unknown>;
 	plan: PlanEntry[];
 	guests: Array<Record<string, unknown>>;
+	/** Every inactive seat when asked for (`inactiveItems`), else empty. */
+	inactive: Array<Record<string, unknown>>;
 }
 
 const SEAT_ROLES = ['owner', 'membership_admin', 'member', 'restricted_member'];
 const TOP = 5;
+/** How many inactive seats and plan members the summary lists by name. */
+export const LISTED_IN_SUMMARY = 100;
 
 const key = (id: string): string => normalizeId(id) ?? id.trim().toLowerCase();
 
-/** The row's last active day, when the file has such a column (Notion does not document one). */
-function lastActiveOf(row: ActivityRow): string | undefined {
-	for (const name of ['last_active', 'last_active_date', 'last_active_time', 'last_activity']) {
-		const value = row.fields[name];
-		if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	}
-	return undefined;
-}
-
-function activityItem(row: ActivityRow, person?: MemberActivity['user']): Record<string, unknown> {
-	const lastActive = lastActiveOf(row);
+function activityItem(figures: ActivityFigures, who: { userId: string; email: string | null; name: string | null }): Record<string, unknown> {
 	return {
-		userId: person?.id ?? row.userId,
-		email: person?.email ?? row.email,
-		name: person?.name ?? row.name,
-		role: row.role,
-		activeDays: row.activeDays,
-		pageViews: row.pageViews,
-		pageEdits: row.pageEdits,
-		...(lastActive === undefined ? {} : { lastActive }),
+		userId: who.userId,
+		email: who.email,
+		name: who.name,
+		role: figures.role,
+		activeDays: figures.activeDays,
+		pageViews: figures.pageViews,
+		pageEdits: figures.pageEdits,
+		...(figures.lastActive === undefined ? {} : { lastActive: figures.lastActive }),
 	};
 }
+
+const guestItem = (guest: GuestActivity): Record<string, unknown> => activityItem(guest, guest);
 
 function creditSummary(credits: Credits, people: Map<string, MemberActivity['user']>): Record<string, unknown> {
 	if (credits === undefined) return { included: false };
@@ -113,21 +115,37 @@ function creditSummary(credits: Credits, people: Map<string, MemberActivity['use
 	};
 }
 
-function reasonFor(row: ActivityRow, period: Period, rules: PlanRules): string {
+/** One reason per role (the same words for every member of it: one string, not one per member). */
+function reasons(period: Period, rules: PlanRules): (role: string) => string {
 	const span = `the last ${period.days} days (${period.startDate} to ${period.endDate}, ${period.timeZone})`;
 	const what = rules.action === 'downgrade' ? 'downgrade to restricted member' : 'remove from the workspace';
-	return `${row.role} with no active day in ${span}: ${what}`;
+	const made = new Map<string, string>();
+	return (role) => {
+		let reason = made.get(role);
+		if (reason === undefined) made.set(role, (reason = `${role} with no active day in ${span}: ${what}`));
+		return reason;
+	};
+}
+
+/** The first ones of a list, and when there are more, how many are shown and where the rest are. */
+function listed<T>(all: T[], count: number, rest: string, copy: (entry: T) => T = (entry) => entry): { members: T[]; shown?: number; note?: string } {
+	const members = all.slice(0, LISTED_IN_SUMMARY).map(copy);
+	if (count <= members.length) return { members };
+	return { members, shown: members.length, note: `The first ${members.length} of ${count}, in the listing's order. ${rest}` };
 }
 
 export function buildLicenseReport(input: LicenseReportInput): LicenseReport {
 	const { joined, period, rules } = input;
 	const exempt = new Set(rules.exemptGroups.flatMap((group) => group.memberIds.map(key)));
-	const people = new Map(joined.members.map(({ user }) => [key(user.id), user]));
 	const byRole: Record<string, number> = Object.fromEntries(SEAT_ROLES.map((role) => [role, 0]));
+	const inactiveByRole: Record<string, number> = {};
+	let inactiveCount = 0;
 	const inactive: Array<Record<string, unknown>> = [];
+	const keepInactive = input.inactiveItems === true ? Number.POSITIVE_INFINITY : LISTED_IN_SUMMARY;
 	const notInReport: string[] = [];
 	const notJudged: string[] = [];
 	const plan: PlanEntry[] = [];
+	const reasonFor = reasons(period, rules);
 	for (const { user, activity } of joined.members) {
 		if (activity === null) {
 			notInReport.push(user.id);
@@ -141,31 +159,34 @@ export function buildLicenseReport(input: LicenseReportInput): LicenseReport {
 			continue;
 		}
 		if (activity.activeDays > 0) continue;
-		inactive.push(activityItem(activity, user));
+		inactiveCount += 1;
+		inactiveByRole[role] = (inactiveByRole[role] ?? 0) + 1;
+		if (inactive.length < keepInactive) inactive.push(activityItem(activity, { userId: user.id, email: user.email, name: user.name }));
 		if (!rules.roles.includes(role as ReclaimRole) || exempt.has(key(user.id))) continue;
 		plan.push({
 			userId: user.id,
-			email: user.email ?? activity.email,
-			name: user.name ?? activity.name,
+			email: user.email,
+			name: user.name,
 			role,
 			action: rules.action,
 			...(rules.action === 'downgrade' ? { newRole: 'restricted_member' as const } : {}),
-			reason: reasonFor(activity, period, rules),
+			reason: reasonFor(role),
 		});
 	}
-	const guests = joined.guests.map((row) => activityItem(row));
+	const guests = joined.guests.map(guestItem);
+	const people = input.credits !== undefined && 'usage' in input.credits ? new Map(joined.members.map(({ user }) => [key(user.id), user])) : new Map<string, MemberActivity['user']>();
 	const summary: Record<string, unknown> = {
 		kind: 'summary',
 		workspaceId: input.workspaceId,
 		reportId: input.reportId,
 		period: { ...period },
 		seats: { total: Object.values(byRole).reduce((a, b) => a + b, 0), byRole },
-		inactiveSeats: { count: inactive.length, members: inactive },
+		inactiveSeats: { count: inactiveCount, byRole: inactiveByRole, ...listed(inactive, inactiveCount, 'Options → Inactive Seat Items gives one item per inactive seat.') },
 		guests: { count: guests.length },
 		bots: { count: joined.bots.length },
 		notInReport: { count: notInReport.length, userIds: notInReport },
 		...(notJudged.length > 0 ? { notJudged: { count: notJudged.length, userIds: notJudged, note: 'The report file has no active days for them' } } : {}),
-		leftSinceReport: { count: joined.unlisted.length, userIds: joined.unlisted.map((row) => row.userId) },
+		leftSinceReport: { count: joined.unlisted.length, userIds: [...joined.unlisted] },
 		aiCredits: creditSummary(input.credits, people),
 		reclaimPlan: {
 			note: 'A plan only: nothing was changed in Notion. Apply it in a later node, after approval.',
@@ -173,8 +194,8 @@ export function buildLicenseReport(input: LicenseReportInput): LicenseReport {
 			roles: [...rules.roles],
 			exemptGroups: rules.exemptGroups.map(({ id, name }) => ({ id, name })),
 			count: plan.length,
-			members: plan.map((entry) => ({ ...entry })),
+			...listed(plan, plan.length, 'Options → Output with the plan gives one item per member of it.', (entry) => ({ ...entry })),
 		},
 	};
-	return { summary, plan, guests };
+	return { summary, plan, guests, inactive: input.inactiveItems === true ? inactive : [] };
 }

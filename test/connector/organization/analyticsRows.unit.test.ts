@@ -184,7 +184,26 @@ describe('joinActivity', () => {
 		]);
 		expect(joined.guests.map((guest) => guest.line)).toEqual([2]);
 		expect(joined.bots).toEqual([{ user: user(5, 'bot'), activity: null }]);
-		expect(joined.unlisted.map((entry) => entry.line)).toEqual([3]);
+		expect(joined.unlisted).toEqual([row(7, 'member', 5, 3).userId]);
+	});
+
+	it('keeps of each row only the figures a license report uses, never the row, its columns or teamspaces', async () => {
+		const wide = (n: number, role: string, at: number): ActivityRow => ({
+			...row(n, role, 0, at),
+			name: `Row ${n}`,
+			email: `row${n}@x.test`,
+			teamspaces: ['Engineering', 'Design'],
+			fields: { user_id: id(n), last_active: '2026-06-01', current_teamspaces: ['Engineering', 'Design'], notes: 'x'.repeat(200) },
+		});
+		const listing = [user(1), { ...user(2), name: null, email: null }, user(5, 'bot')];
+		const joined = await joinActivity([wide(1, 'member', 1), wide(2, 'member', 2), wide(9, 'page_guest', 3), wide(7, 'member', 4)], listing);
+		const figures = ['activeDays', 'lastActive', 'line', 'pageEdits', 'pageViews', 'role'];
+		for (const { activity } of joined.members) expect(Object.keys(activity ?? {}).sort()).toEqual(figures);
+		expect(Object.keys(joined.guests[0]).sort()).toEqual([...figures, 'email', 'name', 'userId'].sort());
+		// The listing's own user object is kept (no copy per member) unless the row completes it.
+		expect(joined.members[0].user).toBe(listing[0]);
+		expect(joined.members[1].user).toEqual({ id: id(2), type: 'person', name: 'Row 2', email: 'row2@x.test' });
+		expect(joined.unlisted).toEqual([wide(7, 'member', 4).userId]);
 	});
 
 	it('two rows for one person are an error naming both lines', async () => {

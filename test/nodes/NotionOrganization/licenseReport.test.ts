@@ -6,9 +6,6 @@
  */
 import type { Emulator, Seed } from '../../../tools/notion-emulator';
 import { generateSeed } from '../../../tools/notion-emulator';
-import { joinActivity } from '../../../nodes/common/connector/organization/activityJoin';
-import type { ActivityRow } from '../../../nodes/common/connector/organization/reportRows';
-import { buildLicenseReport } from '../../../nodes/common/licenseReport/plan';
 import { admin } from '../../emulator/admin/support';
 import { adminRequests, byId, expectSuccess, organization, runOrganization, startOrganization } from './support';
 import { outputJson as json } from './useOrganization';
@@ -147,6 +144,28 @@ describe('Workspace → Get License Report', () => {
 		expect(run.items.map((item) => item.pairedItem)).toEqual(items.concat(summary).map(() => ({ item: 0 })));
 	});
 
+	it('one item per inactive seat on request, with its active days, page views and edits, after the plan items', async () => {
+		const run = await runOrganization(emu, report({ options: { output: 'plan', inactiveItems: true, includeAiCredits: false } }));
+		expectSuccess(run);
+		const [summary, ...items] = json(run);
+		const inactive = items.filter((item) => item.kind === 'inactive');
+		expect(items.map((item) => item.kind)).toEqual([...Array(5).fill('reclaim'), ...Array(7).fill('inactive')]);
+		expect(emails(inactive)).toEqual(INACTIVE);
+		expect(inactive.find((item) => item.email === 'dennis.turing@acme.test')).toEqual({
+			kind: 'inactive',
+			workspaceId: main(),
+			userId: idOf('dennis.turing@acme.test'),
+			email: 'dennis.turing@acme.test',
+			name: 'Dennis Turing',
+			role: 'member',
+			activeDays: 0,
+			pageViews: 0,
+			pageEdits: 0,
+		});
+		expect(summary.inactiveSeats).toMatchObject({ count: 7, byRole: { owner: 1, membership_admin: 1, member: 4, restricted_member: 1 } });
+		expect(emails((summary.inactiveSeats as { members: unknown }).members)).toEqual(INACTIVE);
+	});
+
 	it('remove with restricted members: they join the plan, owners and guests never; 90 days in another zone; one item per guest', async () => {
 		const run = await runOrganization(
 			emu,
@@ -229,52 +248,5 @@ describe('Workspace → Get License Report', () => {
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toContain('No permission group "Nobody here"');
 		expect(reports()).toEqual([]);
-	});
-});
-
-describe('the license report builder on join cases the emulator does not make', () => {
-	const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-	const row = (n: number, role: string, activeDays: number | null, fields: Record<string, unknown> = {}): ActivityRow => ({
-		userId: id(n),
-		name: `P${n}`,
-		email: `p${n}@acme.test`,
-		role,
-		teamspaces: [],
-		pageViews: activeDays,
-		pageEdits: 0,
-		activeDays,
-		line: n,
-		fields,
-	});
-	const person = (n: number, type: 'person' | 'bot' = 'person') => ({ id: id(n), type, name: `P${n}`, email: type === 'bot' ? null : `p${n}@acme.test` });
-
-	it('a listed member without a row is not judged (not inactive, not in the plan); a row without active days neither; a row of someone no longer listed is apart; a last-active column is passed on', async () => {
-		async function* rows() {
-			yield row(1, 'member', 0, { last_active: '2026-06-01' });
-			yield row(2, 'member', null);
-			yield row(4, 'member', 0);
-			yield row(5, 'page_guest', 0);
-		}
-		const joined = await joinActivity(rows(), [person(1), person(2), person(3), person(6, 'bot')]);
-		const { summary, plan, guests } = buildLicenseReport({
-			workspaceId: id(99),
-			reportId: 'r1',
-			period: { startDate: '2026-11-03', endDate: '2026-12-02', timeZone: 'UTC', days: 30 },
-			joined,
-			credits: { note: 'none' },
-			rules: { action: 'remove', roles: ['member'], exemptGroups: [] },
-		});
-		expect(summary).toMatchObject({
-			seats: { total: 2, byRole: { member: 2 } },
-			inactiveSeats: { count: 1, members: [{ userId: id(1), lastActive: '2026-06-01' }] },
-			notInReport: { count: 1, userIds: [id(3)] },
-			notJudged: { count: 1, userIds: [id(2)] },
-			leftSinceReport: { count: 1, userIds: [id(4)] },
-			guests: { count: 1 },
-			bots: { count: 1 },
-			aiCredits: { included: false, note: 'none' },
-		});
-		expect(plan.map((entry) => entry.userId)).toEqual([id(1)]);
-		expect(guests.map((guest) => guest.userId)).toEqual([id(5)]);
 	});
 });

@@ -9,24 +9,15 @@
  * Records are replaced, never mutated, so clone() (for a fault's throw-away write) is shallow.
  */
 import type { Workspace } from '../store';
-import type {
-	McpConnectionState,
-	OrganizationSnapshot,
-	OrgWorkspaceState,
-	PatState,
-} from './types';
+import type { McpConnectionState, OrganizationSnapshot, OrgWorkspaceState, PatState } from './types';
 import type { Role } from '../types';
 import { Records } from './records';
 import type { AdminGroupState, ExportJobState, LegalHoldState } from './stateTypes';
 import { cloneAnalytics, type AnalyticsState } from './activity';
+import { snapshotOf } from './orgSnapshot';
+import { byId, storeUsers, type OrgUser } from './orgUsers';
 
-/** A user as the Admin API lists it. */
-export interface OrgUser {
-	id: string;
-	type: 'person' | 'bot';
-	name: string;
-	email?: string;
-}
+export type { OrgUser } from './orgUsers';
 
 export interface AdminOnlyMember {
 	id: string;
@@ -58,8 +49,6 @@ export interface OrganizationState {
 	/** The file host's base URL (export downloads), set once it listens. */
 	fileHostUrl: string;
 }
-
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export class Organization {
 	constructor(private readonly s: OrganizationState) {}
@@ -171,24 +160,20 @@ export class Organization {
 		return ws && !ws.deleted ? ws : undefined;
 	}
 
-	/** Active members (restricted included) and bots, ordered by id; for the main workspace, the store's. */
-	users(workspaceId: string, main: Workspace): OrgUser[] {
+	/**
+	 * Active members (restricted included) and bots, ordered by id; for the main workspace, the
+	 * store's (kept between calls while it is unchanged: orgUsers.ts). Not to be changed by the caller.
+	 */
+	users(workspaceId: string, main: Workspace): readonly OrgUser[] {
 		const ws = this.workspace(workspaceId);
 		if (!ws) return [];
-		const users: OrgUser[] = [];
 		const store = this.storeOf(ws.id, main);
-		if (store) {
-			const all = store.apiPage(0, Number.MAX_SAFE_INTEGER).users;
-			for (const u of all) {
-				if (u.kind === 'bot') users.push({ id: u.id, type: 'bot', name: u.name });
-				else users.push({ id: u.id, type: 'person', name: u.name, email: u.email });
-			}
-		} else {
-			for (const m of this.s.members.get(ws.id)?.values() ?? []) {
-				if (m.active) users.push({ id: m.id, type: 'person', name: m.name, email: m.email });
-			}
-			for (const b of this.s.bots.get(ws.id) ?? []) users.push({ id: b.id, type: 'bot', name: b.name });
+		if (store) return storeUsers(store);
+		const users: OrgUser[] = [];
+		for (const m of this.s.members.get(ws.id)?.values() ?? []) {
+			if (m.active) users.push({ id: m.id, type: 'person', name: m.name, email: m.email });
 		}
+		for (const b of this.s.bots.get(ws.id) ?? []) users.push({ id: b.id, type: 'bot', name: b.name });
 		return users.sort(byId);
 	}
 
@@ -298,25 +283,6 @@ export class Organization {
 	}
 
 	snapshot(): OrganizationSnapshot {
-		const s = this.s;
-		const adminOnlyMembers: OrganizationSnapshot['adminOnlyMembers'] = [];
-		for (const [workspaceId, members] of s.members) {
-			for (const m of members.values()) adminOnlyMembers.push({ workspaceId, ...m });
-		}
-		return {
-			id: s.id,
-			name: s.name,
-			domains: [...s.domains],
-			workspaces: [...s.workspaces.values()].map((w) => ({ ...w })),
-			adminOnlyMembers,
-			sessions: Object.fromEntries(s.sessions),
-			pats: [...s.pats.values()].map((p) => ({ ...p })),
-			mcpConnections: s.mcp.map((c) => ({ ...c, client: { ...c.client } })),
-			deniedManagedAccess: [...s.denied],
-			adminGroups: s.adminGroups.all().map((g) => ({ ...g, members: g.members.map((m) => ({ ...m })) })),
-			exports: s.exports.all().map((j) => ({ ...j, teamspaceIds: [...j.teamspaceIds], fileKeys: [...j.fileKeys] })),
-			legalHolds: s.legalHolds.all().map((h) => ({ ...h, interactionTypes: [...h.interactionTypes], userIds: [...h.userIds] })),
-			analyticsReports: s.analytics.reports.all().map((r) => ({ ...r, links: r.links.map((l) => ({ ...l })) })),
-		};
+		return snapshotOf(this.s);
 	}
 }
