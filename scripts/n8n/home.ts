@@ -22,17 +22,25 @@ export class N8nHome {
 	/** What every `n8n execute` in this folder printed, for the e2e token scan. */
 	readonly printed: string[] = [];
 
-	private constructor(folder: string, port: number) {
+	private constructor(
+		folder: string,
+		port: number,
+		/** Settings every command in this folder gets (e.g. queue mode's database and Redis). */
+		private readonly settings: NodeJS.ProcessEnv = {},
+	) {
 		this.folder = folder;
 		this.port = port;
 	}
 
 	/** A fresh, empty user folder: a run never sees the previous run's DB or packages. */
-	static async create(label: string, options: { port?: number } = {}): Promise<N8nHome> {
+	static async create(
+		label: string,
+		options: { port?: number; env?: NodeJS.ProcessEnv } = {},
+	): Promise<N8nHome> {
 		const folder = path.join(cacheDir, 'runs', label);
 		rmSync(folder, { recursive: true, force: true });
 		mkdirSync(path.join(folder, '.n8n', 'nodes'), { recursive: true });
-		return new N8nHome(folder, options.port ?? (await freePort()));
+		return new N8nHome(folder, options.port ?? (await freePort()), options.env);
 	}
 
 	get url(): string {
@@ -62,6 +70,7 @@ export class N8nHome {
 			N8N_AI_ENABLED: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_DISABLED_MODULES: 'mcp-registry',
+			...this.settings,
 			...extra,
 		};
 	}

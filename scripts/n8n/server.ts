@@ -7,7 +7,10 @@ import type { N8nHome } from './home';
 import { logDir, n8nBin, node24Bin, repoRoot } from './paths';
 import { freePort, log, waitFor, type Log } from './process';
 
-/** `n8n start` on loopback in its own process group (its task runner is a child process). */
+/**
+ * `n8n start` (or, in queue mode, `n8n worker`, whose health server listens on the home's port)
+ * on loopback in its own process group (its task runner is a child process).
+ */
 export class N8nServer {
 	private exited = false;
 
@@ -19,11 +22,17 @@ export class N8nServer {
 		child.on('exit', () => (this.exited = true));
 	}
 
-	static async start(home: N8nHome, say: Log = log): Promise<N8nServer> {
+	static async start(
+		home: N8nHome,
+		say: Log = log,
+		options: { command?: 'start' | 'worker'; logMode?: 'w' | 'a' } = {},
+	): Promise<N8nServer> {
+		const command = options.command ?? 'start';
 		mkdirSync(logDir, { recursive: true });
 		const logFile = path.join(logDir, `server-${path.basename(home.folder)}.log`);
-		const out = openSync(logFile, 'w');
-		const child = spawn(node24Bin, [n8nBin, 'start'], {
+		// A restarted main appends, so its log tells the whole run.
+		const out = openSync(logFile, options.logMode ?? 'w');
+		const child = spawn(node24Bin, [n8nBin, command], {
 			cwd: home.folder,
 			env: home.env({ N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 			detached: true,
@@ -32,8 +41,14 @@ export class N8nServer {
 		// The child holds its own copy of the descriptor.
 		closeSync(out);
 		const server = new N8nServer(home, child, logFile);
-		say(`starting n8n on ${home.url} (log: ${path.relative(repoRoot, logFile)})`);
-		await server.waitReady(180_000);
+		say(`starting n8n${command === 'worker' ? ' worker' : ''} on ${home.url} (log: ${path.relative(repoRoot, logFile)})`);
+		try {
+			await server.waitReady(180_000);
+		} catch (error) {
+			// A process that never became ready is not left behind.
+			await server.stop();
+			throw error;
+		}
 		return server;
 	}
 

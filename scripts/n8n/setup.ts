@@ -92,14 +92,16 @@ export function acmeSeed(): Seed {
 	return demoSeed();
 }
 
-export async function startWorkspaces(): Promise<Workspaces> {
+/** `latencyMs`: how long each emulator takes to answer (default none). */
+export async function startWorkspaces(options: { latencyMs?: number } = {}): Promise<Workspaces> {
 	const started: Emulator[] = [];
+	const common = { port: 0, rateLimit: NOTION_LIMITS_TODAY, latencyMs: options.latencyMs };
 	try {
-		const acme = await startEmulator({ seed: acmeSeed(), port: 0, rateLimit: NOTION_LIMITS_TODAY });
+		const acme = await startEmulator({ seed: acmeSeed(), ...common });
 		started.push(acme);
-		const globex = await startEmulator({ seed: globexSeed(), port: 0, rateLimit: NOTION_LIMITS_TODAY });
+		const globex = await startEmulator({ seed: globexSeed(), ...common });
 		started.push(globex);
-		const research = await startEmulator({ seed: demoResearchSeed(), port: 0, organizationOf: acme, rateLimit: NOTION_LIMITS_TODAY });
+		const research = await startEmulator({ seed: demoResearchSeed(), organizationOf: acme, ...common });
 		return { acme, globex, research };
 	} catch (error) {
 		await Promise.all(started.map((emulator) => emulator.stop()));
@@ -140,6 +142,7 @@ function credentialData(type: string, emulator: Emulator): CredentialImport['dat
 function exampleCredentials(
 	examples: Record<string, Workflow>,
 	workspaces: Workspaces,
+	apiCredential: CredentialImport['data'] = {},
 ): CredentialImport[] {
 	const byId = new Map<string, CredentialImport>();
 	for (const workflow of Object.values(examples)) {
@@ -148,7 +151,8 @@ function exampleCredentials(
 				const workspace = CREDENTIAL_WORKSPACE[id];
 				if (!workspace)
 					throw new Error(`${workflow.name} → ${node.name}: unknown credential id ${id}`);
-				byId.set(id, { id, name, type, data: credentialData(type, workspaces[workspace]) });
+				const data = credentialData(type, workspaces[workspace]);
+				byId.set(id, { id, name, type, data: type === 'notionAdminApi' ? { ...data, ...apiCredential } : data });
 			}
 		}
 	}
@@ -164,14 +168,20 @@ export async function prepareN8n(options: {
 	workspaces: Workspaces;
 	workflows: Workflow[];
 	port?: number;
+	/** Settings for every n8n command in the folder (queue mode: database, Redis, key). */
+	env?: NodeJS.ProcessEnv;
+	/** Fields set on every Notion Admin API credential (e.g. its request budget). */
+	apiCredential?: CredentialImport['data'];
 	say?: Log;
 }): Promise<N8nHome> {
 	const say = options.say ?? log;
 	await ensureN8n(say);
 	const tarball = await packPackage(say);
-	const home = await N8nHome.create(options.label, { port: options.port });
+	const home = await N8nHome.create(options.label, { port: options.port, env: options.env });
 	await home.installPackage(tarball, say);
-	await home.importCredentials(exampleCredentials(loadExamples(), options.workspaces));
+	await home.importCredentials(
+		exampleCredentials(loadExamples(), options.workspaces, options.apiCredential),
+	);
 	await home.importWorkflows(options.workflows);
 	say(`imported ${options.workflows.length} workflows and the example credentials`);
 	return home;

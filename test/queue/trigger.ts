@@ -1,0 +1,130 @@
+/**
+ * Check 3: the Notion Users Sync trigger (Changes mode, every minute) polls on main. Changes made
+ * between two polls give exactly one execution each; then main is stopped, the workspace
+ * changed, main started: the next poll reports exactly those changes (the baseline is the
+ * workflow's static data in PostgreSQL), and a later poll reports nothing again.
+ */
+import { delay, waitFor } from '../../scripts/n8n/process';
+import { N8nRest, OWNER } from '../../scripts/n8n/rest';
+import type { Emulator } from '../../tools/notion-emulator';
+import { expectEqual } from '../e2e/checks';
+import { scimListings } from '../e2e/workspaceState';
+import type { QueueContext } from './context';
+
+/** A poll every minute at a random second, plus the time the poll and its execution take. */
+const POLL_WAIT_MS = 150_000;
+const UNFINISHED = new Set(['new', 'running', 'waiting']);
+
+export interface TriggerFigures {
+	expected: number;
+	seen: number;
+	restartExpected: number;
+	restartSeen: number;
+}
+
+type Change = (emulator: Emulator) => string;
+
+/** Members of the seed (not the burst's hires) that nothing changed yet, by role. */
+function pick(emulator: Emulator, skip: Set<string>): { id: string; email: string } {
+	const member = emulator.control
+		.snapshot()
+		.members.find((candidate) => candidate.active && candidate.role === 'member' && !candidate.email.startsWith('queue.') && !skip.has(candidate.id));
+	if (!member) throw new Error('no seed member left to change');
+	skip.add(member.id);
+	return member;
+}
+
+function joiner(name: string): Change {
+	return (emulator) => {
+		const email = `${name.toLowerCase().replace(' ', '.')}@acme.test`;
+		const [givenName, familyName] = name.split(' ');
+		emulator.control.addMember({ email, name, givenName, familyName, role: 'member', active: true });
+		return `member.added ${email}`;
+	};
+}
+
+export async function triggerCheck(context: QueueContext): Promise<TriggerFigures> {
+	const { checks, acme, workflows, db, settings } = context;
+	const workflowId = workflows.memberChanges.id;
+	const used = new Set<string>();
+	const finished = async () => (await db.executions(workflowId)).filter((row) => !UNFINISHED.has(row.status));
+	const eventsOf = async (executionId: string) =>
+		((await context.rest.executionOutputs(executionId))['Member changes'] ?? [])
+			.map((event) => `${String(event.event)} ${String((event.member as { email?: string } | undefined)?.email)}`)
+			.sort();
+	/** Applies the changes, then waits for the next execution (the `index`th) and returns its events. */
+	const round = async (changes: Change[], index: number) => {
+		const expected = changes.map((change) => change(acme)).sort();
+		const rows = await waitFor(`poll execution ${index}`, async () => ((await finished()).length >= index ? finished() : undefined), POLL_WAIT_MS);
+		const row = rows[index - 1];
+		expectEqual(row.status, 'success', `execution ${row.id} status`);
+		return { expected, seen: await eventsOf(row.id) };
+	};
+	/** One more poll must come and go without an execution. */
+	const quietPoll = async (executions: number) => {
+		const seen = scimListings(acme);
+		await waitFor('one more poll', async () => (scimListings(acme) > seen ? true : undefined), POLL_WAIT_MS);
+		await delay(5_000);
+		expectEqual((await db.executions(workflowId)).length, executions, 'executions after a poll with no change');
+	};
+
+	const before = scimListings(acme);
+	await context.rest.activate(workflowId);
+	await waitFor('the baseline poll', async () => (scimListings(acme) > before ? true : undefined), 60_000);
+	await delay(3_000);
+	const promoted = pick(acme, used);
+	const paused = pick(acme, used);
+	const renamed = pick(acme, used);
+	const first = await round(
+		[
+			joiner('Ada Queue'),
+			(emulator) => (emulator.control.updateMember(promoted.id, { role: 'membership_admin' }), `member.role_changed ${promoted.email}`),
+			(emulator) => (emulator.control.updateMember(paused.id, { active: false }), `member.deactivated ${paused.email}`),
+		],
+		1,
+	);
+	const second = await round(
+		[
+			joiner('Grace Queue'),
+			joiner('Alan Queue'),
+			(emulator) => (emulator.control.updateMember(renamed.id, { name: 'Renamed In Queue', givenName: 'Renamed', familyName: 'In Queue' }), `member.updated ${renamed.email}`),
+			(emulator) => (emulator.control.updateMember(paused.id, { active: true }), `member.reactivated ${paused.email}`),
+		],
+		2,
+	);
+	const expected = [...first.expected, ...second.expected];
+	const seen = [...first.seen, ...second.seen];
+	await checks.check(`sync trigger on main: changes between polls give one execution each (events expected ${expected.length} / seen ${seen.length})`, async () => {
+		expectEqual(first.seen, first.expected, 'events of the first poll after a change');
+		expectEqual(second.seen, second.expected, 'events of the second poll after a change');
+		await quietPoll(2);
+	});
+
+	// Main down: the workspace changes; main up again: the next poll must report exactly that.
+	await context.cluster.stopMain();
+	if (settings.breaks.has('static-data')) await db.forgetStaticData(workflowId);
+	const promotedLater = pick(acme, used);
+	const removed = pick(acme, used);
+	const restartChanges: Change[] = [
+		joiner('Edsger Queue'),
+		(emulator) => (emulator.control.updateMember(promotedLater.id, { role: 'membership_admin' }), `member.role_changed ${promotedLater.email}`),
+		(emulator) => (emulator.control.removeMember(removed.id), `member.removed ${removed.email}`),
+	];
+	const restartExpected = restartChanges.map((change) => change(acme)).sort();
+	await context.cluster.startMain();
+	context.rest = new N8nRest(context.cluster.main.url);
+	await context.rest.request('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	let restartSeen: string[] = [];
+	await checks.check(`main restarted between two polls: the next poll reports exactly the changes made while it was down (restart: expected ${restartExpected.length})`, async () => {
+		const rows = await waitFor('the first poll execution after the restart', async () => ((await finished()).length >= 3 ? finished() : undefined), POLL_WAIT_MS).catch(
+			async (error: Error) => {
+				const stored = await db.executions(workflowId);
+				throw new Error(`${error.message}; executions of the trigger: ${stored.length}`);
+			},
+		);
+		restartSeen = await eventsOf(rows[2].id);
+		expectEqual(restartSeen, restartExpected, 'events after the restart');
+		await quietPoll(3);
+	});
+	return { expected: expected.length, seen: seen.length, restartExpected: restartExpected.length, restartSeen: restartSeen.length };
+}
