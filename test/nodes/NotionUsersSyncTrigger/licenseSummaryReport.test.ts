@@ -6,6 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Emulator } from '../../../tools/notion-emulator';
+import { NotionUsersSyncTrigger } from '../../../nodes/NotionUsersSyncTrigger/NotionUsersSyncTrigger.node';
 import { createPollHarness, emulatorCredentials, organizationCredentials, packageNodeType } from '../../../tools/engine-harness';
 import { INACTIVE_30, licenseReportSeed, PLAN_30, TOP_CREDITS, TOTAL_CREDITS } from '../../support/licenseReportSeed';
 import { adminRequests, byId, organization, startOrganization } from '../NotionOrganization/support';
@@ -122,6 +123,21 @@ describe('License Summary with the organization credential', () => {
 			['pia@partner.test', 'page_guest', 3],
 		]);
 		expect(more).toHaveLength(reclaim.length + guests.length);
+	});
+
+	it('the description: the organization credential is optional and offered in License Summary only, as are the report fields, none required', () => {
+		const { description } = new NotionUsersSyncTrigger();
+		expect(description.credentials?.find((credential) => credential.name === 'notionOrganizationApi')).toEqual({
+			name: 'notionOrganizationApi',
+			required: false,
+			displayOptions: { show: { mode: ['licenseSummary'] } },
+		});
+		const added = description.properties.filter((property) => ['reportWorkspace', 'inactiveAfterDays', 'timeZone', 'timeoutSeconds'].includes(property.name));
+		expect(added.map((property) => [property.name, property.required ?? false, property.displayOptions])).toEqual(
+			['reportWorkspace', 'inactiveAfterDays', 'timeZone', 'timeoutSeconds'].map((name) => [name, false, { show: { mode: ['licenseSummary'] } }]),
+		);
+		const options = description.properties.find((property) => property.name === 'licenseOptions')?.options as Array<{ name: string }>;
+		expect(options.map((option) => option.name)).toEqual(expect.arrayContaining(['includeMembers', 'output', 'reclaimAction', 'reclaimRoles', 'exemptGroups', 'includeAiCredits']));
 	});
 
 	it('without the organization credential the mode is as before: no report, no Admin API request', async () => {
