@@ -4,23 +4,16 @@ import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { NotionAdmin } from '../../../nodes/NotionAdmin/NotionAdmin.node';
-import type { Emulator } from '../../../tools/notion-emulator/types';
 import { emulatorCredentials, packageNodeType } from '../../../tools/engine-harness';
 import { HarnessCredentialsHelper } from '../../../tools/engine-harness/credentialsHelper';
 import { HarnessNodeTypes } from '../../../tools/engine-harness/nodeTypes';
 import { completeNodes } from '../../../tools/engine-harness/workflowNodes';
-import { ids, startWorkspace } from './support';
+import { ids, useWorkspace } from './support';
 
-let emulator: Emulator;
-beforeEach(async () => {
-	emulator = await startWorkspace();
-});
-afterEach(async () => {
-	await emulator.stop();
-});
+const emulator = useWorkspace();
 
 function pickerContext(options: { scim: boolean }) {
-	const credentials = emulatorCredentials(emulator, {
+	const credentials = emulatorCredentials(emulator(), {
 		scim: options.scim,
 		requestsPerSecond: 1000,
 	});

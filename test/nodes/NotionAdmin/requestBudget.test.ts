@@ -6,22 +6,15 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { emulatorCredentials, packageNodeType, runNode } from '../../../tools/engine-harness';
-import type { Emulator } from '../../../tools/notion-emulator/types';
-import { apiRequests, expectSuccess, startWorkspace } from './support';
+import { apiRequests, expectSuccess, useWorkspace } from './support';
 
-let emulator: Emulator;
-beforeEach(async () => {
-	emulator = await startWorkspace();
-});
-afterEach(async () => {
-	await emulator.stop();
-});
+const emulator = useWorkspace();
 
 const getMany = { resource: 'user', operation: 'getAll', returnAll: true };
 
 /** Runs User → Get Many with the API credential's budget fields replaced by `budget`. */
 async function runWithBudget(budget: ICredentialDataDecryptedObject, options: { continueOnFail?: boolean } = {}) {
-	const credentials = emulatorCredentials(emulator);
+	const credentials = emulatorCredentials(emulator());
 	credentials.notionAdminApi = { ...credentials.notionAdminApi, ...budget };
 	return await runNode({
 		type: packageNodeType('notionAdmin'),
@@ -45,7 +38,7 @@ describe('Notion Admin: a Custom request budget that cannot be used', () => {
 		expect(run.error?.message).toContain('"Requests per Minute"');
 		expect(run.error?.message).toContain('"Notion Admin API" credential');
 		expect(run.error?.description).toContain('Request Budget');
-		expect(apiRequests(emulator)).toEqual([]);
+		expect(apiRequests(emulator())).toEqual([]);
 	});
 
 	it('stops the run even with Continue on Fail (no item is at fault), and nothing is sent', async () => {
@@ -53,7 +46,7 @@ describe('Notion Admin: a Custom request budget that cannot be used', () => {
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toContain('"Requests per Minute"');
-		expect(apiRequests(emulator)).toEqual([]);
+		expect(apiRequests(emulator())).toEqual([]);
 	});
 
 	it('a whole number of at least 1 is used as the budget and the node runs', async () => {
@@ -64,7 +57,7 @@ describe('Notion Admin: a Custom request budget that cannot be used', () => {
 	});
 
 	it('left out, it is the field\'s default (600), as n8n fills a credential, and the node runs', async () => {
-		const credentials = emulatorCredentials(emulator);
+		const credentials = emulatorCredentials(emulator());
 		delete credentials.notionAdminApi.requestsPerMinute;
 		credentials.notionAdminApi.requestBudget = 'custom';
 		const run = await runNode({ type: packageNodeType('notionAdmin'), parameters: getMany, credentials });

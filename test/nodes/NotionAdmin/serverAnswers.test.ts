@@ -7,15 +7,9 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { Emulator } from '../../../tools/notion-emulator/types';
-import { byEmail, byId, count, expectSuccess, ids, runAdmin, startWorkspace } from './support';
+import { byEmail, byId, count, expectSuccess, ids, runAdmin, useWorkspace } from './support';
 
-let emulator: Emulator;
-beforeEach(async () => {
-	emulator = await startWorkspace();
-});
-afterEach(async () => {
-	await emulator.stop();
-});
+const emulator = useWorkspace();
 
 let proxy: Server | undefined;
 afterEach(async () => {
@@ -35,7 +29,7 @@ interface ProxyRules {
 
 /** The emulator behind a proxy that applies `rules`, as a node credential would reach it. */
 async function behindProxy(rules: ProxyRules): Promise<Emulator> {
-	const target = new URL(emulator.url);
+	const target = new URL(emulator().url);
 	proxy = createServer((incoming, outgoing) => {
 		const original = incoming.url ?? '/';
 		const instead = rules.answer?.(incoming.method ?? 'GET', original);
@@ -54,7 +48,7 @@ async function behindProxy(rules: ProxyRules): Promise<Emulator> {
 		incoming.pipe(forward);
 	});
 	await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
-	return { ...emulator, url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+	return { ...emulator(), url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
 }
 
 describe('a lookup behind a server that ignores SCIM filters takes only an exact match', () => {
@@ -70,7 +64,7 @@ describe('a lookup behind a server that ignores SCIM filters takes only an exact
 		});
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/nobody@acme\.test/);
-		expect(emulator.control.snapshot().members.map((member) => member.name)).not.toContain('Renamed By Mistake');
+		expect(emulator().control.snapshot().members.map((member) => member.name)).not.toContain('Renamed By Mistake');
 	});
 
 	it('Remove by an unknown email removes nobody and does not say removed', async () => {
@@ -82,8 +76,8 @@ describe('a lookup behind a server that ignores SCIM filters takes only an exact
 		});
 		expectSuccess(run);
 		expect(run.items[0].json).toMatchObject({ removed: false, notFound: true });
-		expect(count(emulator, 'DELETE /scim/v2/Users/{id}')).toBe(0);
-		expect(emulator.control.snapshot().members.filter((member) => member.active)).toHaveLength(4);
+		expect(count(emulator(), 'DELETE /scim/v2/Users/{id}')).toBe(0);
+		expect(emulator().control.snapshot().members.filter((member) => member.active)).toHaveLength(4);
 	});
 });
 

@@ -38,6 +38,22 @@ export async function startWorkspace(options: EmulatorOptions = {}): Promise<Emu
 	return await startEmulator({ seed: smallSeed(), rateLimit: false, ...options });
 }
 
+/** A fresh workspace for each test of the file, stopped after it; read through the getter. */
+export function useWorkspace(options: EmulatorOptions = {}): () => Emulator {
+	let emulator: Emulator | undefined;
+	beforeEach(async () => {
+		emulator = await startWorkspace(options);
+	});
+	afterEach(async () => {
+		await emulator?.stop();
+		emulator = undefined;
+	});
+	return () => {
+		if (emulator === undefined) throw new Error('The workspace exists only inside a test');
+		return emulator;
+	};
+}
+
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byEmail = (value: string) => ({ __rl: true, mode: 'email', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });

@@ -1,5 +1,4 @@
 /** User → Create through the real engine against the emulator: success and failure paths. */
-import type { Emulator } from '../../../tools/notion-emulator/types';
 import {
 	apiRequests,
 	byId,
@@ -10,16 +9,10 @@ import {
 	memberByEmail,
 	pairedOf,
 	runAdmin,
-	startWorkspace,
+	useWorkspace,
 } from './support';
 
-let emulator: Emulator;
-beforeEach(async () => {
-	emulator = await startWorkspace();
-});
-afterEach(async () => {
-	await emulator.stop();
-});
+const emulator = useWorkspace();
 
 describe('User → Create', () => {
 	const create = (extra: Record<string, unknown>) => ({
@@ -30,7 +23,7 @@ describe('User → Create', () => {
 
 	it('adds a member with the given role and names', async () => {
 		const run = await runAdmin(
-			emulator,
+			emulator(),
 			create({
 				email: 'hedy@acme.test',
 				role: 'restricted_member',
@@ -53,30 +46,30 @@ describe('User → Create', () => {
 				reactivated: false,
 			}),
 		]);
-		expect(memberByEmail(emulator, 'hedy@acme.test')).toMatchObject({
+		expect(memberByEmail(emulator(), 'hedy@acme.test')).toMatchObject({
 			role: 'restricted_member',
 			active: true,
 		});
 	});
 
 	it('re-adds a deactivated member: the same id, active again, and the output says reactivated', async () => {
-		const run = await runAdmin(emulator, create({ email: 'linus@acme.test', role: 'member' }));
+		const run = await runAdmin(emulator(), create({ email: 'linus@acme.test', role: 'member' }));
 
 		expectSuccess(run);
 		expect(jsonOf(run.items)).toEqual([
 			expect.objectContaining({ id: ids.linus, active: true, created: true, reactivated: true }),
 		]);
-		expect(memberByEmail(emulator, 'linus@acme.test')).toMatchObject({ id: ids.linus, active: true });
+		expect(memberByEmail(emulator(), 'linus@acme.test')).toMatchObject({ id: ids.linus, active: true });
 	});
 
 	it('returns the existing member when the person is already in the workspace', async () => {
-		const run = await runAdmin(emulator, create({ email: 'Grace@acme.test', role: 'member' }));
+		const run = await runAdmin(emulator(), create({ email: 'Grace@acme.test', role: 'member' }));
 
 		expectSuccess(run);
 		expect(jsonOf(run.items)).toEqual([
 			expect.objectContaining({ id: ids.grace, email: 'grace@acme.test', created: false, reactivated: false }),
 		]);
-		expect(emulator.control.snapshot().members).toHaveLength(5);
+		expect(emulator().control.snapshot().members).toHaveLength(5);
 	});
 
 	it('fails on an existing member when asked to, or outputs the error when continuing', async () => {
@@ -85,11 +78,11 @@ describe('User → Create', () => {
 			role: 'member',
 			options: { ifAlreadyMember: 'fail' },
 		});
-		const failed = await runAdmin(emulator, parameters);
+		const failed = await runAdmin(emulator(), parameters);
 		expect(failed.status).toBe('error');
 		expect(failed.error?.message).toMatch(/already/i);
 
-		const continued = await runAdmin(emulator, parameters, { continueOnFail: true });
+		const continued = await runAdmin(emulator(), parameters, { continueOnFail: true });
 		expectSuccess(continued);
 		expect(jsonOf(continued.items)).toEqual([
 			expect.objectContaining({ kind: 'conflict', error: expect.stringMatching(/already/i) }),
@@ -98,28 +91,28 @@ describe('User → Create', () => {
 	});
 
 	it('rejects a bad email before any request, naming the item and the field', async () => {
-		emulator.control.resetLog();
-		const run = await runAdmin(emulator, create({ email: 'not-an-email', role: 'member' }));
+		emulator().control.resetLog();
+		const run = await runAdmin(emulator(), create({ email: 'not-an-email', role: 'member' }));
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/^Email: .*not an email address.*\[item 0\]$/);
-		expect(apiRequests(emulator)).toEqual([]);
+		expect(apiRequests(emulator())).toEqual([]);
 	});
 
 	it('checks every item first: a bad item stops the run before anything is created', async () => {
-		emulator.control.resetLog();
-		const run = await runAdmin(emulator, create({ email: '={{ $json.email }}', role: 'member' }), {
+		emulator().control.resetLog();
+		const run = await runAdmin(emulator(), create({ email: '={{ $json.email }}', role: 'member' }), {
 			items: [{ email: 'hedy@acme.test' }, { email: 'nope' }],
 		});
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/\[item 1\]/);
-		expect(apiRequests(emulator)).toEqual([]);
-		expect(memberByEmail(emulator, 'hedy@acme.test')).toBeUndefined();
+		expect(apiRequests(emulator())).toEqual([]);
+		expect(memberByEmail(emulator(), 'hedy@acme.test')).toBeUndefined();
 	});
 
 	it('with continue-on-fail, a bad item becomes an error item and the others go through', async () => {
-		const run = await runAdmin(emulator, create({ email: '={{ $json.email }}', role: 'member' }), {
+		const run = await runAdmin(emulator(), create({ email: '={{ $json.email }}', role: 'member' }), {
 			items: [{ email: 'nope' }, { email: 'hedy@acme.test' }],
 			continueOnFail: true,
 		});
@@ -147,8 +140,8 @@ describe('User → Create', () => {
 	])(
 		'with continue-on-fail, %s fails the item as invalid_input',
 		async (_case, parameters, message) => {
-			emulator.control.resetLog();
-			const run = await runAdmin(emulator, parameters, { continueOnFail: true });
+			emulator().control.resetLog();
+			const run = await runAdmin(emulator(), parameters, { continueOnFail: true });
 
 			expectSuccess(run);
 			expect(jsonOf(run.items)).toEqual([
@@ -158,13 +151,13 @@ describe('User → Create', () => {
 					kind: 'invalid_input',
 				},
 			]);
-			expect(apiRequests(emulator)).toEqual([]);
+			expect(apiRequests(emulator())).toEqual([]);
 		},
 	);
 
 	it('rejects an unknown role given by an expression', async () => {
 		const run = await runAdmin(
-			emulator,
+			emulator(),
 			create({ email: 'hedy@acme.test', role: '={{ "superuser" }}' }),
 		);
 
@@ -173,13 +166,13 @@ describe('User → Create', () => {
 	});
 
 	it('needs SCIM: without the SCIM credential it fails with what to do', async () => {
-		const run = await runAdmin(emulator, create({ email: 'hedy@acme.test', role: 'member' }), {
+		const run = await runAdmin(emulator(), create({ email: 'hedy@acme.test', role: 'member' }), {
 			scim: false,
 		});
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/needs a working Notion SCIM token/);
 		expect(run.error?.description).toMatch(/SCIM credential/);
-		expect(count(emulator, 'POST /scim/v2/Users')).toBe(0);
+		expect(count(emulator(), 'POST /scim/v2/Users')).toBe(0);
 	});
 });

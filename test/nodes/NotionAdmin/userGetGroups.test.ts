@@ -1,5 +1,4 @@
 /** User → Get Groups through the real engine against the emulator: the groups a member is in. */
-import type { Emulator } from '../../../tools/notion-emulator/types';
 import {
 	apiRequests,
 	byEmail,
@@ -11,16 +10,10 @@ import {
 	jsonOf,
 	pairedOf,
 	runAdmin,
-	startWorkspace,
+	useWorkspace,
 } from './support';
 
-let emulator: Emulator;
-beforeEach(async () => {
-	emulator = await startWorkspace();
-});
-afterEach(async () => {
-	await emulator.stop();
-});
+const emulator = useWorkspace();
 
 const getGroups = (extra: Record<string, unknown>) => ({
 	resource: 'user',
@@ -31,7 +24,7 @@ const getGroups = (extra: Record<string, unknown>) => ({
 
 /** Puts Ada in Design as well, so she is in two groups. */
 async function adaInTwoGroups() {
-	const run = await runAdmin(emulator, {
+	const run = await runAdmin(emulator(), {
 		resource: 'group',
 		operation: 'addMembers',
 		group: byName('Design'),
@@ -42,8 +35,8 @@ async function adaInTwoGroups() {
 
 describe('User → Get Groups', () => {
 	it('outputs one item per group holding the member picked by ID, from one group listing', async () => {
-		emulator.control.resetLog();
-		const run = await runAdmin(emulator, getGroups({ user: byId(ids.ada) }));
+		emulator().control.resetLog();
+		const run = await runAdmin(emulator(), getGroups({ user: byId(ids.ada) }));
 
 		expectSuccess(run);
 		expect(jsonOf(run.items)).toEqual([
@@ -57,11 +50,11 @@ describe('User → Get Groups', () => {
 			},
 		]);
 		expect(pairedOf(run.items)).toEqual([{ item: 0 }]);
-		expect(apiRequests(emulator)).toEqual(['GET /scim/v2/Groups']);
+		expect(apiRequests(emulator())).toEqual(['GET /scim/v2/Groups']);
 	});
 
 	it('finds the member by email first', async () => {
-		const run = await runAdmin(emulator, getGroups({ user: byEmail('Katherine@acme.test') }));
+		const run = await runAdmin(emulator(), getGroups({ user: byEmail('Katherine@acme.test') }));
 
 		expectSuccess(run);
 		expect(jsonOf(run.items)).toEqual([
@@ -72,12 +65,12 @@ describe('User → Get Groups', () => {
 	it('keeps to the limit unless Return All is on', async () => {
 		await adaInTwoGroups();
 
-		const all = await runAdmin(emulator, getGroups({ user: byId(ids.ada) }));
+		const all = await runAdmin(emulator(), getGroups({ user: byId(ids.ada) }));
 		expectSuccess(all);
 		expect(jsonOf(all.items).map((group) => group.name).sort()).toEqual(['Design', 'Engineering']);
 
 		const limited = await runAdmin(
-			emulator,
+			emulator(),
 			getGroups({ user: byId(ids.ada), returnAll: false, limit: 1 }),
 		);
 		expectSuccess(limited);
@@ -86,7 +79,7 @@ describe('User → Get Groups', () => {
 
 	it('adds the SCIM group under "raw" when asked', async () => {
 		const run = await runAdmin(
-			emulator,
+			emulator(),
 			getGroups({ user: byId(ids.katherine), options: { raw: true } }),
 		);
 
@@ -95,18 +88,18 @@ describe('User → Get Groups', () => {
 	});
 
 	it('outputs nothing for a member in no group, and says so for an ID that is no member', async () => {
-		const none = await runAdmin(emulator, getGroups({ user: byId(ids.alan) }));
+		const none = await runAdmin(emulator(), getGroups({ user: byId(ids.alan) }));
 		expectSuccess(none);
 		expect(none.items).toEqual([]);
 
-		const unknown = await runAdmin(emulator, getGroups({ user: byId(ids.absent) }));
+		const unknown = await runAdmin(emulator(), getGroups({ user: byId(ids.absent) }));
 		expect(unknown.status).toBe('error');
 		expect(unknown.error?.message).toBe(`No workspace member with ID ${ids.absent}`);
 	});
 
 	it('item by item: pairedItem on every output, and continue-on-fail turns a miss into an error item', async () => {
 		await adaInTwoGroups();
-		const run = await runAdmin(emulator, getGroups({ user: byEmail('={{ $json.email }}') }), {
+		const run = await runAdmin(emulator(), getGroups({ user: byEmail('={{ $json.email }}') }), {
 			items: [{ email: 'ada@acme.test' }, { email: 'nobody@acme.test' }, { email: 'grace@acme.test' }],
 			continueOnFail: true,
 		});
@@ -124,21 +117,21 @@ describe('User → Get Groups', () => {
 	});
 
 	it('checks every item first: a bad email stops the run before any request, naming item and field', async () => {
-		emulator.control.resetLog();
-		const run = await runAdmin(emulator, getGroups({ user: byEmail('={{ $json.email }}') }), {
+		emulator().control.resetLog();
+		const run = await runAdmin(emulator(), getGroups({ user: byEmail('={{ $json.email }}') }), {
 			items: [{ email: 'ada@acme.test' }, { email: 'nope' }],
 		});
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/^User \(By Email\): .*\[item 1\]$/);
-		expect(apiRequests(emulator)).toEqual([]);
+		expect(apiRequests(emulator())).toEqual([]);
 	});
 
 	it('needs SCIM: the group listing is SCIM only', async () => {
-		const run = await runAdmin(emulator, getGroups({ user: byId(ids.ada) }), { scim: false });
+		const run = await runAdmin(emulator(), getGroups({ user: byId(ids.ada) }), { scim: false });
 
 		expect(run.status).toBe('error');
 		expect(run.error?.message).toMatch(/needs a working Notion SCIM token/);
-		expect(count(emulator, 'GET /scim/v2/Groups')).toBe(0);
+		expect(count(emulator(), 'GET /scim/v2/Groups')).toBe(0);
 	});
 });

@@ -1,20 +1,13 @@
 /** Workspace → Get License Summary: the trigger's seat summary, on demand. */
-import type { Emulator } from '../../../tools/notion-emulator/types';
-import { expectSuccess, runAdmin, startWorkspace } from './support';
+import { expectSuccess, runAdmin, useWorkspace } from './support';
 
-let emulator: Emulator;
-beforeEach(async () => {
-	emulator = await startWorkspace();
-});
-afterEach(async () => {
-	await emulator.stop();
-});
+const emulator = useWorkspace();
 
 const summary = { resource: 'workspace', operation: 'getLicenseSummary' };
 
 describe('Workspace → Get License Summary', () => {
 	it('counts seats by role over SCIM', async () => {
-		const run = await runAdmin(emulator, summary);
+		const run = await runAdmin(emulator(), summary);
 
 		expectSuccess(run);
 		expect(run.items).toHaveLength(1);
@@ -32,7 +25,7 @@ describe('Workspace → Get License Summary', () => {
 
 	it('in fallback, says what the standard API could not see', async () => {
 		const run = await runAdmin(
-			emulator,
+			emulator(),
 			{ ...summary, options: { includeMembers: true } },
 			{ scim: false },
 		);
