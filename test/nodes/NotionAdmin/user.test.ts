@@ -1,16 +1,5 @@
 /** User → Get, Get Many, Update and Remove through the real engine against the emulator; SCIM that does not work. */
-import {
-	apiRequests,
-	byEmail,
-	byId,
-	count,
-	expectSuccess,
-	ids,
-	jsonOf,
-	memberByEmail,
-	runAdmin,
-	useWorkspace,
-} from './support';
+import { apiRequests, byEmail, byId, count, expectSuccess, ids, jsonOf, memberByEmail, runAdmin, useWorkspace } from './support';
 
 const emulator = useWorkspace();
 

@@ -1,16 +1,5 @@
 /** User → Create through the real engine against the emulator: success and failure paths. */
-import {
-	apiRequests,
-	byId,
-	count,
-	expectSuccess,
-	ids,
-	jsonOf,
-	memberByEmail,
-	pairedOf,
-	runAdmin,
-	useWorkspace,
-} from './support';
+import { apiRequests, byId, count, expectSuccess, ids, jsonOf, memberByEmail, pairedOf, runAdmin, useWorkspace } from './support';
 
 const emulator = useWorkspace();
 
