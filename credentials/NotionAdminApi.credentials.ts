@@ -39,7 +39,7 @@ export class NotionAdminApi implements ICredentialType {
 		...requestBudgetProperties({
 			plans: true,
 			budget:
-				"Requests per minute these nodes send to this workspace, per token (Notion's limit by plan). In n8n queue mode each worker has its own budget: choose Custom and divide the plan's budget by the number of workers.",
+				"Requests per minute these nodes send to this workspace, per token (Notion's limit by plan). In n8n queue mode, also set Processes Sharing This Credential: each process then keeps to its share.",
 			perMinute: 'Never more than this many requests in any 60 seconds, per token (the API token and the SCIM token each have one)',
 		}),
 		{

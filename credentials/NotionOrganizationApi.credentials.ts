@@ -47,7 +47,7 @@ export class NotionOrganizationApi implements ICredentialType {
 		...requestBudgetProperties({
 			plans: false,
 			budget:
-				'Requests per minute the Notion Organization node sends with this token. In n8n queue mode each worker has its own budget: choose Custom and divide by the number of workers.',
+				'Requests per minute the Notion Organization node sends with this token. In n8n queue mode, also set Processes Sharing This Credential: each process then keeps to its share.',
 			perMinute: 'Never more than this many requests in any 60 seconds with this token',
 		}),
 	];

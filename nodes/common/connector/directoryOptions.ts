@@ -35,6 +35,12 @@ export interface DirectoryTuning {
 	/** Requests sent and not yet answered, per connection, at most. */
 	maxInFlight: number;
 	/**
+	 * Processes spending this credential's budget at once (n8n queue mode: the workers, and the
+	 * main instance when it polls). Pacers live in one process each, so each keeps to
+	 * budgetPerMinute / sharedBy (the automatic budget's probes and lessons divided alike).
+	 */
+	sharedBy: number;
+	/**
 	 * The previous release's pacing: when set, requests are spaced evenly at this average rate
 	 * (after `burst` at once) instead of spending the budget (credentials saved with an explicit
 	 * "Requests per Second").
@@ -60,6 +66,7 @@ const DEFAULT_TUNING: Omit<DirectoryTuning, 'listConcurrency'> = {
 	budgetPerMinute: 600,
 	learnBudget: true,
 	maxInFlight: 10,
+	sharedBy: 1,
 	maxAttempts: 5,
 	baseDelayMs: 1000,
 	maxDelayMs: 60_000,
@@ -79,5 +86,11 @@ export function pacingOf(tuning: DirectoryTuning): PacerSettings {
 	if (tuning.requestsPerSecond !== undefined) {
 		return { kind: 'even', requestsPerSecond: tuning.requestsPerSecond, burst: tuning.burst ?? 3 };
 	}
-	return { kind: 'budget', budgetPerMinute: tuning.budgetPerMinute, learn: tuning.learnBudget, maxInFlight: tuning.maxInFlight };
+	return {
+		kind: 'budget',
+		budgetPerMinute: tuning.budgetPerMinute,
+		learn: tuning.learnBudget,
+		maxInFlight: tuning.maxInFlight,
+		sharedBy: tuning.sharedBy,
+	};
 }

@@ -38,8 +38,8 @@ export function tokenProperty(displayName: string, description?: string): INodeP
 }
 
 /**
- * Request Budget (Automatic, Notion's plans where it publishes them, Custom) and, for Custom,
- * Requests per Minute; read back by credentialSettings.ts.
+ * Request Budget (Automatic, Notion's plans where it publishes them, Custom), for Custom
+ * Requests per Minute, and the processes sharing it; read back by credentialSettings.ts.
  */
 export function requestBudgetProperties(texts: {
 	/** Notion's per-plan budgets as choices (it publishes none for the Admin API). */
@@ -78,6 +78,17 @@ export function requestBudgetProperties(texts: {
 			default: 600,
 			displayOptions: { show: { requestBudget: ['custom'] } },
 			description: texts.perMinute,
+		},
+		{
+			// Pacing lives in each n8n process and nothing is shared between them (a store would
+			// need a runtime dependency, which community nodes may not have): each keeps to its share.
+			displayName: 'Processes Sharing This Credential',
+			name: 'sharingProcesses',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description:
+				'How many n8n processes send requests with this credential at the same time: 1 for a single n8n instance. In queue mode, the workers, plus the main instance if it runs a Notion Users Sync trigger. Each process keeps to its share of the budget above, so together they never cross it.',
 		},
 	];
 }

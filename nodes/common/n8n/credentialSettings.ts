@@ -39,13 +39,16 @@ interface ApiCredential {
 	baseUrl?: string;
 	requestBudget?: string;
 	requestsPerMinute?: number;
+	/** n8n processes spending the budget at once (queue mode); absent in credentials saved before it. */
+	sharingProcesses?: number;
 	/** The previous release's setting (now hidden), kept in saved credentials. */
 	requestsPerSecond?: number;
 }
 
 /** How the connector paces this credential's requests. */
 export type Pacing =
-	| { budgetPerMinute: number; learnBudget: boolean }
+	/** `sharedBy`: the processes spending it at once, only when more than one. */
+	| { budgetPerMinute: number; learnBudget: boolean; sharedBy?: number }
 	/** A credential saved by the previous release with a rate of its own: kept as it was. */
 	| { requestsPerSecond: number };
 
@@ -79,8 +82,12 @@ export async function credentialSettings(ctx: NotionContext): Promise<Credential
 		scim === undefined ? undefined : checkedBaseUrl(ctx, scim.baseUrl, 'Notion Admin SCIM API');
 	const pacing = pacingOf(api);
 	if (pacing === undefined) {
-		throw new NodeOperationError(ctx.getNode(), 'The "Requests per Minute" field of the "Notion Admin API" credential must be a whole number of at least 1', {
-			description: 'Open the "Notion Admin API" credential and set "Requests per Minute", or choose a plan as the "Request Budget".',
+		const field = unusableBudgetField(api) ?? 'Requests per Minute';
+		throw new NodeOperationError(ctx.getNode(), `The "${field}" field of the "Notion Admin API" credential must be a whole number of at least 1`, {
+			description:
+				field === SHARING_FIELD
+					? `Open the "Notion Admin API" credential and set "${SHARING_FIELD}" (1 for a single n8n instance).`
+					: 'Open the "Notion Admin API" credential and set "Requests per Minute", or choose a plan as the "Request Budget".',
 		});
 	}
 	return {
@@ -98,20 +105,34 @@ export async function credentialSettings(ctx: NotionContext): Promise<Credential
  * The pacing a credential asks for; undefined when its custom budget is unusable. Automatic (also
  * what a credential saved before the budget existed gets) starts at the Business/Enterprise budget
  * and learns a lower one from Notion, unless the old "Requests per Second" was changed from its
- * default: that rate is kept, evenly spaced, as before.
+ * default: that rate is kept, evenly spaced, as before. "Processes Sharing This Credential" above
+ * 1 (n8n queue mode) makes each process keep to its share of the budget chosen.
  */
-export function pacingOf(api: Pick<ApiCredential, 'requestBudget' | 'requestsPerMinute' | 'requestsPerSecond'>): Pacing | undefined {
+export function pacingOf(api: BudgetFields): Pacing | undefined {
+	if (unusableBudgetField(api) !== undefined) return undefined;
 	const budget = api.requestBudget ?? 'automatic';
-	if (budget === 'business' || budget === 'other') return { budgetPerMinute: PLAN_BUDGETS[budget], learnBudget: false };
-	if (budget === 'custom') {
-		const perMinute = Number(api.requestsPerMinute);
-		return Number.isInteger(perMinute) && perMinute >= 1 ? { budgetPerMinute: perMinute, learnBudget: false } : undefined;
-	}
+	// Queue mode: each process keeps to its share (one process paces exactly as before).
+	const sharing = api.sharingProcesses === undefined ? 1 : Number(api.sharingProcesses);
+	const shared = sharing > 1 ? { sharedBy: sharing } : {};
+	if (budget === 'business' || budget === 'other') return { budgetPerMinute: PLAN_BUDGETS[budget], learnBudget: false, ...shared };
+	if (budget === 'custom') return { budgetPerMinute: Number(api.requestsPerMinute), learnBudget: false, ...shared };
 	const previous = Number(api.requestsPerSecond);
 	if (api.requestsPerSecond !== undefined && Number.isFinite(previous) && previous > 0 && previous !== PREVIOUS_DEFAULT_RATE) {
 		return { requestsPerSecond: previous };
 	}
-	return { budgetPerMinute: PLAN_BUDGETS.business, learnBudget: true };
+	return { budgetPerMinute: PLAN_BUDGETS.business, learnBudget: true, ...shared };
+}
+
+type BudgetFields = Pick<ApiCredential, 'requestBudget' | 'requestsPerMinute' | 'requestsPerSecond' | 'sharingProcesses'>;
+
+export const SHARING_FIELD = 'Processes Sharing This Credential';
+
+/** The budget field, as the form names it, whose value cannot be used; undefined when none. */
+export function unusableBudgetField(api: BudgetFields): string | undefined {
+	const count = (value: unknown) => Number.isInteger(Number(value)) && Number(value) >= 1;
+	if ((api.requestBudget ?? 'automatic') === 'custom' && !count(api.requestsPerMinute)) return 'Requests per Minute';
+	if (api.sharingProcesses !== undefined && !count(api.sharingProcesses)) return SHARING_FIELD;
+	return undefined;
 }
 
 /** Whether the node has a credential of this type set (an optional one may be left out). */

@@ -6,7 +6,15 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_ORGANIZATION_BASE_URL } from '../connector/organization/adminRequest';
-import { checkedBaseUrl, ORGANIZATION_CREDENTIAL, pacingOf, type NotionContext, type Pacing } from './credentialSettings';
+import {
+	checkedBaseUrl,
+	ORGANIZATION_CREDENTIAL,
+	pacingOf,
+	SHARING_FIELD,
+	unusableBudgetField,
+	type NotionContext,
+	type Pacing,
+} from './credentialSettings';
 
 const DISPLAY_NAME = 'Notion Organization API';
 
@@ -15,6 +23,7 @@ interface OrganizationCredential {
 	baseUrl?: string;
 	requestBudget?: string;
 	requestsPerMinute?: number;
+	sharingProcesses?: number;
 }
 
 export interface OrganizationSettings {
@@ -29,8 +38,12 @@ export async function organizationSettings(ctx: NotionContext): Promise<Organiza
 	const baseUrl = checkedBaseUrl(ctx, credential.baseUrl, DISPLAY_NAME, DEFAULT_ORGANIZATION_BASE_URL);
 	const pacing = pacingOf(credential);
 	if (pacing === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `The "Requests per Minute" field of the "${DISPLAY_NAME}" credential must be a whole number of at least 1`, {
-			description: `Open the "${DISPLAY_NAME}" credential and set "Requests per Minute", or choose another "Request Budget".`,
+		const field = unusableBudgetField(credential) ?? 'Requests per Minute';
+		throw new NodeOperationError(ctx.getNode(), `The "${field}" field of the "${DISPLAY_NAME}" credential must be a whole number of at least 1`, {
+			description:
+				field === SHARING_FIELD
+					? `Open the "${DISPLAY_NAME}" credential and set "${SHARING_FIELD}" (1 for a single n8n instance).`
+					: `Open the "${DISPLAY_NAME}" credential and set "Requests per Minute", or choose another "Request Budget".`,
 		});
 	}
 	return {

@@ -12,6 +12,11 @@
  * pacing goes on at full speed; if Notion answers a per-connection 429, the budget becomes what
  * was observed for the rest of the process. So at most one per-connection 429 per credential and
  * process, wherever the plan's budget lies.
+ *
+ * Shared by P processes (n8n queue mode: the workers, and the main instance when it polls): Notion
+ * counts one budget per token whatever process sends, and nothing is shared between processes, so
+ * each keeps to its share — the budget, the probes and what a 429 teaches, each divided by P.
+ * Without it every process starts at the whole budget and, together, they cross it.
  */
 import type { Clock, Pacer, Release, WorkspaceGate } from './pacer';
 import { afterPauses } from './pauses';
@@ -23,6 +28,8 @@ export interface Budget {
 	learn: boolean;
 	/** Requests sent and not yet answered, at most. */
 	maxInFlight: number;
+	/** Processes spending this budget at once, each keeping to its share (default 1). */
+	sharedBy?: number;
 }
 
 /** Notion's per-connection budgets by plan, largest first. */
@@ -44,7 +51,7 @@ export class BudgetPacer implements Pacer {
 		private settings: Budget,
 		readonly workspace: WorkspaceGate,
 	) {
-		this.budget = settings.budgetPerMinute;
+		this.budget = shareOf(settings.budgetPerMinute, settings);
 		this.toProbe = probesBelow(settings);
 	}
 
@@ -57,10 +64,11 @@ export class BudgetPacer implements Pacer {
 		const same =
 			settings.budgetPerMinute === this.settings.budgetPerMinute &&
 			settings.learn === this.settings.learn &&
-			settings.maxInFlight === this.settings.maxInFlight;
+			settings.maxInFlight === this.settings.maxInFlight &&
+			(settings.sharedBy ?? 1) === (this.settings.sharedBy ?? 1);
 		if (same) return;
 		this.settings = settings;
-		this.budget = settings.budgetPerMinute;
+		this.budget = shareOf(settings.budgetPerMinute, settings);
 		this.toProbe = probesBelow(settings);
 		this.learned = false;
 	}
@@ -93,7 +101,8 @@ export class BudgetPacer implements Pacer {
 
 	/**
 	 * A per-connection 429 came back (its request already released). Automatic budgets keep what
-	 * Notion let through: the plan budget at or below the requests that passed in the last 60 s.
+	 * Notion let through: the plan budget (this process's share of it) at or below the requests
+	 * that passed in the last 60 s.
 	 */
 	connectionLimited(clock: Clock): void {
 		if (!this.settings.learn || this.learned) return;
@@ -101,7 +110,7 @@ export class BudgetPacer implements Pacer {
 		this.toProbe = [];
 		this.prune(clock.now());
 		const passed = Math.max(1, this.expiries.length + this.inFlight - 1);
-		this.budget = PLAN_BUDGETS.find((b) => b <= passed) ?? passed;
+		this.budget = PLAN_BUDGETS.map((b) => shareOf(b, this.settings)).find((b) => b <= passed) ?? passed;
 	}
 
 	private take(clock: Clock, probe: boolean): Release {
@@ -133,5 +142,12 @@ export class BudgetPacer implements Pacer {
 
 function probesBelow(settings: Budget): number[] {
 	if (!settings.learn) return [];
-	return PLAN_BUDGETS.filter((b) => b < settings.budgetPerMinute).sort((a, b) => a - b);
+	return PLAN_BUDGETS.filter((b) => b < settings.budgetPerMinute)
+		.map((b) => shareOf(b, settings))
+		.sort((a, b) => a - b);
+}
+
+/** One process's share of a budget: at least one request a minute. */
+function shareOf(budgetPerMinute: number, settings: Budget): number {
+	return Math.max(1, Math.floor(budgetPerMinute / (settings.sharedBy ?? 1)));
 }
