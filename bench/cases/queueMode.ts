@@ -3,14 +3,17 @@
  * its own pacer, all using one credential: one SCIM token, one budget at Notion (the emulator with
  * Notion's limits today, NOTION_LIMITS_TODAY). They run many short onboarding executions at once
  * (create a member, add it to two groups found by name), each worker 10 at a time as n8n's worker
- * concurrency does. For 1, 2 and 4 workers, two policies:
+ * concurrency does. For 1, 2 and 4 workers:
  * - `share`: each worker's budget set by the user, Custom = the plan's budget / W;
- * - `automatic`: every worker on the Automatic budget, learning from the 429s it meets.
+ * - `automatic`: every worker on the Automatic budget, learning from the 429s it meets;
+ * - `sharing` (2 and 4 workers): Automatic with "Processes Sharing This Credential" = W, each
+ *   worker starting at, probing at and learning its share.
  * Measured at the emulator (requests, 429s, the workspace afterwards) and in the workers (retries,
  * failed executions, when each request was sent: the most accepted in any 60 s).
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { DirectoryTuning } from '../../nodes/common/connector/directoryOptions';
 import { generateSeed, NOTION_LIMITS_TODAY } from '../../tools/notion-emulator';
 import type { BenchCase } from '../benchCase';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulatorProcess';
@@ -21,10 +24,14 @@ import { ratio, round, type CaseResult } from '../result';
 import { maxAcceptedPerWindow } from './queueWindows';
 import type { QueueWorkerFigures, QueueWorkerJob } from './queueWorker';
 
-export type QueuePolicy = 'share' | 'automatic';
+export type QueuePolicy = 'share' | 'automatic' | 'sharing';
 
-const WORKER_COUNTS = [1, 2, 4];
-const POLICIES: QueuePolicy[] = ['share', 'automatic'];
+const RUNS: Array<{ policy: QueuePolicy; workers: number[] }> = [
+	{ policy: 'share', workers: [1, 2, 4] },
+	{ policy: 'automatic', workers: [1, 2, 4] },
+	// With one process the field changes nothing (the Automatic row).
+	{ policy: 'sharing', workers: [2, 4] },
+];
 /** n8n's default worker concurrency (`--concurrency`, N8N_CONCURRENCY_PRODUCTION_LIMIT unset). */
 const CONCURRENCY = 10;
 const GROUPS = ['Design', 'Sales'];
@@ -37,12 +44,24 @@ export const REQUESTS_PER_EXECUTION = 3 + GROUPS.length * 3;
 const PLAN_BUDGET = 600;
 
 export function queueModeCases(options: BenchOptions): BenchCase[] {
-	return POLICIES.flatMap((policy) => WORKER_COUNTS.map((workers) => queueCase(workers, policy, options)));
+	return RUNS.flatMap(({ policy, workers }) => workers.map((w) => queueCase(w, policy, options)));
 }
 
 export function queueCaseName(workers: number, policy: QueuePolicy): string {
-	const each = policy === 'share' ? `Custom ${Math.floor(PLAN_BUDGET / workers)}/min each` : 'Automatic each';
-	return `queue mode ${workers} worker${workers > 1 ? 's' : ''}, ${each}`;
+	return `queue mode ${workers} worker${workers > 1 ? 's' : ''}, ${policyText(workers, policy)}`;
+}
+
+function policyText(workers: number, policy: QueuePolicy): string {
+	if (policy === 'share') return `Custom ${Math.floor(PLAN_BUDGET / workers)}/min each`;
+	if (policy === 'automatic') return 'Automatic each';
+	return `Automatic, ${workers} processes sharing`;
+}
+
+/** The connector's tuning each worker gets (what its credential would say). */
+function tuningOf(workers: number, policy: QueuePolicy): Partial<DirectoryTuning> | undefined {
+	if (policy === 'share') return { budgetPerMinute: Math.floor(PLAN_BUDGET / workers), learnBudget: false };
+	if (policy === 'sharing') return { sharedBy: workers };
+	return undefined;
 }
 
 function queueCase(workers: number, policy: QueuePolicy, options: BenchOptions): BenchCase {
@@ -58,7 +77,7 @@ function queueCase(workers: number, policy: QueuePolicy, options: BenchOptions):
 			const msFloor = floorMs(requestFloor, PLAN_BUDGET, options.latencyMs, CONCURRENCY * workers);
 			progress(`${name}: ${executions} onboarding executions over ${workers} worker processes (floor ${requestFloor} requests, ${(msFloor / 1000).toFixed(1)} s)`);
 			const emails = Array.from({ length: executions }, (_, i) => `hire${String(i).padStart(4, '0')}@acme.test`);
-			const tuning = policy === 'share' ? { budgetPerMinute: Math.floor(PLAN_BUDGET / workers), learnBudget: false } : undefined;
+			const tuning = tuningOf(workers, policy);
 			const emulator = await startEmulatorProcess({ seed, rateLimit: NOTION_LIMITS_TODAY, latencyMs: options.latencyMs });
 			let figures: QueueWorkerFigures[];
 			try {
@@ -97,7 +116,7 @@ function queueCase(workers: number, policy: QueuePolicy, options: BenchOptions):
 			const ok = failed === 0 && outcome.created === executions && outcome.inBothGroups === executions && outcome.duplicates === 0;
 			return {
 				case: name,
-				description: `${workers} worker process(es), each with its own connector, ${CONCURRENCY} executions at once each, ${executions} onboarding executions (create + add to ${GROUPS.length} groups by name) through one SCIM token (${PLAN_BUDGET} a minute); ${policy === 'share' ? `each worker Custom ${Math.floor(PLAN_BUDGET / workers)}/min` : 'each worker Automatic'}`,
+				description: `${workers} worker process(es), each with its own connector, ${CONCURRENCY} executions at once each, ${executions} onboarding executions (create + add to ${GROUPS.length} groups by name) through one SCIM token (${PLAN_BUDGET} a minute); ${policyText(workers, policy)}`,
 				requests: log.length,
 				met429,
 				unhandled429: figures.reduce((sum, f) => sum + (f.firstError && /429|rate/i.test(f.firstError) ? 1 : 0), 0),
@@ -126,7 +145,7 @@ function queueCase(workers: number, policy: QueuePolicy, options: BenchOptions):
 						actual: `${failed} failed; ${outcome.created} created, ${outcome.inBothGroups} in both, ${outcome.duplicates} duplicates`,
 						pass: ok,
 					},
-					...(policy === 'share'
+					...(policy !== 'automatic'
 						? [
 								{ target: `0 429s met at ${PLAN_BUDGET}/${workers} a minute per worker`, actual: String(met429), pass: met429 === 0 },
 								{ target: `≤ ${PLAN_BUDGET} accepted in any 60 s`, actual: String(windowMax), pass: windowMax <= PLAN_BUDGET },
