@@ -60,7 +60,7 @@ export function licenseReportCase(options: BenchOptions): BenchCase {
 			const requests = apiRequests + f.downloads;
 			return {
 				case: name,
-				description: `Workspace → Get License Report's connector path in a process of its own: list ${users} users (Admin API, cursor paging), create a ${DAYS}-day JSONL report, read its status (completed on the first read), stream the file's ${f.rows} rows into the join, build the summary and the plan`,
+				description: `Workspace → Get License Report's own code (makeLicenseReport, default output) in a process of its own: list ${users} users (Admin API, cursor paging), create a ${DAYS}-day JSONL report, read its status (completed on the first read), stream the file's ${f.rows} rows into the join, build the summary and the plan`,
 				requests,
 				met429,
 				unhandled429: 0,
