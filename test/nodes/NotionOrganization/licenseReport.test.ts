@@ -2,11 +2,12 @@
  * Workspace → Get License Report through n8n's engine against the emulator, on a seed whose answer
  * is known: every person of the main workspace has seeded activity (inactive for spans on both
  * sides of the 30-day edge, owners, a restricted member, a member in an exempt group), two page
- * guests and a bot. n8n's `sleep` (the client's clock) returns at once and records the pause.
+ * guests and a bot (test/support/licenseReportSeed.ts, shared with the trigger). n8n's `sleep`
+ * (the client's clock) returns at once and records the pause.
  */
-import type { Emulator, Seed } from '../../../tools/notion-emulator';
-import { generateSeed } from '../../../tools/notion-emulator';
+import type { Emulator } from '../../../tools/notion-emulator';
 import { admin } from '../../emulator/admin/support';
+import { INACTIVE_30 as INACTIVE, licenseReportSeed, unbilledWorkspaceOf } from '../../support/licenseReportSeed';
 import { adminRequests, byId, expectSuccess, organization, runOrganization, startOrganization } from './support';
 import { outputJson as json } from './useOrganization';
 
@@ -18,32 +19,8 @@ jest.mock('n8n-workflow', () => ({
 	},
 }));
 
-const seed: Seed = generateSeed({ members: 12, seed: 3, adminOnlyWorkspaces: 2 });
-seed.guests.push({ email: 'pia@partner.test', name: 'Pia Partner' });
-const LABS = seed.organization!.workspaces![0].id!;
-seed.organization = {
-	...seed.organization,
-	analytics: {
-		activity: 'none',
-		unbilledWorkspaceIds: [LABS],
-		people: {
-			'ada.lovelace@acme.test': { lastActiveDaysAgo: null },
-			'grace.liskov@acme.test': { lastActiveDaysAgo: 0, credits: [120] },
-			'alan.berners-lee@acme.test': { lastActiveDaysAgo: 45, credits: [90] },
-			'katherine.hopper@acme.test': { lastActiveDaysAgo: null },
-			'linus.thompson@acme.test': { lastActiveDaysAgo: 0, viewsPerDay: 2, editsPerDay: 1, credits: [500], creditLimit: 1000 },
-			'margaret.easley@acme.test': { lastActiveDaysAgo: 29, viewsPerDay: 4, editsPerDay: 0, credits: [10] },
-			'dennis.turing@acme.test': { lastActiveDaysAgo: 30 },
-			'barbara.allen@acme.test': { lastActiveDaysAgo: null },
-			'ken.mccarthy@acme.test': { lastActiveDaysAgo: 200 },
-			'frances.johnson@acme.test': { lastActiveDaysAgo: 3, everyDays: 7, credits: [50] },
-			'edsger.dijkstra@acme.test': { lastActiveDaysAgo: 0, credits: [300] },
-			'radia.wilson@acme.test': { lastActiveDaysAgo: null },
-			'guest1@partner.test': { lastActiveDaysAgo: null },
-			'pia@partner.test': { lastActiveDaysAgo: 2, everyDays: 30, viewsPerDay: 5, editsPerDay: 0 },
-		},
-	},
-};
+const seed = licenseReportSeed();
+const LABS = unbilledWorkspaceOf(seed);
 
 let emu: Emulator;
 beforeEach(async () => {
@@ -71,8 +48,6 @@ async function group(name: string, members: string[]): Promise<string> {
 	for (const email of members) await admin(emu, `/spaces/${main()}/groups/${id}/members`, { method: 'POST', body: { member: { type: 'user', user_id: idOf(email) } } });
 	return id;
 }
-
-const INACTIVE = ['ada.lovelace@acme.test', 'alan.berners-lee@acme.test', 'barbara.allen@acme.test', 'dennis.turing@acme.test', 'katherine.hopper@acme.test', 'ken.mccarthy@acme.test', 'radia.wilson@acme.test'];
 
 describe('Workspace → Get License Report', () => {
 	it('one summary item: seats by role, the inactive seats on both sides of the 30-day edge, guests, bots, AI credits and the top users, and a plan that changes nothing', async () => {
