@@ -210,4 +210,11 @@ describe('joinActivity', () => {
 		const error = await failure(joinActivity([row(1, 'member', 1, 4), row(1, 'member', 2, 9)], [user(1)]));
 		expect(error).toMatchObject({ kind: 'bad_response', message: expect.stringContaining('lines 4 and 9') });
 	});
+
+	it('two rows for one guest, or for one person the listing does not have, are an error too', async () => {
+		const guest = await failure(joinActivity([row(9, 'page_guest', 1, 2), row(9, 'page_guest', 1, 5)], [user(1)]));
+		expect(guest).toMatchObject({ kind: 'bad_response', message: expect.stringContaining('lines 2 and 5') });
+		const gone = await failure(joinActivity([row(7, 'member', 0, 3), row(7, 'member', 0, 8)], [user(1)]));
+		expect(gone).toMatchObject({ kind: 'bad_response', message: expect.stringContaining('lines 3 and 8') });
+	});
 });
