@@ -98,13 +98,13 @@ describe('License Summary with the organization credential', () => {
 		expect(Object.keys(files[0].headers).map((name) => name.toLowerCase())).not.toContain('authorization');
 	});
 
-	it('90 days, remove restricted members too, one item per member of the plan and per guest, the member list too', async () => {
+	it('90 days, remove restricted members too, one item per member of the plan, per inactive seat and per guest, the member list too', async () => {
 		const items =
 			emitted(
 				await trigger({
 					reportWorkspace: byId(main()),
 					inactiveAfterDays: 90,
-					licenseOptions: { includeMembers: true, output: 'planAndGuests', reclaimAction: 'remove', reclaimRoles: ['member', 'restricted_member'], includeAiCredits: false },
+					licenseOptions: { includeMembers: true, output: 'planAndGuests', inactiveItems: true, reclaimAction: 'remove', reclaimRoles: ['member', 'restricted_member'], includeAiCredits: false },
 				}).poll(),
 			) ?? [];
 		const [summary, ...more] = items;
@@ -122,7 +122,11 @@ describe('License Summary with the organization credential', () => {
 			['guest1@partner.test', 'page_guest', 0],
 			['pia@partner.test', 'page_guest', 3],
 		]);
-		expect(more).toHaveLength(reclaim.length + guests.length);
+		// No active day in 90: Alan (45 days ago) and Dennis (30) are active now.
+		const inactive = more.filter((item) => item.kind === 'inactive');
+		expect(emails(inactive)).toEqual(['ada.lovelace@acme.test', 'barbara.allen@acme.test', 'katherine.hopper@acme.test', 'ken.mccarthy@acme.test', 'radia.wilson@acme.test']);
+		expect(inactive[0]).toMatchObject({ workspaceId: main(), activeDays: 0, pageViews: 0, pageEdits: 0 });
+		expect(more).toHaveLength(reclaim.length + inactive.length + guests.length);
 	});
 
 	it('the description: the organization credential is optional and offered in License Summary only, as are the report fields, none required', () => {
