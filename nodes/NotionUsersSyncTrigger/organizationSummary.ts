@@ -8,6 +8,10 @@
  * Options collection (`licenseOptions`), so the shared reader is given a view of the poll's
  * parameters with that one name changed. Everything is read and checked before any request.
  *
+ * The report's workspace must be the trigger's own (confirmReportWorkspace): one person is one
+ * user id across an organization, so another workspace's inactive seats next to this one's
+ * members would lead a later node to downgrade or remove people here on the evidence of there.
+ *
  * The wait goes through the organization client's clock (n8n's sleep) and never beyond this
  * poll's time budget: a poll that cannot finish the report fails saying what to do, and emits
  * nothing, so no summary ever claims figures it does not have.
@@ -23,6 +27,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { NotionAdminError } from '../common/connector/errors';
+import type { NotionDirectory } from '../common/connector/notionDirectory';
 import { requireId } from '../common/connector/validate';
 import { licenseReportOptionFields, readLicenseReportOptions, type LicenseReportParameters } from '../common/licenseReport/fields';
 import { licenseReportItems, makeLicenseReport } from '../common/licenseReport/makeLicenseReport';
@@ -30,7 +35,7 @@ import { hasCredential, ORGANIZATION_CREDENTIAL } from '../common/n8n/credential
 import { organizationFor } from '../common/n8n/organizationFromContext';
 import { invalidInputError, toNodeError } from '../common/n8n/toNodeError';
 import { picker } from '../common/operationKit/fields';
-import type { PollClock } from './listing';
+import { listingDeadline, type PollClock } from './listing';
 
 const IN_MODE = { show: { mode: ['licenseSummary'] } };
 const WORKSPACE_FIELD = 'License Report Workspace';
@@ -102,10 +107,53 @@ function inputError(ctx: IPollFunctions, error: unknown): Error {
 	return toNodeError(ctx.getNode(), error);
 }
 
+function workspaceLocator(ctx: IPollFunctions): INodeParameterResourceLocator | string {
+	return ctx.getNodeParameter('reportWorkspace', { mode: 'list', value: '' }) as INodeParameterResourceLocator | string;
+}
+
 function workspaceValue(ctx: IPollFunctions): string {
-	const locator = ctx.getNodeParameter('reportWorkspace', { mode: 'list', value: '' }) as INodeParameterResourceLocator | string;
+	const locator = workspaceLocator(ctx);
 	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+/** The name the picker kept for the chosen workspace; none when it was given by id. */
+function pickedName(ctx: IPollFunctions): string | undefined {
+	const locator = workspaceLocator(ctx);
+	const name = typeof locator === 'object' && locator !== null ? locator.cachedResultName : undefined;
+	return typeof name === 'string' && name.trim() !== '' ? name.trim() : undefined;
+}
+
+const described = (workspace: { id: string; name?: string }) =>
+	workspace.name === undefined ? `workspace ${workspace.id}` : `"${workspace.name}" (${workspace.id})`;
+
+/**
+ * Fails unless the report's workspace is the one of the trigger's API key, as its bot says
+ * (GET /v1/users/me): exact ids only, both normalized. Before any Admin API request, so a wrong
+ * pick asks Notion for no report; a read only, and nothing is emitted when it fails.
+ */
+export async function confirmReportWorkspace(
+	ctx: IPollFunctions,
+	directory: NotionDirectory,
+	parameters: LicenseReportParameters,
+	clock: PollClock,
+): Promise<void> {
+	let own: { id: string; name?: string };
+	try {
+		own = await directory.tokenWorkspace({ deadline: listingDeadline(clock) });
+	} catch (error) {
+		if (!(error instanceof NotionAdminError) || error.kind !== 'bad_response') throw toNodeError(ctx.getNode(), error);
+		throw new NodeOperationError(ctx.getNode(), `${WORKSPACE_FIELD}: the workspace of this trigger's credentials could not be confirmed (${error.message})`, {
+			description: `The report is made only for the trigger's own workspace, and without Notion saying which that is none is made. Clear ${WORKSPACE_FIELD} for the summary without the report, or give the trigger an internal integration token of its workspace as the Notion Admin API key. Nothing was emitted.`,
+		});
+	}
+	const chosen = { id: parameters.workspaceId, name: pickedName(ctx) };
+	if (own.id === chosen.id) return;
+	throw invalidInputError(
+		ctx.getNode(),
+		`${WORKSPACE_FIELD}: ${described(chosen)} is not the workspace of this trigger's credentials, ${described(own)}`,
+		`One person has one user id across the organization: another workspace's inactive seats and reclaim plan next to this workspace's members could have people here downgraded or removed. Choose the trigger's workspace, ${described(own)}, in ${WORKSPACE_FIELD}, or use a separate trigger with the other workspace's credentials for its report. No report was asked for and nothing was emitted.`,
+	);
 }
 
 /**

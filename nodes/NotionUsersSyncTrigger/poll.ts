@@ -16,7 +16,7 @@ import { BASELINE_KEY, pollChanges } from './changes';
 import { dedupe } from './diff';
 import { memberJson } from './events';
 import { budgetExceeded, listingDeadline, PENDING_KEY, type PollClock } from './listing';
-import { readOrganizationReport, withLicenseReport } from './organizationSummary';
+import { confirmReportWorkspace, readOrganizationReport, withLicenseReport } from './organizationSummary';
 
 export type TriggerMode = 'changes' | 'snapshot' | 'licenseSummary';
 
@@ -35,6 +35,8 @@ export async function pollUsers(ctx: IPollFunctions): Promise<INodeExecutionData
 
 	// Read before any request: a wrong report setting fails the poll naming its field.
 	const report = mode === 'licenseSummary' ? readOrganizationReport(ctx) : undefined;
+	// Before the listing and any Admin API request: a report of another workspace is never asked for.
+	if (report !== undefined) await confirmReportWorkspace(ctx, directory, report, clock);
 	const listing = await listAll(ctx, directory, clock);
 	// Only Changes keeps a baseline; leaving it would compare a later Changes poll with an old list.
 	if (production) {

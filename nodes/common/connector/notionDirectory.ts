@@ -26,6 +26,7 @@ import { scimRoot, type ScimContext } from './scim/scimContext';
 import { ScimUsers } from './scim/scimUsers';
 import { ApiUsers } from './standardApi/apiUsers';
 import { createNotionClient } from './standardApi/notionClient';
+import type { TokenWorkspace } from './standardApi/tokenWorkspace';
 import { groupDeleteRefusal, lookupRefusal, memberRefusal, type MemberAction } from './scim/refusals';
 import { ScimFallback } from './scimFallback';
 import { membersByEmailInListing } from './listingLookup';
@@ -114,6 +115,14 @@ export class NotionDirectory {
 	 */
 	async resolveMembers(ids: readonly string[], options: ResolveOptions = {}): Promise<MemberResolution> {
 		return resolveMembers(this, this.now, ids, options);
+	}
+
+	/**
+	 * The workspace of the standard API key (its bot's, from GET /v1/users/me), id normalized; an
+	 * answer without a workspace id is a `bad_response`. Read-only, paced and retried as any read.
+	 */
+	async tokenWorkspace(options: { deadline?: number } = {}): Promise<TokenWorkspace> {
+		return this.apiUsers.tokenWorkspace(options.deadline);
 	}
 
 	/** Members whose name or email contains the text (for pickers and Get Many filters). */

@@ -5,6 +5,7 @@ import { NotionAdminError } from '../errors';
 import type { ListOptions, Member, ResumableListing } from '../model';
 import { nullWhenNotFound } from '../nullWhenNotFound';
 import { apiUserToMember } from './mapApiUser';
+import { readTokenWorkspace, type TokenWorkspace } from './tokenWorkspace';
 
 /** A listing as the directory returns it, before it says which source served it. */
 export type ApiMemberListing = Omit<ResumableListing, 'via'>;
@@ -72,6 +73,11 @@ export class ApiUsers {
 		return nullWhenNotFound(async () =>
 			apiUserToMember(await this.clientFor().users.retrieve({ user_id: id }), raw),
 		);
+	}
+
+	/** The workspace of the token itself (its bot user). */
+	async tokenWorkspace(deadline?: number): Promise<TokenWorkspace> {
+		return readTokenWorkspace(this.clientFor(deadline));
 	}
 }
 
