@@ -60,7 +60,7 @@ export const organizationSummaryFields: INodeProperties[] = [
 		...picker({
 			displayName: WORKSPACE_FIELD,
 			name: 'reportWorkspace',
-			description: `The workspace of this trigger's credentials, as the ${CREDENTIAL_NAME} credential's organization knows it. Leave empty for the summary without the report.`,
+			description: `The workspace of this trigger's credentials, as the ${CREDENTIAL_NAME} credential's organization knows it (each poll checks it is: another workspace fails the poll). Leave empty for the summary without the report.`,
 			searchListMethod: 'searchWorkspaces',
 		}),
 		required: false,

@@ -32,7 +32,7 @@ function unnamed(): NotionAdminError {
 	return new NotionAdminError(
 		'bad_response',
 		"The Notion API's answer about this token's bot (GET /v1/users/me) names no workspace id",
-		'A personal access token, a proxy or a changed API may answer without bot.workspace_id; use an internal integration token of the workspace',
+		"A proxy in between or a changed answer may leave out bot.workspace_id; check that the key is the workspace's integration token",
 		{ api: 'standard' },
 	);
 }
