@@ -12,8 +12,8 @@
  * - the plan takes inactive seats whose role is one of the rule's roles (owners never), less the
  *   members of the exempt groups. It is only a plan: nothing is written.
  *
- * The summary is one item, so its per-member lists (inactive seats, the plan) show the first
- * LISTED_IN_SUMMARY with the counts; every inactive seat and plan member goes out as an item of
+ * The summary is one item, so its per-member lists (inactive seats, the plan, AI credits) show the
+ * first LISTED_IN_SUMMARY with the counts; every inactive seat and plan member goes out as an item of
  * its own on request. At 100,000 members a list of every inactive seat in one item would be tens
  * of megabytes held at once, and unreadable in n8n's item view.
  */
@@ -93,24 +93,47 @@ function activityItem(figures: ActivityFigures, who: { userId: string; email: st
 
 const guestItem = (guest: GuestActivity): Record<string, unknown> => activityItem(guest, guest);
 
-function creditSummary(credits: Credits, people: Map<string, MemberActivity['user']>): Record<string, unknown> {
+/** Most credits first, then by user id: the order of `top` and of the summary's credit list. */
+const byCreditsUsed = (a: MemberCreditUsage, b: MemberCreditUsage): number => (b.creditsUsed ?? 0) - (a.creditsUsed ?? 0) || (a.userId < b.userId ? -1 : 1);
+
+/**
+ * Every member's credits count in the total, but only the LISTED_IN_SUMMARY who used the most are
+ * named (and only they are looked up among the members): at 100,000 members a name for each
+ * would make the summary tens of megabytes, as the inactive seats would.
+ */
+function creditSummary(credits: Credits, members: JoinedActivity['members']): Record<string, unknown> {
 	if (credits === undefined) return { included: false };
 	if ('note' in credits) return { included: false, note: credits.note };
-	const members = credits.usage.map((entry) => {
-		const person = people.get(key(entry.userId));
-		return { userId: entry.userId, email: person?.email ?? null, name: person?.name ?? null, creditsUsed: entry.creditsUsed, creditLimit: entry.creditLimit };
-	});
-	const top = members
-		.filter((entry) => (entry.creditsUsed ?? 0) > 0)
-		.sort((a, b) => (b.creditsUsed ?? 0) - (a.creditsUsed ?? 0) || (a.userId < b.userId ? -1 : 1))
-		.slice(0, TOP);
-	const first = credits.usage[0];
+	const { usage } = credits;
+	const ranked = [...usage].sort(byCreditsUsed);
+	const named = ranked.slice(0, LISTED_IN_SUMMARY);
+	const wanted = new Set(named.map((entry) => key(entry.userId)));
+	const people = new Map<string, MemberActivity['user']>();
+	for (const { user } of members) {
+		const id = key(user.id);
+		if (wanted.has(id)) people.set(id, user);
+	}
+	const entry = (usage: MemberCreditUsage) => {
+		const person = people.get(key(usage.userId));
+		return { userId: usage.userId, email: person?.email ?? null, name: person?.name ?? null, creditsUsed: usage.creditsUsed, creditLimit: usage.creditLimit };
+	};
+	const listedMembers = named.map(entry);
+	const top = listedMembers.filter((member) => (member.creditsUsed ?? 0) > 0).slice(0, TOP);
+	const first = usage[0];
+	const lowestNamed = named[named.length - 1]?.creditsUsed ?? 0;
 	return {
 		included: true,
 		periodStart: first?.periodStart ?? null,
 		periodEnd: first?.periodEnd ?? null,
-		totalCreditsUsed: members.reduce((sum, entry) => sum + (entry.creditsUsed ?? 0), 0),
-		members,
+		totalCreditsUsed: usage.reduce((sum, member) => sum + (member.creditsUsed ?? 0), 0),
+		count: usage.length,
+		members: listedMembers,
+		...(usage.length > named.length
+			? {
+					shown: named.length,
+					note: `The ${named.length} of ${usage.length} members who used the most credits, most first; each of the others used at most ${lowestNamed}. Notion's Admin API lists every member's usage (GET /v1/spaces/{workspace id}/users/credit_usage).`,
+				}
+			: {}),
 		top,
 	};
 }
@@ -174,7 +197,6 @@ export function buildLicenseReport(input: LicenseReportInput): LicenseReport {
 		});
 	}
 	const guests = joined.guests.map(guestItem);
-	const people = input.credits !== undefined && 'usage' in input.credits ? new Map(joined.members.map(({ user }) => [key(user.id), user])) : new Map<string, MemberActivity['user']>();
 	const summary: Record<string, unknown> = {
 		kind: 'summary',
 		workspaceId: input.workspaceId,
@@ -187,7 +209,7 @@ export function buildLicenseReport(input: LicenseReportInput): LicenseReport {
 		notInReport: { count: notInReport.length, userIds: notInReport },
 		...(notJudged.length > 0 ? { notJudged: { count: notJudged.length, userIds: notJudged, note: 'The report file has no active days for them' } } : {}),
 		leftSinceReport: { count: joined.unlisted.length, userIds: [...joined.unlisted] },
-		aiCredits: creditSummary(input.credits, people),
+		aiCredits: creditSummary(input.credits, joined.members),
 		reclaimPlan: {
 			note: 'A plan only: nothing was changed in Notion. Apply it in a later node, after approval.',
 			action: rules.action,

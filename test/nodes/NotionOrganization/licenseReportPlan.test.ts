@@ -4,6 +4,7 @@
  * last-active column; and a workspace too large to list every inactive seat in the summary.
  */
 import { joinActivity } from '../../../nodes/common/connector/organization/activityJoin';
+import type { MemberCreditUsage } from '../../../nodes/common/connector/organization/creditUsage';
 import type { ActivityRow } from '../../../nodes/common/connector/organization/reportRows';
 import { licenseReportItems } from '../../../nodes/common/licenseReport/makeLicenseReport';
 import { buildLicenseReport, LISTED_IN_SUMMARY } from '../../../nodes/common/licenseReport/plan';
@@ -112,5 +113,57 @@ describe('a workspace with more inactive seats than the summary lists', () => {
 		});
 		expect(small.summary.inactiveSeats).toEqual({ count: 100, byRole: { restricted_member: 20, member: 80 }, members: expect.any(Array) });
 		expect((small.summary.inactiveSeats as { members: unknown[] }).members).toHaveLength(100);
+	});
+});
+
+describe('AI credits in a workspace with more members than the summary lists', () => {
+	const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+	const people = Array.from({ length: 250 }, (_, i) => ({ id: id(i + 1), type: 'person' as const, name: `P${i + 1}`, email: `p${i + 1}@acme.test` }));
+	const rows = (count: number): ActivityRow[] =>
+		people.slice(0, count).map((person, i) => ({ userId: person.id, name: null, email: null, role: 'member', teamspaces: [], pageViews: 1, pageEdits: 0, activeDays: 1, line: i + 1, fields: {} }));
+	/** Member n used n credits, except every tenth, who used none; Notion lists them by user id. */
+	const usage = (count: number): MemberCreditUsage[] =>
+		people.slice(0, count).map((person, i) => ({
+			userId: person.id,
+			creditsUsed: (i + 1) % 10 === 0 ? 0 : i + 1,
+			totalCreditsUsed: null,
+			creditLimit: null,
+			periodStart: '2026-12-01T00:00:00.000Z',
+			periodEnd: '2027-01-01T00:00:00.000Z',
+		}));
+	const build = async (count: number) =>
+		buildLicenseReport({
+			workspaceId: id(999),
+			reportId: 'r1',
+			period: { startDate: '2026-11-03', endDate: '2026-12-02', timeZone: 'UTC', days: 30 },
+			joined: await joinActivity(rows(count), people.slice(0, count)),
+			credits: { usage: usage(count) },
+			rules: { action: 'downgrade', roles: ['member'], exemptGroups: [] },
+		}).summary.aiCredits as { count: number; totalCreditsUsed: number; members: Array<{ userId: string; name: string | null; creditsUsed: number }>; shown?: number; note?: string; top: Array<{ userId: string; creditsUsed: number }> };
+
+	it('counts and totals every member, names the 100 who used the most (most first) and says where the rest are', async () => {
+		const credits = await build(250);
+		const used = usage(250).map((entry) => entry.creditsUsed ?? 0);
+		expect(credits.count).toBe(250);
+		expect(credits.totalCreditsUsed).toBe(used.reduce((a, b) => a + b, 0));
+		expect(credits.members).toHaveLength(100);
+		expect(credits.shown).toBe(100);
+		const expected = [...usage(250)].sort((a, b) => (b.creditsUsed ?? 0) - (a.creditsUsed ?? 0)).slice(0, 100);
+		expect(credits.members.map((entry) => [entry.userId, entry.creditsUsed])).toEqual(expected.map((entry) => [entry.userId, entry.creditsUsed]));
+		expect(credits.members[0]).toMatchObject({ userId: id(249), name: 'P249', creditsUsed: 249 });
+		expect(credits.members.every((entry) => entry.name !== null)).toBe(true);
+		expect(credits.note).toContain('The 100 of 250 members who used the most credits');
+		expect(credits.note).toContain(`each of the others used at most ${expected[99].creditsUsed}`);
+		expect(credits.note).toContain('credit_usage');
+		expect(credits.top.map((entry) => entry.creditsUsed)).toEqual([249, 248, 247, 246, 245]);
+	});
+
+	it('no more than 100: every member listed, no note', async () => {
+		const credits = await build(100);
+		expect(credits.count).toBe(100);
+		expect(credits.members).toHaveLength(100);
+		expect(credits).not.toHaveProperty('shown');
+		expect(credits).not.toHaveProperty('note');
+		expect(credits.top.map((entry) => entry.creditsUsed)).toEqual([99, 98, 97, 96, 95]);
 	});
 });
