@@ -105,7 +105,8 @@ export async function burstCheck(context: QueueContext): Promise<BurstFigures> {
 		return { name, missing: hireIds.size - new Set(inGroup).size, twice: inGroup.length - new Set(inGroup).size };
 	});
 	const duplicates = sameEmail + Math.max(0, creates - created) + rerun + groupGaps.reduce((sum, gap) => sum + gap.twice, 0);
-	const failed = notSuccess.length + refused;
+	// A failed execution also fails its webhook call (the answer is its last node's): counted once.
+	const failed = Math.max(notSuccess.length, refused);
 	const split = perWorker.map((n, index) => `${cluster.workerName(index)} ${n}`).join(', ');
 
 	await checks.check(`${count} onboarding webhook calls: ${rows.length} executions (${split}), none failed`, () => {

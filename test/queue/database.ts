@@ -48,7 +48,8 @@ export class N8nDatabase {
 			'SELECT "staticData" FROM workflow_entity WHERE id = $1',
 			[workflowId],
 		);
-		return rows[0]?.staticData;
+		const value = rows[0]?.staticData;
+		return typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
 	}
 
 	/** The deliberate break QUEUE_BREAK=static-data: the stored static data is lost. */

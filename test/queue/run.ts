@@ -86,11 +86,20 @@ async function main(figures: Figures): Promise<void> {
 	const context: QueueContext = { checks, cluster, db, rest, acme: workspaces.acme, clock, settings, workflows };
 
 	console.log(`Queue mode: main + ${WORKERS} workers, ${settings.executions} onboarding calls${settings.breaks.size > 0 ? `, deliberately broken: ${[...settings.breaks].join(', ')}` : ''}`);
+	const phase = async <T>(name: string, body: () => Promise<T>): Promise<T> => {
+		const begun = Date.now();
+		try {
+			return await body();
+		} finally {
+			log(`${name}: ${Math.round((Date.now() - begun) / 1000)} s`);
+		}
+	};
+	log(`started in ${Math.round((Date.now() - started) / 1000)} s`);
 	await rest.activate(workflows.onboarding.id);
-	figures.burst = await burstCheck(context);
+	figures.burst = await phase('burst', () => burstCheck(context));
 	const failed = figures.burst.failed;
 	try {
-		figures.trigger = await triggerCheck(context);
+		figures.trigger = await phase('trigger', () => triggerCheck(context));
 	} finally {
 		figures.budget = await budgetCheck(context, failed);
 	}

@@ -4,10 +4,10 @@
  * changed, main started: the next poll reports exactly those changes (the baseline is the
  * workflow's static data in PostgreSQL), and a later poll reports nothing again.
  */
-import { delay, waitFor } from '../../scripts/n8n/process';
+import { delay, log, waitFor } from '../../scripts/n8n/process';
 import { N8nRest, OWNER } from '../../scripts/n8n/rest';
 import type { Emulator } from '../../tools/notion-emulator';
-import { expectEqual } from '../e2e/checks';
+import { expect, expectEqual } from '../e2e/checks';
 import { scimListings } from '../e2e/workspaceState';
 import type { QueueContext } from './context';
 
@@ -68,6 +68,7 @@ export async function triggerCheck(context: QueueContext): Promise<TriggerFigure
 		expectEqual((await db.executions(workflowId)).length, executions, 'executions after a poll with no change');
 	};
 
+	const begun = Date.now();
 	const before = scimListings(acme);
 	await context.rest.activate(workflowId);
 	await waitFor('the baseline poll', async () => (scimListings(acme) > before ? true : undefined), 60_000);
@@ -101,6 +102,7 @@ export async function triggerCheck(context: QueueContext): Promise<TriggerFigure
 	});
 
 	// Main down: the workspace changes; main up again: the next poll must report exactly that.
+	const stored = await db.staticData(workflowId);
 	await context.cluster.stopMain();
 	if (settings.breaks.has('static-data')) await db.forgetStaticData(workflowId);
 	const promotedLater = pick(acme, used);
@@ -122,9 +124,21 @@ export async function triggerCheck(context: QueueContext): Promise<TriggerFigure
 				throw new Error(`${error.message}; executions of the trigger: ${stored.length}`);
 			},
 		);
+		const trigger = workflows.memberChanges.nodes[0].name;
+		expect(
+			typeof stored === 'object' && stored !== null && `node:${trigger}` in stored,
+			`before the restart, PostgreSQL held no static data of "${trigger}" (${JSON.stringify(stored)?.slice(0, 100)})`,
+		);
 		restartSeen = await eventsOf(rows[2].id);
 		expectEqual(restartSeen, restartExpected, 'events after the restart');
 		await quietPoll(3);
 	});
+	// When the polls listed the workspace (one listing is a few pages in a row).
+	const listings = context.clock
+		.requests()
+		.filter((request) => request.method === 'GET' && request.path === '/scim/v2/Users' && request.at >= begun)
+		.map((request) => Math.round((request.at - begun) / 1000));
+	const polls = listings.filter((at, index) => index === 0 || at - listings[index - 1] > 2);
+	log(`trigger polls listed the workspace at +${polls.join(' s, +')} s`);
 	return { expected: expected.length, seen: seen.length, restartExpected: restartExpected.length, restartSeen: restartSeen.length };
 }
