@@ -21,7 +21,7 @@ import { floorMs } from '../floor';
 import type { BenchOptions } from '../options';
 import { progress } from '../progress';
 import { ratio, round, type CaseResult } from '../result';
-import { maxAcceptedPerWindow } from './queueWindows';
+import { maxAcceptedPerWindow, refusalsPerMinute } from './queueWindows';
 import type { QueueWorkerFigures, QueueWorkerJob } from './queueWorker';
 
 export type QueuePolicy = 'share' | 'automatic' | 'sharing';
@@ -133,6 +133,7 @@ function queueCase(workers: number, policy: QueuePolicy, options: BenchOptions):
 					executions,
 					retries,
 					'most accepted in any 60 s': windowMax,
+					'429s per minute from the start': refusalsPerMinute(attempts, Math.min(...figures.map((f) => f.startedAt))).join(' / ') || '0',
 					'budget per worker at the end': budgets.join(' / '),
 					'members created': outcome.created,
 					'in both groups': outcome.inBothGroups,

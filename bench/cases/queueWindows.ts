@@ -22,3 +22,15 @@ export function maxAcceptedPerWindow(attempts: readonly Attempt[]): number {
 	}
 	return max;
 }
+
+/** The 429s met in each minute from `start` (the first minute first): when the workers met them. */
+export function refusalsPerMinute(attempts: readonly Attempt[], start: number): number[] {
+	const minutes: number[] = [];
+	for (const a of attempts) {
+		if (a.status !== 429) continue;
+		const minute = Math.floor((a.sentAt - start) / WINDOW_MS);
+		while (minutes.length <= minute) minutes.push(0);
+		minutes[minute]++;
+	}
+	return minutes;
+}
