@@ -1,7 +1,15 @@
 /** "Processes Sharing This Credential": each n8n process's share of the Request Budget. */
 import { NotionAdminApi } from '../../credentials/NotionAdminApi.credentials';
 import { NotionOrganizationApi } from '../../credentials/NotionOrganizationApi.credentials';
-import { pacingOf, SHARING_FIELD, unusableBudgetField } from '../../nodes/common/n8n/credentialSettings';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { credentialSettings, pacingOf, SHARING_FIELD, unusableBudgetField } from '../../nodes/common/n8n/credentialSettings';
+
+/** Just what credentialSettings reads of a node's context: its API credential, no SCIM one. */
+function contextWith(api: Record<string, unknown>): IExecuteFunctions {
+	const node = { name: 'Notion Admin', type: 'notionAdmin', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { notionAdminApi: { id: '1', name: 'Acme' } } };
+	return { getNode: () => node, getCredentials: async () => ({ token: 'secret_x', baseUrl: 'https://api.notion.com', ...api }) } as unknown as IExecuteFunctions;
+}
 
 describe('processes sharing a credential', () => {
 	test('every budget choice is divided among the processes named', () => {
@@ -35,5 +43,15 @@ describe('processes sharing a credential', () => {
 			const field = credential.properties.find((p) => p.name === 'sharingProcesses');
 			expect(field).toMatchObject({ displayName: SHARING_FIELD, type: 'number', default: 1 });
 		}
+	});
+
+	test('the node fails naming the field and the credential, before any request', async () => {
+		await expect(credentialSettings(contextWith({ requestBudget: 'automatic', sharingProcesses: 0 }))).rejects.toThrow(
+			'The "Processes Sharing This Credential" field of the "Notion Admin API" credential must be a whole number of at least 1',
+		);
+		await expect(credentialSettings(contextWith({ requestBudget: 'custom', requestsPerMinute: 0, sharingProcesses: 2 }))).rejects.toThrow(
+			'The "Requests per Minute" field',
+		);
+		await expect(credentialSettings(contextWith({ sharingProcesses: 3 }))).resolves.toMatchObject({ pacing: { sharedBy: 3 } });
 	});
 });
