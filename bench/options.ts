@@ -26,8 +26,8 @@ export interface BenchSizes {
 	groupAdd: number;
 	diffMembers: number;
 	overheadItems: number;
-	/** Members each simulated queue-mode worker lists. */
-	queueMembers: number;
+	/** Onboarding executions the queue-mode worker processes run between them (600/min plan). */
+	queueExecutions: number;
 	/** Users the license report lists (members and a bot; its file has their rows and the guests'). */
 	licenseReportUsers: number;
 }
@@ -40,7 +40,7 @@ const FULL: BenchSizes = {
 	groupAdd: 1_000,
 	diffMembers: 100_000,
 	overheadItems: 5_000,
-	queueMembers: 40_000,
+	queueExecutions: 150,
 	licenseReportUsers: 100_000,
 };
 
@@ -53,7 +53,7 @@ const QUICK: BenchSizes = {
 	groupAdd: 30,
 	diffMembers: 10_000,
 	overheadItems: 500,
-	queueMembers: 1_500,
+	queueExecutions: 40,
 	licenseReportUsers: 2_000,
 };
 
