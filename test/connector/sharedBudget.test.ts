@@ -131,6 +131,20 @@ describe('budget pacer shared by P processes', () => {
 		expect(pacer.budgetPerMinute).toBe(90);
 	});
 
+	it('a 429 met with requests still in flight (another process spent the token): keeps what was answered', async () => {
+		const clock = fakeClock();
+		const pacer = new BudgetPacer(budget({ budgetPerMinute: 600, learn: true }), new WorkspaceGate());
+		await send(pacer, clock, 100);
+		// Ten at once; the first answer is the token's 429 (learned before its slot is freed, as the
+		// requester does), the other nine are still flying: they are not what Notion let through.
+		await send(pacer, clock, 10, (sent) => {
+			if (sent > 0) return true;
+			pacer.connectionLimited(clock);
+			return false;
+		});
+		expect(pacer.budgetPerMinute).toBe(100);
+	});
+
 	it('a changed number of processes retunes the shared pacer', () => {
 		const pacer = new BudgetPacer(budget({ budgetPerMinute: 600, sharedBy: 2 }), new WorkspaceGate());
 		pacer.retune(budget({ budgetPerMinute: 600, sharedBy: 3 }));

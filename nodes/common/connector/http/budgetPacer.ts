@@ -100,16 +100,18 @@ export class BudgetPacer implements Pacer {
 	}
 
 	/**
-	 * A per-connection 429 came back (its request already released). Automatic budgets keep what
-	 * Notion let through: the plan budget (this process's share of it) at or below the requests
-	 * that passed in the last 60 s.
+	 * A per-connection 429 came back (called before its request is released). Automatic budgets
+	 * keep what Notion let through: the plan budget (this process's share of it) at or below the
+	 * requests answered in the last 60 s. Those still in flight are not counted: when other
+	 * processes spend the same token they are refused too, and a share counted with them would
+	 * add up, across the processes, to more than the token's budget.
 	 */
 	connectionLimited(clock: Clock): void {
 		if (!this.settings.learn || this.learned) return;
 		this.learned = true;
 		this.toProbe = [];
 		this.prune(clock.now());
-		const passed = Math.max(1, this.expiries.length + this.inFlight - 1);
+		const passed = Math.max(1, this.expiries.length);
 		this.budget = PLAN_BUDGETS.map((b) => shareOf(b, this.settings)).find((b) => b <= passed) ?? passed;
 	}
 
