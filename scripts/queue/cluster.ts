@@ -15,6 +15,9 @@ export class QueueCluster {
 
 	private readonly workerServers: N8nServer[] = [];
 
+	/** Set by stop(): a process that finishes starting afterwards is stopped right away. */
+	private stopped = false;
+
 	private constructor(
 		readonly mainHome: N8nHome,
 		readonly workerHomes: N8nHome[],
@@ -65,10 +68,12 @@ export class QueueCluster {
 		for (const result of started) if (result.status === 'fulfilled') this.workerServers.push(result.value);
 		const failed = started.find((result) => result.status === 'rejected');
 		if (failed) throw failed.reason;
+		if (this.stopped) await this.stop();
 	}
 
 	async startMain(logMode: 'w' | 'a' = 'a'): Promise<void> {
 		this.mainServer = await N8nServer.start(this.mainHome, this.say, { logMode });
+		if (this.stopped) await this.stop();
 	}
 
 	async stopMain(): Promise<void> {
@@ -78,6 +83,7 @@ export class QueueCluster {
 
 	/** Stops every process it started (each in its own process group), workers first. */
 	async stop(): Promise<void> {
+		this.stopped = true;
 		await Promise.allSettled(this.workerServers.map((server) => server.stop()));
 		await this.stopMain();
 	}

@@ -29,13 +29,26 @@ async function cleanUp(): Promise<void> {
 	while (cleanups.length > 0) await cleanups.pop()?.().catch((error: unknown) => log(`clean-up: ${String(error)}`));
 }
 
+/**
+ * Ctrl-C: what runs is stopped at once; the run then fails fast, and the normal end stops what
+ * was still starting (each piece is registered as soon as it exists, and `step` ends the run at
+ * the next step). If that end does not come, the process exits anyway.
+ */
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => {
+	// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal and relayed by tsx),
+	// and a second signal without a listener would kill it before the clean-up is done.
+	process.on(signal, () => {
+		if (interrupted) return;
 		interrupted = true;
 		log(`${signal}: stopping everything this run started`);
-		void cleanUp().finally(() => process.exit(130));
+		void cleanUp();
+		setTimeout(() => process.exit(130), 240_000).unref();
 	});
+}
+
+function step(): void {
+	if (interrupted) throw new Error('interrupted');
 }
 
 interface Figures {
@@ -62,10 +75,13 @@ async function main(figures: Figures): Promise<void> {
 	const examples = loadExamples();
 	const workflows = queueWorkflows(examples, settings);
 	await buildPackage();
+	step();
 	const services: QueueServices = await startQueueServices(log);
 	cleanups.push(() => services.stop());
+	step();
 	const workspaces: Workspaces = await startWorkspaces({ latencyMs: LATENCY_MS });
 	cleanups.push(() => stopWorkspaces(workspaces));
+	step();
 	const home = await prepareN8n({
 		label: 'queue-main',
 		workspaces,
@@ -75,10 +91,12 @@ async function main(figures: Figures): Promise<void> {
 	});
 	const cluster = await QueueCluster.prepare(home, WORKERS, services.env, log);
 	cleanups.push(() => cluster.stop());
-	if (interrupted) return;
+	step();
 	await cluster.start();
+	step();
 	const db = await N8nDatabase.connect(services.postgres);
 	cleanups.push(() => db.close());
+	step();
 	const clock = new RequestClock(workspaces.acme);
 	cleanups.push(async () => clock.stop());
 	const rest = new N8nRest(cluster.main.url);
