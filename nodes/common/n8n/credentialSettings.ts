@@ -80,16 +80,7 @@ export async function credentialSettings(ctx: NotionContext): Promise<Credential
 	const apiBaseUrl = checkedBaseUrl(ctx, api.baseUrl, 'Notion Admin API');
 	const scimBaseUrl =
 		scim === undefined ? undefined : checkedBaseUrl(ctx, scim.baseUrl, 'Notion Admin SCIM API');
-	const pacing = pacingOf(api);
-	if (pacing === undefined) {
-		const field = unusableBudgetField(api) ?? 'Requests per Minute';
-		throw new NodeOperationError(ctx.getNode(), `The "${field}" field of the "Notion Admin API" credential must be a whole number of at least 1`, {
-			description:
-				field === SHARING_FIELD
-					? `Open the "Notion Admin API" credential and set "${SHARING_FIELD}" (1 for a single n8n instance).`
-					: 'Open the "Notion Admin API" credential and set "Requests per Minute", or choose a plan as the "Request Budget".',
-		});
-	}
+	const pacing = checkedPacing(ctx, api, 'Notion Admin API', 'choose a plan as the "Request Budget"');
 	return {
 		apiBaseUrl,
 		scimBaseUrl,
@@ -124,6 +115,19 @@ export function pacingOf(api: BudgetFields): Pacing | undefined {
 }
 
 type BudgetFields = Pick<ApiCredential, 'requestBudget' | 'requestsPerMinute' | 'requestsPerSecond' | 'sharingProcesses'>;
+
+/** The pacing a credential asks for; an unusable budget field fails naming it, before any request. */
+export function checkedPacing(ctx: Pick<NotionContext, 'getNode'>, credential: BudgetFields, displayName: string, otherBudget: string): Pacing {
+	const pacing = pacingOf(credential);
+	if (pacing !== undefined) return pacing;
+	const field = unusableBudgetField(credential) ?? 'Requests per Minute';
+	throw new NodeOperationError(ctx.getNode(), `The "${field}" field of the "${displayName}" credential must be a whole number of at least 1`, {
+		description:
+			field === SHARING_FIELD
+				? `Open the "${displayName}" credential and set "${SHARING_FIELD}" (1 for a single n8n instance).`
+				: `Open the "${displayName}" credential and set "Requests per Minute", or ${otherBudget}.`,
+	});
+}
 
 export const SHARING_FIELD = 'Processes Sharing This Credential';
 

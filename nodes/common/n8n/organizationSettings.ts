@@ -3,15 +3,11 @@
  * (checked like the workspace credentials'), its request budget and its pacing key. The token
  * stays with n8n's request helpers; it is handed to the transport only to be taken out of answers.
  */
-import { NodeOperationError } from 'n8n-workflow';
-
 import { DEFAULT_ORGANIZATION_BASE_URL } from '../connector/organization/adminRequest';
 import {
 	checkedBaseUrl,
+	checkedPacing,
 	ORGANIZATION_CREDENTIAL,
-	pacingOf,
-	SHARING_FIELD,
-	unusableBudgetField,
 	type NotionContext,
 	type Pacing,
 } from './credentialSettings';
@@ -36,16 +32,7 @@ export interface OrganizationSettings {
 export async function organizationSettings(ctx: NotionContext): Promise<OrganizationSettings> {
 	const credential = await ctx.getCredentials<OrganizationCredential>(ORGANIZATION_CREDENTIAL);
 	const baseUrl = checkedBaseUrl(ctx, credential.baseUrl, DISPLAY_NAME, DEFAULT_ORGANIZATION_BASE_URL);
-	const pacing = pacingOf(credential);
-	if (pacing === undefined) {
-		const field = unusableBudgetField(credential) ?? 'Requests per Minute';
-		throw new NodeOperationError(ctx.getNode(), `The "${field}" field of the "${DISPLAY_NAME}" credential must be a whole number of at least 1`, {
-			description:
-				field === SHARING_FIELD
-					? `Open the "${DISPLAY_NAME}" credential and set "${SHARING_FIELD}" (1 for a single n8n instance).`
-					: `Open the "${DISPLAY_NAME}" credential and set "Requests per Minute", or choose another "Request Budget".`,
-		});
-	}
+	const pacing = checkedPacing(ctx, credential, DISPLAY_NAME, 'choose another "Request Budget"');
 	return {
 		baseUrl,
 		pacing,
