@@ -5,6 +5,7 @@
 import { BudgetPacer, type Budget } from '../../nodes/common/connector/http/budgetPacer';
 import { pacersFor, WorkspaceGate, type Pacer } from '../../nodes/common/connector/http/pacer';
 import { fakeClock, type FakeClock } from './fakeClock';
+import { mostInAnyMinute } from './mostInAnyMinute';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -28,16 +29,6 @@ async function run(pacer: Pacer, clock: FakeClock, n: number, latencyMs: number,
 		}),
 	);
 	return sent;
-}
-
-function mostInAnyMinute(times: number[]): number {
-	const sorted = [...times].sort((a, b) => a - b);
-	let most = 0;
-	for (let i = 0, j = 0; i < sorted.length; i++) {
-		while (sorted[i] - sorted[j] >= 60_000) j++;
-		most = Math.max(most, i - j + 1);
-	}
-	return most;
 }
 
 const budget = (b: Partial<Budget>): Budget => ({ budgetPerMinute: 600, learn: false, maxInFlight: 10, ...b });

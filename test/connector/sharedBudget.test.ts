@@ -13,19 +13,9 @@ import { WindowLimiter } from '../../tools/notion-emulator/requestLimits';
 import type { WindowLimitOptions } from '../../tools/notion-emulator/types';
 import { fakeClock, type FakeClock } from './fakeClock';
 import { directoryOn, startWorkspace } from './workspace';
+import { mostInAnyMinute } from './mostInAnyMinute';
 
 let keys = 0;
-
-/** The most of `times` in any 60 s. */
-function mostInAnyMinute(times: number[]): number {
-	const sorted = [...times].sort((a, b) => a - b);
-	let most = 0;
-	for (let i = 0, j = 0; i < sorted.length; i++) {
-		while (sorted[i] - sorted[j] >= 60_000) j++;
-		most = Math.max(most, i - j + 1);
-	}
-	return most;
-}
 
 describe('a budget shared by several processes', () => {
 	let emulator: Emulator;

@@ -10,7 +10,7 @@ import { NotionUsersSyncTrigger } from '../../../nodes/NotionUsersSyncTrigger/No
 import { createPollHarness, emulatorCredentials, organizationCredentials, packageNodeType } from '../../../tools/engine-harness';
 import { INACTIVE_30, licenseReportSeed, PLAN_30, TOP_CREDITS, TOTAL_CREDITS } from '../../support/licenseReportSeed';
 import { adminRequests, byId, organization, startOrganization } from '../NotionOrganization/support';
-import { emitted } from './support';
+import { emitted, pollFailure as failure } from './support';
 
 const pauses: number[] = [];
 jest.mock('n8n-workflow', () => ({
@@ -49,16 +49,6 @@ function trigger(parameters: INodeParameters, setup: { organization?: boolean; g
 		},
 		getPollBudgetMs: setup.getPollBudgetMs,
 	});
-}
-
-/** The poll's error, or a failure when it emitted instead. */
-async function failure(poll: Promise<unknown>): Promise<{ message: string; description?: string | null }> {
-	const outcome = await poll.then(
-		(result) => ({ emitted: result }),
-		(error: unknown) => error as { message: string; description?: string | null },
-	);
-	if ('emitted' in outcome) throw new Error(`The poll emitted ${JSON.stringify(outcome.emitted)?.slice(0, 200)}`);
-	return outcome;
 }
 
 describe('License Summary with the organization credential', () => {

@@ -12,7 +12,7 @@ import { generateSeed, startEmulator, type Emulator } from '../../../tools/notio
 import { createPollHarness, emulatorCredentials, organizationCredentials, packageNodeType, type EmulatorEndpoint } from '../../../tools/engine-harness';
 import { licenseReportSeed } from '../../support/licenseReportSeed';
 import { adminRequests, byId, organization, startOrganization } from '../NotionOrganization/support';
-import { emitted } from './support';
+import { emitted, pollFailure as failure } from './support';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
@@ -80,15 +80,6 @@ function trigger(parameters: INodeParameters, workspace: EmulatorEndpoint = emu)
 		parameters: { mode: 'licenseSummary', ...parameters },
 		credentials: { ...emulatorCredentials(workspace, { requestsPerSecond: 1000 }), ...organizationCredentials(emu, { requestsPerMinute: 100_000 }) },
 	});
-}
-
-async function failure(poll: Promise<unknown>): Promise<{ message: string; description?: string | null }> {
-	const outcome = await poll.then(
-		(result) => ({ emitted: result }),
-		(error: unknown) => error as { message: string; description?: string | null },
-	);
-	if ('emitted' in outcome) throw new Error(`The poll emitted ${JSON.stringify(outcome.emitted)?.slice(0, 200)}`);
-	return outcome;
 }
 
 /** No report asked for, at the organization or anywhere: no Admin API request at all. */

@@ -54,6 +54,16 @@ export function emitted(result: INodeExecutionData[][] | null): IDataObject[] | 
 }
 
 /** `event memberId` per emitted item, for compact sequence assertions. */
+/** The poll's error; the test fails when the poll emitted instead. */
+export async function pollFailure(poll: Promise<unknown>): Promise<{ message: string; description?: string | null }> {
+	const outcome = await poll.then(
+		(result) => ({ emitted: result }),
+		(error: unknown) => error as { message: string; description?: string | null },
+	);
+	if ('emitted' in outcome) throw new Error(`The poll emitted ${JSON.stringify(outcome.emitted)?.slice(0, 200)}`);
+	return outcome;
+}
+
 export function eventList(result: INodeExecutionData[][] | null): string[] | null {
 	const items = emitted(result);
 	return items === null ? null : items.map((item) => `${String(item.event)} ${String(item.memberId ?? item.to)}`);
